@@ -1,0 +1,63 @@
+/* rst-council.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rst-checker.h"
+
+G_BEGIN_DECLS
+
+#define RST_COUNCIL_ERROR (rst_council_error_quark ())
+
+typedef enum
+{
+  RST_COUNCIL_ERROR_INVALID,
+  RST_COUNCIL_ERROR_NOT_FOUND,
+} RstCouncilError;
+
+#define RST_TYPE_COUNCIL (rst_council_get_type ())
+
+G_DECLARE_FINAL_TYPE (RstCouncil, rst_council, RST, COUNCIL, GObject)
+
+GQuark      rst_council_error_quark            (void);
+/* Reads a profile (GKeyFile, DESIGN.md "Council profiles"). */
+RstCouncil *rst_council_new_from_key_file      (const char  *id,
+                                                GKeyFile    *key_file,
+                                                GError     **error);
+const char *rst_council_get_id                 (RstCouncil  *self);
+const char *rst_council_get_name               (RstCouncil  *self);
+const char *rst_council_get_short_name         (RstCouncil  *self);
+const char *rst_council_get_chair_title        (RstCouncil  *self);
+const char *rst_council_get_chair_form         (RstCouncil  *self);
+guint       rst_council_get_time_limit_seconds (RstCouncil  *self);
+double      rst_council_get_words_per_minute   (RstCouncil  *self);
+const char *rst_council_get_heading_pattern    (RstCouncil  *self);
+const char *rst_council_get_delivery_mark      (RstCouncil  *self);
+const char *rst_council_get_paper              (RstCouncil  *self);
+/* Margins in millimetres: top, right, bottom, left. */
+void        rst_council_get_margins_mm         (RstCouncil  *self,
+                                                double      *top,
+                                                double      *right,
+                                                double      *bottom,
+                                                double      *left);
+const char *rst_council_get_font               (RstCouncil  *self);
+double      rst_council_get_font_size          (RstCouncil  *self);
+double      rst_council_get_line_spacing       (RstCouncil  *self);
+const char *rst_council_get_file_name_pattern  (RstCouncil  *self);
+const char *rst_council_get_origin             (RstCouncil  *self);
+
+/* The built-in profiles from GResource and the user's from
+ * $XDG_DATA_HOME/rostrum/councils/, which override built-ins by id.
+ * Returns a new reference; the list is sorted by id, "generic" last.
+ */
+GListModel *rst_council_list_load              (GError     **error);
+RstCouncil *rst_council_lookup                 (const char  *id,
+                                                GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,100 @@
+/* rst-statement.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define RST_STATEMENT_ERROR (rst_statement_error_quark ())
+
+typedef enum
+{
+  RST_STATEMENT_ERROR_INVALID_UTF8,
+  RST_STATEMENT_ERROR_BINARY,
+  RST_STATEMENT_ERROR_FRONT_MATTER,
+} RstStatementError;
+
+/* The structure elements of DESIGN.md, in the order a statement has them. */
+typedef enum
+{
+  RST_ELEMENT_HEADING,
+  RST_ELEMENT_DELIVERY_MARK,
+  RST_ELEMENT_SALUTATION,
+  RST_ELEMENT_OPENING,
+  RST_ELEMENT_ANNOUNCED_COUNT,
+  RST_ELEMENT_PRIORITY,
+  RST_ELEMENT_PARAGRAPH,
+  RST_ELEMENT_RETURN_SALUTATION,
+  RST_ELEMENT_CLOSING,
+} RstElementKind;
+
+/* How a priority is numbered: "First," "Firstly," "1." "Our first priority" */
+typedef enum
+{
+  RST_ORDINAL_STYLE_NONE,
+  RST_ORDINAL_STYLE_WORD,
+  RST_ORDINAL_STYLE_LY,
+  RST_ORDINAL_STYLE_NUMBER,
+  RST_ORDINAL_STYLE_PHRASE,
+  RST_ORDINAL_STYLE_FINALLY,
+} RstOrdinalStyle;
+
+/* All offsets are byte offsets into the whole text given to
+ * rst_statement_parse(), front matter included, end exclusive.
+ */
+typedef struct
+{
+  RstElementKind  kind;
+  gsize           start;
+  gsize           end;
+  /* Priorities: the byte range of the ordinal marker ("Second", "2.")
+   * and its value (Second = 2, Finally = 0). Announced counts: the
+   * range of the number word and its value (0 for "the following").
+   */
+  gsize           marker_start;
+  gsize           marker_end;
+  guint           value;
+  RstOrdinalStyle style;
+} RstElement;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} RstParagraph;
+
+#define RST_TYPE_STATEMENT (rst_statement_get_type ())
+
+G_DECLARE_FINAL_TYPE (RstStatement, rst_statement, RST, STATEMENT, GObject)
+
+GQuark              rst_statement_error_quark          (void);
+RstStatement       *rst_statement_parse                (const char    *text,
+                                                        gssize         length,
+                                                        GError       **error);
+RstStatement       *rst_statement_new_from_file        (GFile         *file,
+                                                        GCancellable  *cancellable,
+                                                        GError       **error);
+const char         *rst_statement_get_text             (RstStatement  *self);
+gsize               rst_statement_get_length           (RstStatement  *self);
+gsize               rst_statement_get_body_offset      (RstStatement  *self);
+const char         *rst_statement_get_detail           (RstStatement  *self,
+                                                        const char    *key);
+const char * const *rst_statement_get_detail_keys      (RstStatement  *self);
+const RstParagraph *rst_statement_get_paragraphs       (RstStatement  *self,
+                                                        guint         *n_paragraphs);
+const RstElement   *rst_statement_get_elements         (RstStatement  *self,
+                                                        guint         *n_elements);
+guint               rst_statement_get_word_count       (RstStatement  *self);
+void                rst_statement_offset_to_position   (RstStatement  *self,
+                                                        gsize          offset,
+                                                        guint         *line,
+                                                        guint         *column);
+const char         *rst_element_kind_to_string         (RstElementKind kind);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* rst-application.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "rst-application.h"
+#include "rst-command-line.h"
+#include "rst-window.h"
+
+struct _RstApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RstApplication, rst_application, ADW_TYPE_APPLICATION)
+
+RstApplication *
+rst_application_new (void)
+{
+  return g_object_new (RST_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * rst_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+rst_application_get_settings (RstApplication *self)
+{
+  g_return_val_if_fail (RST_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  return self->settings;
+}
+
+/* Files named on the command line are taken here rather than by GApplication
+ * because the command-line modes (--check, --export) need them too.
+ */
+static int
+rst_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  g_autofree char **paths = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  int status;
+
+  status = rst_command_line_handle (options);
+  if (status >= 0)
+    return status;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths) ||
+      paths[0] == NULL)
+    return -1;
+
+  files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_application_open (app, (GFile **)files->pdata, files->len, "");
+
+  /* The primary instance goes on to run its main loop. */
+  return g_application_get_is_remote (app) ? EXIT_SUCCESS : -1;
+}
+
+static void
+rst_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (rst_window_new (RST_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+rst_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      RstWindow *window = rst_window_new (RST_APPLICATION (app));
+
+      rst_window_load_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+rst_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *save_accels[] = { "<Control>s", NULL };
+  static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
+
+  gtk_source_init ();
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+rst_application_new_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  RstWindow *window = rst_window_new (RST_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Quitting closes each window in turn so that every one of them can ask
+ * about its unsaved changes.
+ */
+static void
+rst_application_quit_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  g_autoptr(GList) windows = NULL;
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+rst_application_about_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  static const char *developers[] = { "The Rostrum developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-name", _("Rostrum"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Rostrum developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/rostrum/rostrum",
+                        "issue-url", "https://github.com/rostrum/rostrum/issues",
+                        "copyright", "© 2026 The Rostrum developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+rst_application_dispose (GObject *object)
+{
+  RstApplication *self = (RstApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rst_application_parent_class)->dispose (object);
+}
+
+static void
+rst_application_class_init (RstApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rst_application_dispose;
+
+  app_class->handle_local_options = rst_application_handle_local_options;
+  app_class->activate = rst_application_activate;
+  app_class->open = rst_application_open;
+  app_class->startup = rst_application_startup;
+}
+
+static void
+rst_application_init (RstApplication *self)
+{
+  static const GActionEntry app_actions[] = {
+    { "new", rst_application_new_action },
+    { "quit", rst_application_quit_action },
+    { "about", rst_application_about_action },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         rst_command_line_get_entries ());
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Write and check statements for council sessions."));
+}

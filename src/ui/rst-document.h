@@ -1,0 +1,39 @@
+/* rst-document.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+G_BEGIN_DECLS
+
+#define RST_TYPE_DOCUMENT (rst_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (RstDocument, rst_document, RST, DOCUMENT, GtkSourceBuffer)
+
+RstDocument *rst_document_new          (void);
+GFile       *rst_document_get_file     (RstDocument          *self);
+char        *rst_document_dup_title    (RstDocument          *self);
+gboolean     rst_document_get_busy     (RstDocument          *self);
+void         rst_document_load_async   (RstDocument          *self,
+                                        GFile                *file,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean     rst_document_load_finish  (RstDocument          *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+void         rst_document_save_async   (RstDocument          *self,
+                                        GFile                *file,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean     rst_document_save_finish  (RstDocument          *self,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* rst-window.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rst-application.h"
+#include "rst-document.h"
+
+G_BEGIN_DECLS
+
+#define RST_TYPE_WINDOW (rst_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RstWindow, rst_window, RST, WINDOW, AdwApplicationWindow)
+
+RstWindow   *rst_window_new          (RstApplication *application);
+RstDocument *rst_window_get_document (RstWindow      *self);
+GtkWidget   *rst_window_get_view     (RstWindow      *self);
+void         rst_window_load_file    (RstWindow      *self,
+                                      GFile          *file);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* rst-test-ui.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What every widget test shares: a display check that skips cleanly without
+ * one, and an application instance that needs no session bus.
+ */
+
+#pragma once
+
+#include "rst-application.h"
+
+G_BEGIN_DECLS
+
+static gboolean rst_test_have_display;
+
+#define RST_TEST_REQUIRE_DISPLAY()                                         \
+  G_STMT_START {                                                           \
+    if (!rst_test_have_display)                                            \
+      {                                                                    \
+        g_test_skip ("No display: widget tests run under Xvfb");           \
+        return;                                                            \
+      }                                                                    \
+  } G_STMT_END
+
+static inline void
+rst_test_ui_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  rst_test_have_display = gtk_init_check ();
+}
+
+/* NON_UNIQUE: the application starts up without owning a bus name. */
+static inline RstApplication *
+rst_test_ui_create_application (void)
+{
+  RstApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  if (!rst_test_have_display)
+    return NULL;
+
+  app = rst_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+G_END_DECLS

@@ -1,0 +1,153 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the real window: opens a statement, edits the buffer, saves through
+ * the window's action and reads the bytes back from disk.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rst-test-ui.h"
+#include "rst-window.h"
+
+static RstApplication *app;
+
+static void
+wait_until_idle (RstDocument *document)
+{
+  /* Loads and saves are asynchronous; a stuck one fails the test through
+   * Meson's timeout rather than hanging silently here.
+   */
+  while (rst_document_get_busy (document))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+write_statement (const char *name,
+                 const char *contents)
+{
+  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_window_open_edit_save (void)
+{
+  g_autofree char *path = write_statement ("statement.md", "Mr. Chairperson,\n\nI thank you.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  RstWindow *window;
+  RstDocument *document;
+  GtkTextIter iter;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  document = rst_window_get_document (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  rst_window_load_file (window, file);
+  wait_until_idle (document);
+  g_assert_true (g_file_equal (rst_document_get_file (document), file));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_true (g_str_has_prefix (title, "statement.md"));
+
+  /* Type a paragraph before the closing, as a drafter would. */
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (document), &iter, 2);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "First, focus on root causes.\n\n", -1);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_until_idle (document);
+
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_file_get_contents (path, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved, ==, "Mr. Chairperson,\n\nFirst, focus on root causes.\n\nI thank you.\n");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_keeps_crlf (void)
+{
+  g_autofree char *path = write_statement ("crlf.md", "Mr. President,\r\n\r\nThank you.\r\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *saved = NULL;
+  RstWindow *window;
+  RstDocument *document;
+  GtkTextIter end;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  document = rst_window_get_document (window);
+
+  rst_window_load_file (window, file);
+  wait_until_idle (document);
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, "\n", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until_idle (document);
+
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpstr (saved, ==, "Mr. President,\r\n\r\nThank you.\r\n\r\n");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_untitled (void)
+{
+  RstWindow *window;
+  RstDocument *document;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  document = rst_window_get_document (window);
+
+  g_assert_null (rst_document_get_file (document));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "New Statement"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  rst_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/window/open-edit-save", test_window_open_edit_save);
+  g_test_add_func ("/window/keeps-crlf", test_window_keeps_crlf);
+  g_test_add_func ("/window/untitled", test_window_untitled);
+
+  app = rst_test_ui_create_application ();
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
