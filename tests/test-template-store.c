@@ -245,9 +245,9 @@ static void
 test_import_export (void)
 {
   g_autoptr(RstTemplateStore) store = rst_template_store_new ();
-  g_autofree char *outside = g_build_filename (g_get_tmp_dir (), "Third Committee.md", NULL);
-  g_autofree char *broken = g_build_filename (g_get_tmp_dir (), "broken.md", NULL);
-  g_autofree char *exported_path = g_build_filename (g_get_tmp_dir (), "exported.md", NULL);
+  g_autofree char *outside = g_build_filename (g_get_user_cache_dir (), "Third Committee.md", NULL);
+  g_autofree char *broken = g_build_filename (g_get_user_cache_dir (), "broken.md", NULL);
+  g_autofree char *exported_path = g_build_filename (g_get_user_cache_dir (), "exported.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (outside);
   g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
   g_autoptr(GFile) exported = g_file_new_for_path (exported_path);
@@ -256,6 +256,7 @@ test_import_export (void)
   g_autofree char *contents = NULL;
   static const char *text = "---\ntemplate-name: Third Committee\n---\n{{chair_address}},\n";
 
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   g_file_set_contents (outside, text, -1, &error);
   g_assert_no_error (error);
   g_file_set_contents (broken, "---\nspeaker: {{speaker}}\n---\n", -1, &error);
@@ -387,7 +388,7 @@ test_builtin_id_conflict (void)
 static void
 test_write_file (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "write", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "write", NULL);
   g_autofree char *path = g_build_filename (dir, "statement.md", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);

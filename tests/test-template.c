@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "rst-checker.h"
 #include "rst-council.h"
@@ -538,6 +539,311 @@ test_name_and_description (void)
   g_assert_cmpstr (rst_template_get_description (bare), ==, "");
 }
 
+
+/* The command line, through the real `rostrum` meson built. */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_rostrum_env (Run                *run,
+                 const char * const *env,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("ROSTRUM_BIN");
+
+  g_assert_nonnull (bin);
+
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  /* G_TEST_OPTION_ISOLATE_DIRS changes these for this process only. */
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+#define run_rostrum(run, ...) \
+  run_rostrum_env (run, NULL, (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_bad_input (Run        *run,
+                  const char *words)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  /* One line, saying what is wrong. */
+  g_assert_true (g_str_has_prefix (run->err, "rostrum: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+  g_assert_nonnull (strstr (run->err, words));
+}
+
+static void
+write_user_template (const char *name,
+                     const char *data)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "rostrum", "templates", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, data, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_cli_list_templates (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_rostrum (&run, "--list-templates");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (builtin_ids) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      g_assert_cmpstr (fields[0], ==, builtin_ids[i]);
+      g_assert_true (fields[1][0] != '\0');
+      g_assert_cmpstr (fields[2], ==, "builtin");
+    }
+  g_assert_cmpstr (lines[G_N_ELEMENTS (builtin_ids)], ==, "");
+
+  /* User templates, a broken one and one named like a built-in. */
+  write_user_template ("general-debate.md", "---\ntemplate-name: Ours\n---\n{{chair_address}},\n");
+  write_user_template ("broken.md", "First, {{point.\n");
+  write_user_template ("mine.md", "---\ntemplate-name: Mine\n---\n{{chair_address}},\n");
+
+  run_rostrum (&again, "--list-templates");
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "\ngeneral-debate\tGeneral debate\tbuiltin\n"));
+  g_assert_nonnull (strstr (again.out, "\nuser:general-debate\tOurs\tuser\n"));
+  g_assert_nonnull (strstr (again.out, "\nmine\tMine\tuser\n"));
+  g_assert_nonnull (strstr (again.out, "\nbroken\tBroken\tuser\terror: Line 1: “{{” is not closed"));
+  g_assert_nonnull (strstr (again.err, "user:general-debate"));
+}
+
+static void
+test_cli_new (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "statements", NULL);
+  g_autofree char *path = g_build_filename (dir, "iom-115.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(RstCouncil) council = NULL;
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  run_rostrum (&run, "--new", "--template", "general-debate", "--council", "iom",
+               "--set", "session=115", "--set", "speaker=H.E. Ambassador Chen Xu",
+               "--set", "delegation=China", "--set", "agenda-item=General debate",
+               "--output", path);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "at the 115th Session of the "));
+  g_assert_nonnull (strstr (contents, "\nsession: 115\n"));
+  g_assert_nonnull (strstr (contents, "\ncouncil: iom\n"));
+  /* Slots and unset fields stay for the drafter. */
+  g_assert_nonnull (strstr (contents, "First, {{first priority"));
+  g_assert_nonnull (strstr (contents, "{{speaker_title}}"));
+  g_assert_null (strstr (contents, "template-name"));
+
+  statement = rst_statement_parse (contents, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rst_statement_get_detail (statement, "session"), ==, "115");
+  g_assert_cmpstr (rst_statement_get_detail (statement, "agenda-item"), ==, "General debate");
+  g_assert_cmpstr (rst_statement_get_detail (statement, "speaker"), ==, "H.E. Ambassador Chen Xu");
+
+  /* The same as filling through the library. */
+  council = rst_council_lookup ("iom", &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (values, g_strdup ("session"), g_strdup ("115"));
+  g_hash_table_insert (values, g_strdup ("speaker"), g_strdup ("H.E. Ambassador Chen Xu"));
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("China"));
+  g_hash_table_insert (values, g_strdup ("agenda_item"), g_strdup ("General debate"));
+  rst_template_values_add_council (values, council);
+  expected = rst_template_fill (rst_template_store_lookup (store, "general-debate"), values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, expected);
+
+  /* Never overwrite. */
+  run_rostrum (&again, "--new", "--template", "right-of-reply", "--output", path);
+  assert_bad_input (&again, "already exists");
+  {
+    g_autofree char *after = NULL;
+
+    g_file_get_contents (path, &after, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (after, ==, contents);
+  }
+
+  {
+    g_auto(Run) bad = { 0 };
+
+    run_rostrum (&bad, "--new", "--template", "no-such-template", "--output", missing);
+    assert_bad_input (&bad, "no-such-template");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "session", "--output", other);
+    assert_bad_input (&bad, "KEY=VALUE");
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "=115", "--output", other);
+    assert_bad_input (&bad, "KEY=VALUE");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "sesion=115", "--output", other);
+    assert_bad_input (&bad, "sesion");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--output", missing);
+    assert_bad_input (&bad, "does not exist");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--council", "nowhere", "--output", other);
+    assert_bad_input (&bad, "nowhere");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+
+    run_rostrum (&bad, "--new", "--template", "general-debate");
+    assert_bad_input (&bad, "--output");
+  }
+
+  /* Only what was written: no temporary files. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+    guint n = 0;
+
+    g_assert_no_error (error);
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+static void
+test_cli_new_from_profile (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "reply.md", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  const char * const env[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+
+  /* The delegation profile as the preferences store it. */
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  g_file_set_contents (keyfile,
+                       "[io/github/rostrum/Rostrum]\n"
+                       "delegation='Peru'\n"
+                       "speaker='Ms. Ana Ruiz'\n"
+                       "speaker-title='Deputy Permanent Representative'\n"
+                       "default-council='hrc'\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  write_user_template ("reply.md",
+                       "---\nsession: \"{{session}}\"\ncouncil: \"{{council_id}}\"\n---\n"
+                       "{{chair_address}},\n\n{{delegation}}, by {{speaker}}, {{speaker_title}}, "
+                       "at the {{session_ordinal}} session. {{Reply}}\n\nI thank you.\n");
+
+  /* An explicit value beats the profile. */
+  run_rostrum_env (&run, env, (const char * const[]) {
+                     "--new", "--template", "reply", "--set", "speaker=Mr. Luis Vega",
+                     "--set", "session=58", "--output", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\ncouncil: hrc\n"));
+  g_assert_nonnull (strstr (contents, "Peru, by Mr. Luis Vega, Deputy Permanent Representative, "
+                                      "at the 58th session. {{Reply}}"));
+  /* The council of the profile gives the chair's address. */
+  {
+    g_autoptr(RstCouncil) council = rst_council_lookup ("hrc", &error);
+    g_autofree char *address = NULL;
+
+    g_assert_no_error (error);
+    address = g_strdup_printf ("---\n%s %s,\n", rst_council_get_chair_form (council),
+                               rst_council_get_chair_title (council));
+    g_assert_nonnull (strstr (contents, address));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +862,9 @@ main (int   argc,
   g_test_add_func ("/template/find-slots", test_find_slots);
   g_test_add_func ("/template/malformed", test_malformed);
   g_test_add_func ("/template/name-and-description", test_name_and_description);
+  g_test_add_func ("/template/cli-list-templates", test_cli_list_templates);
+  g_test_add_func ("/template/cli-new", test_cli_new);
+  g_test_add_func ("/template/cli-new-from-profile", test_cli_new_from_profile);
 
   return g_test_run ();
 }

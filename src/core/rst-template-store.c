@@ -488,7 +488,8 @@ rst_template_store_save (RstTemplateStore  *self,
     {
       g_autofree char *file_name = NULL;
       g_autoptr(GFile) file = NULL;
-      const char *file_id = existing ? rst_template_get_file_id (existing) : id;
+      /* A copy: reloading drops @existing. */
+      g_autofree char *file_id = g_strdup (existing ? rst_template_get_file_id (existing) : id);
 
       if (!ensure_user_directory (self, error))
         return NULL;
