@@ -373,7 +373,7 @@ rst_check_report_add_statement (RstCheckReport *self,
 
   if (unknown != NULL)
     {
-      g_ptr_array_set_free_func (entry.diagnostics, g_object_unref);
+      /* The checker's array owns its diagnostics (g_object_unref). */
       g_ptr_array_add (entry.diagnostics, unknown);
       /* g_ptr_array_sort() is stable: the checker's order is kept. */
       g_ptr_array_sort (entry.diagnostics, compare_diagnostics);
