@@ -49,8 +49,11 @@ static const GOptionEntry entries[] = {
     N_("With --new, fill a field of the template (speaker, session, date…)"), N_("KEY=VALUE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file to write"), N_("PATH") },
+  /* No description: the application's parameter string already says
+   * [FILE…] in --help.
+   */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    NULL, N_("[FILE…]") },
+    NULL, NULL },
   { NULL }
 };
 
