@@ -515,6 +515,75 @@ test_malformed (void)
     }
 }
 
+/* Damaged files (cut short by a full disk, mangled by a mail client)
+ * load as entries, with or without an error, and nothing crashes or
+ * reads past the end: run under MALLOC_CHECK_ and valgrind-friendly.
+ */
+static void
+test_damaged_builtins (void)
+{
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(GHashTable) values = full_profile_with_council ();
+  guint n_errors = 0;
+  guint n_loaded = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      const char *text = rst_template_get_text (rst_template_store_lookup (store, builtin_ids[i]));
+      gsize length = strlen (text);
+
+      for (gsize cut = 0; cut <= length; cut += 7)
+        {
+          /* Not NUL-terminated where it is cut: a copy without slack. */
+          g_autofree char *data = g_memdup2 (text, cut);
+          g_autoptr(RstTemplate) template = rst_template_new ("cut", RST_TEMPLATE_ORIGIN_USER,
+                                                              NULL, data, cut);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *filled = rst_template_fill (template, values, &error);
+
+          if (rst_template_get_error (template) != NULL)
+            {
+              g_assert_null (filled);
+              g_assert_nonnull (error);
+              n_errors++;
+            }
+          else
+            {
+              g_autofree char *generic = rst_template_from_statement (filled, values);
+              g_autoptr(GArray) slots = rst_template_find_slots (filled, -1);
+
+              g_assert_no_error (error);
+              g_assert_nonnull (generic);
+              rst_template_propose_next_session (filled);
+              n_loaded++;
+            }
+        }
+
+      for (guint round = 0; round < 50; round++)
+        {
+          g_autofree char *data = g_strdup (text);
+          g_autoptr(RstTemplate) template = NULL;
+          g_autofree char *filled = NULL;
+
+          for (guint k = 0; k < 4; k++)
+            data[g_test_rand_int_range (0, (gint32) length)] = (char) g_test_rand_int_range (1, 256);
+
+          template = rst_template_new ("mangled", RST_TEMPLATE_ORIGIN_USER, NULL, data, length);
+          filled = rst_template_fill (template, values, NULL);
+          g_assert_true ((filled == NULL) == (rst_template_get_error (template) != NULL));
+          g_free (rst_template_from_statement (data, values));
+          g_array_unref (rst_template_find_slots (data, length));
+          rst_template_propose_next_session (data);
+        }
+    }
+
+  /* Both kinds happened: cuts inside the front matter or a {{ fail,
+   * cuts between paragraphs load.
+   */
+  g_assert_cmpuint (n_errors, >, 0);
+  g_assert_cmpuint (n_loaded, >, 0);
+}
+
 static void
 test_name_and_description (void)
 {
@@ -861,6 +930,7 @@ main (int   argc,
   g_test_add_func ("/template/next-session", test_next_session);
   g_test_add_func ("/template/find-slots", test_find_slots);
   g_test_add_func ("/template/malformed", test_malformed);
+  g_test_add_func ("/template/damaged-builtins", test_damaged_builtins);
   g_test_add_func ("/template/name-and-description", test_name_and_description);
   g_test_add_func ("/template/cli-list-templates", test_cli_list_templates);
   g_test_add_func ("/template/cli-new", test_cli_new);

@@ -23,4 +23,10 @@ char        *_rst_template_set_identity   (const char        *text,
                                            const char        *name,
                                            const char        *description);
 
+/* The store lists a user template that shares a built-in's id apart. */
+void         _rst_template_set_id         (RstTemplate       *self,
+                                           const char        *id);
+void         _rst_template_set_note       (RstTemplate       *self,
+                                           const char        *note);
+
 G_END_DECLS

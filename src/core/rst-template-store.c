@@ -199,8 +199,8 @@ load_user_templates (RstTemplateStore *self,
 
           note = g_strdup_printf (_("A built-in template is also called “%s”; this one is listed as “%s”"),
                                   id, new_id);
-          rst_template_set_id (template, new_id);
-          rst_template_set_note (template, note);
+          _rst_template_set_id (template, new_id);
+          _rst_template_set_note (template, note);
         }
 
       g_ptr_array_add (items, template);

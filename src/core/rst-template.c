@@ -1067,9 +1067,7 @@ rst_template_from_statement (const char *text,
                   continue;
                 }
               g_string_append_printf (out, "%s: ", key);
-              g_string_append_c (out, '"');
-              g_string_append (out, generic->str);
-              g_string_append_c (out, '"');
+              append_yaml_scalar (out, generic->str);
             }
 
           g_string_append_len (out, text + pos + value_end, eol - pos - value_end);
@@ -1477,7 +1475,7 @@ rst_template_get_id (RstTemplate *self)
 }
 
 void
-rst_template_set_id (RstTemplate *self,
+_rst_template_set_id (RstTemplate *self,
                      const char  *id)
 {
   g_return_if_fail (RST_IS_TEMPLATE (self));
@@ -1555,7 +1553,7 @@ rst_template_get_note (RstTemplate *self)
 }
 
 void
-rst_template_set_note (RstTemplate *self,
+_rst_template_set_note (RstTemplate *self,
                        const char  *note)
 {
   g_return_if_fail (RST_IS_TEMPLATE (self));

@@ -83,10 +83,6 @@ const GError       *rst_template_get_error               (RstTemplate        *se
  * being used (a user template that shares a built-in's id), or NULL.
  */
 const char         *rst_template_get_note                (RstTemplate        *self);
-void                rst_template_set_note                (RstTemplate        *self,
-                                                          const char         *note);
-void                rst_template_set_id                  (RstTemplate        *self,
-                                                          const char         *id);
 
 /* Filling. @values maps field names ("speaker") to values; derived
  * fields (session_ordinal, chair_address, year) are computed when absent.
