@@ -605,6 +605,21 @@ test_name_and_description (void)
   g_assert_cmpstr (rst_template_get_text (template), ==, text);
   g_assert_cmpint (rst_template_get_origin (template), ==, RST_TEMPLATE_ORIGIN_USER);
   g_assert_cmpstr (rst_template_get_name (bare), ==, "My template");
+
+  /* Filling drops the template's own keys, and a front matter left empty. */
+  {
+    static const char *named = "---\ntemplate-name: Short\n---\n{{delegation}} thanks you.\n";
+    g_autoptr(RstTemplate) short_one = rst_template_new ("short", RST_TEMPLATE_ORIGIN_USER,
+                                                         NULL, named, strlen (named));
+    g_autoptr(GHashTable) values = rst_template_values_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *filled = NULL;
+
+    g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Chile"));
+    filled = rst_template_fill (short_one, values, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (filled, ==, "Chile thanks you.\n");
+  }
   g_assert_cmpstr (rst_template_get_description (bare), ==, "");
 }
 

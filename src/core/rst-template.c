@@ -841,9 +841,21 @@ rst_template_fill_text (const char *text,
 
   if (find_front_matter (text, length, &fm) && fm.present)
     {
+      gsize opening = out->len;
+      gsize details;
+
       g_string_append_len (out, text, fm.start);
+      details = out->len;
       fill_front_matter (out, text, fm.start, fm.end, complete);
-      g_string_append_len (out, text + fm.end, fm.body - fm.end);
+
+      /* A template whose front matter only named it gives a statement
+       * without one, rather than an empty "---" pair.
+       */
+      if (strspn (out->str + details, " \t\r\n") == out->len - details)
+        g_string_truncate (out, opening);
+      else
+        g_string_append_len (out, text + fm.end, fm.body - fm.end);
+
       substitute (out, text + fm.body, length - fm.body, complete);
     }
   else
@@ -1128,10 +1140,11 @@ rst_template_propose_next_session (const char *text)
 
   /* The heading: "at the 114th Session of the Council", "58th regular
    * session". Only read once, when a template is chosen: GRegex is the
-   * simpler tool here.
+   * simpler tool here. Raw bytes, since the pattern is ASCII and the text
+   * may not be valid UTF-8 (a damaged file must not crash PCRE).
    */
   regex = g_regex_new ("\\b([0-9]{1,6})(?:st|nd|rd|th)\\s+(?:[[:alpha:]]+\\s+)?session\\b",
-                       G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+                       G_REGEX_CASELESS | G_REGEX_RAW, 0, NULL);
   g_assert (regex != NULL);
 
   if (g_regex_match_full (regex, text + body, length - body, 0, 0, &match, NULL))

@@ -106,7 +106,10 @@ char               *rst_template_from_statement          (const char         *te
  */
 guint               rst_template_propose_next_session    (const char         *text);
 
-/* Every {{…}} of @text, in order (element type RstTemplateSlot). */
+/* Every {{…}} of @text, in order (element type RstTemplateSlot), front
+ * matter included: an editor that shows only the body skips those before
+ * rst_statement_get_body_offset(). Unclosed ones are not slots.
+ */
 GArray             *rst_template_find_slots              (const char         *text,
                                                           gssize              length);
 
