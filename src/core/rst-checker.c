@@ -248,6 +248,8 @@ ordinal_name (Check           *c,
 {
   char *name;
 
+  if (style == RST_ORDINAL_STYLE_NUMBER)
+    return g_strdup_printf ("“%u.”", value);
   if (style == RST_ORDINAL_STYLE_PHRASE)
     style = RST_ORDINAL_STYLE_WORD;
   name = rst_rules_ordinal_for (c->rules, style, value, "A", 1);
@@ -359,21 +361,12 @@ check_ordinals (Check *c)
         {
           g_autofree char *marker = substring (c, finally->marker_start, finally->marker_end);
           g_autofree char *message = g_strdup_printf (_("“%s” is not the last point: more priorities follow it"), marker);
-          g_autofree char *replacement = NULL;
-          RstDiagnostic *d;
 
-          d = report (c, "ordinal-finally-not-last", RST_SEVERITY_WARNING,
-                      finally->marker_start, finally->marker_end, message);
-          /* It stands where the next ordinal belongs. */
-          if (list_style != RST_ORDINAL_STYLE_NONE && list_style != RST_ORDINAL_STYLE_PHRASE &&
-              list_style != RST_ORDINAL_STYLE_NUMBER)
-            replacement = rst_rules_ordinal_for (c->rules, list_style, expected, marker, strlen (marker));
-          if (replacement != NULL)
-            {
-              g_autofree char *label = g_strdup_printf (_("Write “%s”"), replacement);
-
-              add_fix (d, finally->marker_start, finally->marker_end, replacement, label);
-            }
+          /* No fix: whether the later points or the "Finally" should move
+           * is the drafter's call.
+           */
+          report (c, "ordinal-finally-not-last", RST_SEVERITY_WARNING,
+                  finally->marker_start, finally->marker_end, message);
           finally_reported = TRUE;
         }
 

@@ -149,8 +149,9 @@ rst_next_word (const char *text,
             break;
           i++;
         }
-      else if (is_separator_seq (text + i, end - i))
-        i += utf8_len (c);
+      else if (is_separator_seq (text + i, end - i) ||
+               (c == 0xE2 && i + 2 < end && (guchar)text[i + 1] == 0x80 && (guchar)text[i + 2] == 0x99))
+        i += utf8_len (c);   /* an apostrophe only joins words */
       else
         break;
     }
@@ -191,6 +192,10 @@ rst_next_word (const char *text,
       else
         i = MIN (end, i + utf8_len (c));
     }
+
+  /* Always move on, whatever the bytes. */
+  if (i == *word_start)
+    i = MIN (end, i + utf8_len ((guchar)text[i]));
 
   *word_end = i;
   *pos = i;
