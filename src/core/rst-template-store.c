@@ -1,0 +1,695 @@
+/* rst-template-store.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "rst-template-private.h"
+#include "rst-template-store.h"
+
+#define BUILTIN_PATH RESOURCE_PREFIX "/templates/"
+#define USER_PREFIX  "user:"
+
+struct _RstTemplateStore
+{
+  GObject    parent_instance;
+
+  GFile     *user_directory;
+  GPtrArray *items;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RstTemplateStore, rst_template_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+rst_template_store_get_item_type (GListModel *model)
+{
+  return RST_TYPE_TEMPLATE;
+}
+
+static guint
+rst_template_store_get_n_items (GListModel *model)
+{
+  return RST_TEMPLATE_STORE (model)->items->len;
+}
+
+static gpointer
+rst_template_store_get_item (GListModel *model,
+                             guint       position)
+{
+  RstTemplateStore *self = RST_TEMPLATE_STORE (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rst_template_store_get_item_type;
+  iface->get_n_items = rst_template_store_get_n_items;
+  iface->get_item = rst_template_store_get_item;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+is_template_file_name (const char *name)
+{
+  return g_str_has_suffix (name, ".md") && name[0] != '.' && strlen (name) > 3;
+}
+
+static char *
+id_from_file_name (const char *name)
+{
+  if (!g_str_has_suffix (name, ".md") || name[0] == '.' || strlen (name) <= 3)
+    return NULL;
+
+  return g_strndup (name, strlen (name) - 3);
+}
+
+static void
+load_builtins (GPtrArray *items)
+{
+  g_auto(GStrv) names = NULL;
+
+  names = g_resources_enumerate_children (BUILTIN_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (names == NULL)
+    return;
+
+  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autofree char *id = id_from_file_name (names[i]);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize size;
+      const char *data;
+
+      if (id == NULL)
+        continue;
+
+      path = g_strconcat (BUILTIN_PATH, names[i], NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        {
+          g_ptr_array_add (items, _rst_template_new_for_error (id, RST_TEMPLATE_ORIGIN_BUILTIN,
+                                                               NULL, error));
+          continue;
+        }
+
+      data = g_bytes_get_data (bytes, &size);
+      g_ptr_array_add (items, rst_template_new (id, RST_TEMPLATE_ORIGIN_BUILTIN, NULL, data, size));
+    }
+}
+
+static RstTemplate *
+find_in (GPtrArray  *items,
+         const char *id)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      RstTemplate *template = g_ptr_array_index (items, i);
+
+      if (g_str_equal (rst_template_get_id (template), id))
+        return template;
+    }
+
+  return NULL;
+}
+
+static void
+load_user_templates (RstTemplateStore *self,
+                     GPtrArray        *items)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  enumerator = g_file_enumerate_children (self->user_directory,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (enumerator == NULL)
+    {
+      /* No folder simply means no user templates yet. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Cannot list user templates: %s", error->message);
+      return;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error))
+        {
+          g_debug ("Cannot list user templates: %s", error->message);
+          break;
+        }
+      if (info == NULL)
+        break;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          is_template_file_name (g_file_info_get_name (info)))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *id = id_from_file_name (name);
+      g_autoptr(GFile) file = g_file_get_child (self->user_directory, name);
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *data = NULL;
+      RstTemplate *template;
+      gsize size = 0;
+
+      if (g_file_load_contents (file, NULL, &data, &size, NULL, &read_error))
+        template = rst_template_new (id, RST_TEMPLATE_ORIGIN_USER, file, data, size);
+      else
+        template = _rst_template_new_for_error (id, RST_TEMPLATE_ORIGIN_USER, file, read_error);
+
+      /* Hiding a built-in silently would leave the drafter wondering
+       * which one --template general-debate gives: keep both, and say so.
+       */
+      if (find_in (items, id) != NULL)
+        {
+          g_autofree char *new_id = g_strconcat (USER_PREFIX, id, NULL);
+          g_autofree char *note = NULL;
+
+          note = g_strdup_printf (_("A built-in template is also called “%s”; this one is listed as “%s”"),
+                                  id, new_id);
+          _rst_template_set_id (template, new_id);
+          _rst_template_set_note (template, note);
+        }
+
+      g_ptr_array_add (items, template);
+    }
+}
+
+void
+rst_template_store_reload (RstTemplateStore *self)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  guint removed;
+
+  g_return_if_fail (RST_IS_TEMPLATE_STORE (self));
+
+  old = g_steal_pointer (&self->items);
+  removed = old != NULL ? old->len : 0;
+
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  load_builtins (self->items);
+  load_user_templates (self, self->items);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
+}
+
+RstTemplateStore *
+rst_template_store_new_for_directory (GFile *user_directory)
+{
+  RstTemplateStore *self;
+
+  g_return_val_if_fail (G_IS_FILE (user_directory), NULL);
+
+  self = g_object_new (RST_TYPE_TEMPLATE_STORE, NULL);
+  self->user_directory = g_object_ref (user_directory);
+  rst_template_store_reload (self);
+
+  return self;
+}
+
+RstTemplateStore *
+rst_template_store_new (void)
+{
+  g_autoptr(GFile) dir = g_file_new_build_filename (g_get_user_data_dir (),
+                                                    "rostrum", "templates", NULL);
+
+  return rst_template_store_new_for_directory (dir);
+}
+
+GFile *
+rst_template_store_get_user_directory (RstTemplateStore *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+
+  return self->user_directory;
+}
+
+RstTemplate *
+rst_template_store_lookup (RstTemplateStore *self,
+                           const char       *id)
+{
+  RstTemplate *template;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  template = find_in (self->items, id);
+  if (template != NULL)
+    return template;
+
+  if (g_str_has_prefix (id, USER_PREFIX))
+    {
+      const char *file_id = id + strlen (USER_PREFIX);
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          template = g_ptr_array_index (self->items, i);
+
+          if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER &&
+              g_str_equal (rst_template_get_file_id (template), file_id))
+            return template;
+        }
+    }
+
+  return NULL;
+}
+
+static RstTemplate *
+lookup_or_error (RstTemplateStore  *self,
+                 const char        *id,
+                 gboolean           user_only,
+                 GError           **error)
+{
+  RstTemplate *template = rst_template_store_lookup (self, id);
+
+  if (template == NULL)
+    {
+      g_set_error (error, RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_NOT_FOUND,
+                   _("There is no template “%s”"), id);
+      return NULL;
+    }
+
+  if (user_only && rst_template_get_origin (template) != RST_TEMPLATE_ORIGIN_USER)
+    {
+      g_set_error (error, RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_READ_ONLY,
+                   _("“%s” is a built-in template; duplicate it to change it"),
+                   rst_template_get_name (template));
+      return NULL;
+    }
+
+  return template;
+}
+
+static gboolean
+check_usable (RstTemplate  *template,
+              GError      **error)
+{
+  const GError *load_error = rst_template_get_error (template);
+
+  if (load_error == NULL)
+    return TRUE;
+
+  g_set_error (error, load_error->domain, load_error->code,
+               _("Template “%s” cannot be used: %s"),
+               rst_template_get_id (template), load_error->message);
+  return FALSE;
+}
+
+/* A file name anyone can type on the command line: "UNGA – Third
+ * Committee" becomes "unga-third-committee".
+ */
+static char *
+slug_from_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p && slug->len < 60; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
+  if (slug->len == 0)
+    g_string_append (slug, "template");
+
+  return g_string_free (slug, FALSE);
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id[0] == '\0' || id[0] == '.' || g_str_has_prefix (id, USER_PREFIX))
+    return FALSE;
+
+  return strchr (id, '/') == NULL && strchr (id, G_DIR_SEPARATOR) == NULL &&
+         g_utf8_validate (id, -1, NULL);
+}
+
+static gboolean
+ensure_user_directory (RstTemplateStore  *self,
+                       GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_make_directory_with_parents (self->user_directory, NULL, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Writes a new user template under @base or @base-2, @base-3…, relying
+ * on the no-clobber write rather than on what the store last saw.
+ */
+static char *
+write_new (RstTemplateStore  *self,
+           const char        *base,
+           const char        *text,
+           GError           **error)
+{
+  if (!ensure_user_directory (self, error))
+    return NULL;
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *id = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
+      g_autofree char *file_name = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) local_error = NULL;
+      RstTemplate *existing = find_in (self->items, id);
+
+      /* Never take a built-in's id: it would only be listed as user:ID. */
+      if (existing != NULL && rst_template_get_origin (existing) == RST_TEMPLATE_ORIGIN_BUILTIN)
+        continue;
+
+      file_name = g_strconcat (id, ".md", NULL);
+      file = g_file_get_child (self->user_directory, file_name);
+
+      if (rst_template_write_file (file, text, strlen (text), FALSE, &local_error))
+        return g_steal_pointer (&id);
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_set_error (error, RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_EXISTS,
+               _("Too many templates are called “%s”"), base);
+  return NULL;
+}
+
+static RstTemplate *
+reload_and_lookup (RstTemplateStore *self,
+                   const char       *file_id)
+{
+  rst_template_store_reload (self);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      RstTemplate *template = g_ptr_array_index (self->items, i);
+
+      if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER &&
+          g_str_equal (rst_template_get_file_id (template), file_id))
+        return g_object_ref (template);
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+/* Refuses to write what could not be read back. */
+static gboolean
+validate_text (const char  *id,
+               const char  *text,
+               GError     **error)
+{
+  g_autoptr(RstTemplate) probe = rst_template_new (id, RST_TEMPLATE_ORIGIN_USER, NULL,
+                                                   text, strlen (text));
+
+  return check_usable (probe, error);
+}
+
+RstTemplate *
+rst_template_store_save (RstTemplateStore  *self,
+                         const char        *id,
+                         const char        *name,
+                         const char        *description,
+                         const char        *text,
+                         GError           **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *new_id = NULL;
+  RstTemplate *existing = NULL;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (id != NULL)
+    {
+      existing = rst_template_store_lookup (self, id);
+
+      if (existing != NULL && rst_template_get_origin (existing) != RST_TEMPLATE_ORIGIN_USER)
+        return lookup_or_error (self, id, TRUE, error);
+
+      if (existing == NULL && !is_valid_id (id))
+        {
+          g_set_error (error, RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_INVALID_ID,
+                       _("“%s” cannot be used as a template id"), id);
+          return NULL;
+        }
+    }
+
+  contents = _rst_template_set_identity (text, name, description);
+  if (!validate_text (id ? id : name, contents, error))
+    return NULL;
+
+  if (existing != NULL || id != NULL)
+    {
+      g_autofree char *file_name = NULL;
+      g_autoptr(GFile) file = NULL;
+      /* A copy: reloading drops @existing. */
+      g_autofree char *file_id = g_strdup (existing ? rst_template_get_file_id (existing) : id);
+
+      if (!ensure_user_directory (self, error))
+        return NULL;
+
+      file_name = g_strconcat (file_id, ".md", NULL);
+      file = g_file_get_child (self->user_directory, file_name);
+      if (!rst_template_write_file (file, contents, strlen (contents), TRUE, error))
+        return NULL;
+
+      return reload_and_lookup (self, file_id);
+    }
+
+  {
+    g_autofree char *base = slug_from_name (name);
+
+    new_id = write_new (self, base, contents, error);
+    if (new_id == NULL)
+      return NULL;
+  }
+
+  return reload_and_lookup (self, new_id);
+}
+
+RstTemplate *
+rst_template_store_save_statement (RstTemplateStore  *self,
+                                   const char        *statement,
+                                   GHashTable        *known_values,
+                                   const char        *name,
+                                   const char        *description,
+                                   GError           **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (statement != NULL, NULL);
+
+  text = rst_template_from_statement (statement, known_values);
+
+  return rst_template_store_save (self, NULL, name, description, text, error);
+}
+
+RstTemplate *
+rst_template_store_rename (RstTemplateStore  *self,
+                           const char        *id,
+                           const char        *name,
+                           GError           **error)
+{
+  RstTemplate *template;
+  g_autofree char *own_id = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  template = lookup_or_error (self, id, TRUE, error);
+  if (template == NULL || !check_usable (template, error))
+    return NULL;
+
+  /* Copies: saving reloads the store and drops @template. */
+  own_id = g_strdup (rst_template_get_id (template));
+  description = g_strdup (rst_template_get_description (template));
+  text = g_strdup (rst_template_get_text (template));
+
+  return rst_template_store_save (self, own_id, name, description, text, error);
+}
+
+RstTemplate *
+rst_template_store_duplicate (RstTemplateStore  *self,
+                              const char        *id,
+                              GError           **error)
+{
+  RstTemplate *template;
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *new_id = NULL;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  template = lookup_or_error (self, id, FALSE, error);
+  if (template == NULL || !check_usable (template, error))
+    return NULL;
+
+  /* Translators: the name of a copy of a template, "General debate (copy)" */
+  name = g_strdup_printf (_("%s (copy)"), rst_template_get_name (template));
+  base = g_strconcat (rst_template_get_file_id (template), "-copy", NULL);
+  contents = _rst_template_set_identity (rst_template_get_text (template), name,
+                                         rst_template_get_description (template));
+
+  new_id = write_new (self, base, contents, error);
+  if (new_id == NULL)
+    return NULL;
+
+  return reload_and_lookup (self, new_id);
+}
+
+gboolean
+rst_template_store_delete (RstTemplateStore  *self,
+                           const char        *id,
+                           GError           **error)
+{
+  RstTemplate *template;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  template = lookup_or_error (self, id, TRUE, error);
+  if (template == NULL)
+    return FALSE;
+
+  if (!g_file_delete (rst_template_get_file (template), NULL, error))
+    return FALSE;
+
+  rst_template_store_reload (self);
+
+  return TRUE;
+}
+
+RstTemplate *
+rst_template_store_import (RstTemplateStore  *self,
+                           GFile             *file,
+                           GError           **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *new_id = NULL;
+  g_autoptr(RstTemplate) probe = NULL;
+  gsize size = 0;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!g_file_load_contents (file, NULL, &data, &size, NULL, error))
+    return NULL;
+
+  basename = g_file_get_basename (file);
+  stem = g_str_has_suffix (basename, ".md") || g_str_has_suffix (basename, ".txt")
+    ? g_strndup (basename, strrchr (basename, '.') - basename)
+    : g_strdup (basename);
+  base = slug_from_name (stem);
+
+  probe = rst_template_new (base, RST_TEMPLATE_ORIGIN_USER, NULL, data, size);
+  if (!check_usable (probe, error))
+    return NULL;
+
+  new_id = write_new (self, base, rst_template_get_text (probe), error);
+  if (new_id == NULL)
+    return NULL;
+
+  return reload_and_lookup (self, new_id);
+}
+
+gboolean
+rst_template_store_export (RstTemplateStore  *self,
+                           const char        *id,
+                           GFile             *destination,
+                           GError           **error)
+{
+  RstTemplate *template;
+  const char *text;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+
+  template = lookup_or_error (self, id, FALSE, error);
+  if (template == NULL || !check_usable (template, error))
+    return FALSE;
+
+  /* The file chooser has already asked about replacing. */
+  text = rst_template_get_text (template);
+  return rst_template_write_file (destination, text, strlen (text), TRUE, error);
+}
+
+static void
+rst_template_store_finalize (GObject *object)
+{
+  RstTemplateStore *self = (RstTemplateStore *)object;
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->user_directory);
+
+  G_OBJECT_CLASS (rst_template_store_parent_class)->finalize (object);
+}
+
+static void
+rst_template_store_class_init (RstTemplateStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rst_template_store_finalize;
+}
+
+static void
+rst_template_store_init (RstTemplateStore *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}

@@ -1,0 +1,955 @@
+/* test-template.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "rst-checker.h"
+#include "rst-council.h"
+#include "rst-statement.h"
+#include "rst-template.h"
+#include "rst-template-store.h"
+
+static const char *builtin_ids[] = {
+  "closing-session",
+  "general-debate",
+  "group-statement",
+  "interactive-dialogue",
+  "national-aligned",
+  "procedural",
+  "right-of-reply",
+};
+
+/* A delegation profile as the GSettings keys and the details panel give it. */
+static GHashTable *
+full_profile (void)
+{
+  GHashTable *values = rst_template_values_new ();
+
+  g_hash_table_insert (values, g_strdup ("speaker"), g_strdup ("H.E. Ambassador Chen Xu"));
+  g_hash_table_insert (values, g_strdup ("speaker_title"),
+                       g_strdup ("Permanent Representative of China to the United Nations Office at Geneva"));
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("China"));
+  g_hash_table_insert (values, g_strdup ("session"), g_strdup ("115"));
+  g_hash_table_insert (values, g_strdup ("date"), g_strdup ("2024-11-26"));
+  g_hash_table_insert (values, g_strdup ("agenda_item"), g_strdup ("General debate"));
+
+  return values;
+}
+
+static GHashTable *
+full_profile_with_council (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstCouncil) council = rst_council_lookup ("generic", &error);
+  GHashTable *values = full_profile ();
+
+  g_assert_no_error (error);
+  g_assert_nonnull (council);
+  rst_template_values_add_council (values, council);
+
+  return values;
+}
+
+static char *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* What a drafter writes into each slot: a whole sentence where the slot
+ * stands for one, a few words where it sits inside a sentence.
+ */
+static char *
+replace_slots (const char *text)
+{
+  g_autoptr(GArray) slots = rst_template_find_slots (text, -1);
+  GString *out = g_string_new (NULL);
+  gsize pos = 0;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const RstTemplateSlot *slot = &g_array_index (slots, RstTemplateSlot, i);
+      gboolean at_line_start = slot->start == 0 || text[slot->start - 1] == '\n' ||
+                               (slot->start >= 2 && text[slot->start - 2] == '.' &&
+                                text[slot->start - 1] == ' ');
+      gboolean at_line_end = text[slot->end] == '\n' || text[slot->end] == '\0';
+
+      g_assert_false (slot->known);
+      g_string_append_len (out, text + pos, slot->start - pos);
+      if (at_line_start && at_line_end)
+        g_string_append (out, "We remain committed to this work. We will continue to support it.");
+      else
+        g_string_append (out, "the protection of migrants and their families");
+      pos = slot->end;
+    }
+  g_string_append (out, text + pos);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_ordinals (void)
+{
+  static const struct {
+    guint number;
+    const char *ordinal;
+  } cases[] = {
+    { 1, "1st" }, { 2, "2nd" }, { 3, "3rd" }, { 4, "4th" },
+    { 11, "11th" }, { 12, "12th" }, { 13, "13th" }, { 21, "21st" },
+    { 22, "22nd" }, { 23, "23rd" }, { 101, "101st" }, { 102, "102nd" },
+    { 111, "111th" }, { 112, "112th" }, { 113, "113th" }, { 114, "114th" },
+    { 115, "115th" }, { 1011, "1011th" }, { 1021, "1021st" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *ordinal = rst_template_format_ordinal (cases[i].number);
+      g_autoptr(GHashTable) values = rst_template_values_new ();
+      g_autofree char *session = g_strdup_printf ("%u", cases[i].number);
+      g_autofree char *filled = NULL;
+      g_autofree char *expected = NULL;
+
+      g_assert_cmpstr (ordinal, ==, cases[i].ordinal);
+
+      /* The same through filling: session=N gives the ordinal. */
+      g_hash_table_insert (values, g_strdup ("session"), g_strdup (session));
+      filled = rst_template_fill_text ("at the {{session_ordinal}} Session", values);
+      expected = g_strdup_printf ("at the %s Session", cases[i].ordinal);
+      g_assert_cmpstr (filled, ==, expected);
+    }
+}
+
+static void
+test_fill (void)
+{
+  static const char *text =
+    "---\n"
+    "template-name: Test\n"
+    "template-description: >\n"
+    "  A folded description\n"
+    "  on two lines.\n"
+    "title: \"Statement by {{speaker}}\"\n"
+    "session: \"{{session}}\"\n"
+    "chair-form: \"{{chair_form}}\"\n"
+    "date: \"{{date}}\" # filled by the details panel\n"
+    "lang: en\n"
+    "---\n"
+    "**Statement by {{speaker}} at the {{session_ordinal}} Session of the {{council}}**\n"
+    "\n"
+    "{{chair_address}},\n"
+    "\n"
+    "{{ delegation }} wishes to raise {{Number of points}} points in {{year}}.\n";
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autofree char *filled = NULL;
+
+  g_hash_table_insert (values, g_strdup ("speaker"), g_strdup ("Ms. Jane Doe"));
+  g_hash_table_insert (values, g_strdup ("session"), g_strdup ("115"));
+  g_hash_table_insert (values, g_strdup ("chair_title"), g_strdup ("Chairperson"));
+  g_hash_table_insert (values, g_strdup ("chair_form"), g_strdup ("Madam"));
+  g_hash_table_insert (values, g_strdup ("date"), g_strdup ("2024-11-26"));
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Peru"));
+  /* Empty values count as absent. */
+  g_hash_table_insert (values, g_strdup ("council"), g_strdup (""));
+
+  filled = rst_template_fill_text (text, values);
+  g_assert_cmpstr (filled, ==,
+                   "---\n"
+                   "title: Statement by Ms. Jane Doe\n"
+                   "session: 115\n"
+                   "chair-form: Madam\n"
+                   "date: 2024-11-26 # filled by the details panel\n"
+                   "lang: en\n"
+                   "---\n"
+                   "**Statement by Ms. Jane Doe at the 115th Session of the {{council}}**\n"
+                   "\n"
+                   "Madam Chairperson,\n"
+                   "\n"
+                   "Peru wishes to raise {{Number of points}} points in 2024.\n");
+}
+
+static void
+test_fill_front_matter_quoting (void)
+{
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstTemplate) template = NULL;
+  g_autofree char *filled = NULL;
+  static const char *text =
+    "---\n"
+    "title: \"{{speaker}}\"\n"
+    "agenda-item: \"{{agenda_item}}\"\n"
+    "delegation: '{{delegation}}'\n"
+    "speaker: \"{{speaker}}\"\n"
+    "---\n"
+    "Body.\n";
+
+  /* Values YAML would misread unless they are quoted. */
+  g_hash_table_insert (values, g_strdup ("speaker"), g_strdup ("No"));
+  g_hash_table_insert (values, g_strdup ("agenda_item"), g_strdup ("Item 4: \"General\" debate"));
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Côte d'Ivoire\nand more"));
+
+  filled = rst_template_fill_text (text, values);
+  g_assert_cmpstr (filled, ==,
+                   "---\n"
+                   "title: \"No\"\n"
+                   "agenda-item: \"Item 4: \\\"General\\\" debate\"\n"
+                   "delegation: Côte d'Ivoire and more\n"
+                   "speaker: \"No\"\n"
+                   "---\n"
+                   "Body.\n");
+
+  /* And the result reads back as a statement with those details. */
+  template = rst_template_new ("probe", RST_TEMPLATE_ORIGIN_USER, NULL, filled, strlen (filled));
+  g_assert_null (rst_template_get_error (template));
+  {
+    g_autoptr(RstStatement) statement = rst_statement_parse (filled, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (rst_statement_get_detail (statement, "agenda-item"), ==, "Item 4: \"General\" debate");
+    g_assert_cmpstr (rst_statement_get_detail (statement, "speaker"), ==, "No");
+    g_assert_cmpstr (rst_statement_get_detail (statement, "delegation"), ==, "Côte d'Ivoire and more");
+  }
+}
+
+static void
+test_council_values (void)
+{
+  g_autoptr(GHashTable) values = full_profile ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstCouncil) council = rst_council_lookup ("generic", &error);
+  g_autofree char *filled = NULL;
+
+  g_assert_no_error (error);
+
+  /* Explicit values win over the council profile. */
+  g_hash_table_insert (values, g_strdup ("chair_title"), g_strdup ("President"));
+  rst_template_values_add_council (values, council);
+  rst_template_values_complete (values);
+
+  g_assert_cmpstr (g_hash_table_lookup (values, "council"), ==, rst_council_get_name (council));
+  g_assert_cmpstr (g_hash_table_lookup (values, "council_short"), ==, rst_council_get_short_name (council));
+  g_assert_cmpstr (g_hash_table_lookup (values, "council_id"), ==, "generic");
+  g_assert_cmpstr (g_hash_table_lookup (values, "chair_title"), ==, "President");
+  g_assert_cmpstr (g_hash_table_lookup (values, "session_ordinal"), ==, "115th");
+  g_assert_cmpstr (g_hash_table_lookup (values, "year"), ==, "2024");
+
+  filled = rst_template_fill_text ("{{chair_address}},", values);
+  g_assert_cmpstr (filled, ==, "Mr. President,");
+}
+
+static void
+test_builtins_pass_checker (void)
+{
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(GHashTable) values = full_profile_with_council ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      RstTemplate *template = rst_template_store_lookup (store, builtin_ids[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RstStatement) statement = NULL;
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autofree char *filled = NULL;
+      g_autofree char *text = NULL;
+      RstCheckOptions options = { 0, 130 };
+
+      g_test_message ("template %s", builtin_ids[i]);
+      g_assert_nonnull (template);
+      g_assert_null (rst_template_get_error (template));
+
+      filled = rst_template_fill (template, values, &error);
+      g_assert_no_error (error);
+      /* Every known field had a value: only free slots are left. */
+      text = replace_slots (filled);
+      g_assert_null (strstr (text, "{{"));
+      g_assert_null (strstr (text, RST_TEMPLATE_KEY_NAME));
+      g_assert_nonnull (strstr (text, "115th"));
+
+      statement = rst_statement_parse (text, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (rst_statement_get_detail (statement, "session"), ==, "115");
+      g_assert_cmpstr (rst_statement_get_detail (statement, "speaker"), ==, "H.E. Ambassador Chen Xu");
+      g_assert_cmpstr (rst_statement_get_detail (statement, "lang"), ==, "en");
+
+      diagnostics = rst_check_statement (statement, &options);
+      for (guint j = 0; j < diagnostics->len; j++)
+        {
+          RstDiagnostic *diagnostic = g_ptr_array_index (diagnostics, j);
+
+          if (rst_diagnostic_get_severity (diagnostic) != RST_SEVERITY_INFO)
+            g_error ("%s: %s: %s [%s]\n%s", builtin_ids[i],
+                     rst_severity_to_string (rst_diagnostic_get_severity (diagnostic)),
+                     rst_diagnostic_get_message (diagnostic),
+                     rst_diagnostic_get_code (diagnostic), text);
+        }
+
+      /* Left unfilled, the slots are what the checker reports. */
+      {
+        g_autoptr(RstStatement) unfilled = rst_statement_parse (filled, -1, &error);
+        g_autoptr(GPtrArray) found = NULL;
+        gboolean placeholder = FALSE;
+
+        g_assert_no_error (error);
+        found = rst_check_statement (unfilled, &options);
+        for (guint j = 0; j < found->len; j++)
+          if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (found, j)), "placeholder-unfilled"))
+            placeholder = TRUE;
+        g_assert_true (placeholder);
+      }
+    }
+}
+
+static void
+test_from_statement_fixture (void)
+{
+  g_autofree char *body = read_fixture ("iom-114-china.txt");
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autofree char *statement = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *again = NULL;
+
+  statement = g_strconcat ("---\n"
+                           "title: Statement by H.E. Ambassador Chen Xu\n"
+                           "council: iom\n"
+                           "session: 114\n"
+                           "delegation: China\n"
+                           "speaker: H.E. Ambassador Chen Xu\n"
+                           "chair: Chairperson\n"
+                           "chair-form: Mr.\n"
+                           "date: 2023-11-28\n"
+                           "agenda-item: General debate\n"
+                           "delivery-mark: Check against delivery\n"
+                           "time-limit: 5:00\n"
+                           "lang: en\n"
+                           "---\n", body, NULL);
+
+  g_hash_table_insert (values, g_strdup ("speaker"), g_strdup ("H.E. Ambassador Chen Xu"));
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("China"));
+  g_hash_table_insert (values, g_strdup ("council"), g_strdup ("Council of IOM"));
+  g_hash_table_insert (values, g_strdup ("council_short"), g_strdup ("IOM"));
+  g_hash_table_insert (values, g_strdup ("council_id"), g_strdup ("iom"));
+  g_hash_table_insert (values, g_strdup ("session"), g_strdup ("114"));
+  g_hash_table_insert (values, g_strdup ("chair_title"), g_strdup ("Chairperson"));
+  g_hash_table_insert (values, g_strdup ("chair_form"), g_strdup ("Mr."));
+  g_hash_table_insert (values, g_strdup ("date"), g_strdup ("2023-11-28"));
+  g_hash_table_insert (values, g_strdup ("time_limit"), g_strdup ("5:00"));
+
+  template = rst_template_from_statement (statement, values);
+
+  /* Longest first: the whole heading phrase, not "IOM" inside it. */
+  g_assert_nonnull (strstr (template, "**Statement by {{speaker}}\nat the {{session_ordinal}} Session of the {{council}}**"));
+  g_assert_nonnull (strstr (template, "\n{{chair_address}},\n"));
+  g_assert_nonnull (strstr (template, "session: \"{{session}}\"\n"));
+  g_assert_nonnull (strstr (template, "council: \"{{council_id}}\"\n"));
+  g_assert_nonnull (strstr (template, "title: \"Statement by {{speaker}}\"\n"));
+  g_assert_nonnull (strstr (template, "chair-form: \"{{chair_form}}\"\n"));
+  g_assert_nonnull (strstr (template, "{{delegation}} commends {{council_short}}'s continuous efforts"));
+  g_assert_nonnull (strstr (template, "lang: en\n"));
+  g_assert_null (strstr (template, "114th"));
+  g_assert_null (strstr (template, "Chen Xu"));
+
+  /* And back. */
+  again = rst_template_fill_text (template, values);
+  g_assert_cmpstr (again, ==, statement);
+  g_assert_cmpuint (rst_template_propose_next_session (statement), ==, 115);
+}
+
+static void
+test_from_statement_whole_words (void)
+{
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autofree char *template = NULL;
+  g_autofree char *again = NULL;
+  static const char *statement =
+    "Mr. Chairperson,\n"
+    "\n"
+    "Chinatown and Indochina are not China. Mr. Smith spoke for 114 countries "
+    "in 2024, as the Chairperson knows; the 114th Session met in Geneva on "
+    "2024-05-02. Leave {{A free slot}} alone.\n";
+
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("China"));
+  g_hash_table_insert (values, g_strdup ("session"), g_strdup ("114"));
+  g_hash_table_insert (values, g_strdup ("chair_title"), g_strdup ("Chairperson"));
+  g_hash_table_insert (values, g_strdup ("chair_form"), g_strdup ("Mr."));
+  g_hash_table_insert (values, g_strdup ("date"), g_strdup ("2024-05-02"));
+
+  template = rst_template_from_statement (statement, values);
+  g_assert_cmpstr (template, ==,
+                   "{{chair_address}},\n"
+                   "\n"
+                   "Chinatown and Indochina are not {{delegation}}. Mr. Smith spoke for 114 countries "
+                   "in 2024, as the {{chair_title}} knows; the {{session_ordinal}} Session met in Geneva on "
+                   "{{date}}. Leave {{A free slot}} alone.\n");
+
+  again = rst_template_fill_text (template, values);
+  g_assert_cmpstr (again, ==, statement);
+}
+
+static void
+test_builtins_round_trip (void)
+{
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(GHashTable) values = full_profile_with_council ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      RstTemplate *template = rst_template_store_lookup (store, builtin_ids[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *filled = rst_template_fill (template, values, &error);
+      g_autofree char *generic = NULL;
+      g_autofree char *again = NULL;
+
+      g_assert_no_error (error);
+      generic = rst_template_from_statement (filled, values);
+      g_assert_null (strstr (generic, "H.E. Ambassador Chen Xu"));
+      g_assert_null (strstr (generic, "115th"));
+      again = rst_template_fill_text (generic, values);
+      g_assert_cmpstr (again, ==, filled);
+
+      /* The generic template, filled for the next session. */
+      g_assert_cmpuint (rst_template_propose_next_session (filled), ==, 116);
+    }
+}
+
+static void
+test_next_session (void)
+{
+  g_assert_cmpuint (rst_template_propose_next_session ("---\nsession: 114\n---\nBody.\n"), ==, 115);
+  g_assert_cmpuint (rst_template_propose_next_session ("---\nsession: \"57\"\n---\nBody.\n"), ==, 58);
+  g_assert_cmpuint (rst_template_propose_next_session ("---\nsession: \"{{session}}\"\n---\n"
+                                                       "at the {{session_ordinal}} Session\n"), ==, 0);
+  g_assert_cmpuint (rst_template_propose_next_session ("**Statement at the 114th\nSession of the Council of IOM**\n"), ==, 115);
+  g_assert_cmpuint (rst_template_propose_next_session ("at the 58th regular session of the Human Rights Council"), ==, 59);
+  g_assert_cmpuint (rst_template_propose_next_session ("at the 101st Session"), ==, 102);
+  g_assert_cmpuint (rst_template_propose_next_session ("We welcome 114 delegations."), ==, 0);
+  g_assert_cmpuint (rst_template_propose_next_session (""), ==, 0);
+
+  {
+    g_autofree char *fixture = read_fixture ("iom-114-china.txt");
+
+    g_assert_cmpuint (rst_template_propose_next_session (fixture), ==, 115);
+  }
+}
+
+static void
+test_find_slots (void)
+{
+  static const char *text = "{{speaker}} of {{ delegation }}: {{Your point}}.";
+  g_autoptr(GArray) slots = rst_template_find_slots (text, -1);
+  const RstTemplateSlot *slot;
+
+  g_assert_cmpuint (slots->len, ==, 3);
+
+  slot = &g_array_index (slots, RstTemplateSlot, 0);
+  g_assert_cmpuint (slot->start, ==, 0);
+  g_assert_cmpuint (slot->end, ==, 11);
+  g_assert_true (slot->known);
+
+  slot = &g_array_index (slots, RstTemplateSlot, 1);
+  g_assert_cmpuint (slot->start, ==, 15);
+  g_assert_cmpuint (slot->end, ==, 31);
+  g_assert_cmpuint (slot->name_end - slot->name_start, ==, strlen ("delegation"));
+  g_assert_cmpint (strncmp (text + slot->name_start, "delegation", 10), ==, 0);
+  g_assert_true (slot->known);
+
+  slot = &g_array_index (slots, RstTemplateSlot, 2);
+  g_assert_cmpuint (slot->start, ==, 33);
+  g_assert_cmpuint (slot->end, ==, 47);
+  g_assert_false (slot->known);
+}
+
+static void
+test_malformed (void)
+{
+  static const struct {
+    const char *data;
+    gssize length;
+    int code;
+    const char *words;
+  } cases[] = {
+    { "Body \xff\xfe text\n", -1, RST_TEMPLATE_ERROR_INVALID_UTF8, "UTF-8" },
+    { "Nul\0byte\n", 9, RST_TEMPLATE_ERROR_INVALID_UTF8, "UTF-8" },
+    { "---\ntitle: never closed\n\nBody\n", -1, RST_TEMPLATE_ERROR_FRONT_MATTER, "never closed" },
+    { "---\ntitle: \"unterminated\n---\nBody\n", -1, RST_TEMPLATE_ERROR_FRONT_MATTER, "line" },
+    { "---\nspeaker: {{speaker}}\n---\nBody\n", -1, RST_TEMPLATE_ERROR_FRONT_MATTER, "quotes" },
+    { "---\n- a\n- b\n---\nBody\n", -1, RST_TEMPLATE_ERROR_FRONT_MATTER, "key: value" },
+    { "Mr. {{chair_title,\n\nBody\n", -1, RST_TEMPLATE_ERROR_PLACEHOLDER, "Line 1" },
+    { "Body\n\nFirst, {{a {{b}}.\n", -1, RST_TEMPLATE_ERROR_PLACEHOLDER, "Line 3" },
+    { "Body {{}} text\n", -1, RST_TEMPLATE_ERROR_PLACEHOLDER, "{{}}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length < 0 ? strlen (cases[i].data) : (gsize) cases[i].length;
+      g_autoptr(RstTemplate) template = rst_template_new ("broken", RST_TEMPLATE_ORIGIN_USER,
+                                                          NULL, cases[i].data, length);
+      const GError *load_error = rst_template_get_error (template);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *filled = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_nonnull (load_error);
+      g_assert_error (load_error, RST_TEMPLATE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (load_error->message, cases[i].words));
+      g_assert_null (rst_template_get_text (template));
+      g_assert_cmpstr (rst_template_get_id (template), ==, "broken");
+      g_assert_cmpstr (rst_template_get_name (template), ==, "Broken");
+
+      filled = rst_template_fill (template, NULL, &error);
+      g_assert_null (filled);
+      g_assert_error (error, RST_TEMPLATE_ERROR, cases[i].code);
+    }
+}
+
+/* Damaged files (cut short by a full disk, mangled by a mail client)
+ * load as entries, with or without an error, and nothing crashes or
+ * reads past the end: run under MALLOC_CHECK_ and valgrind-friendly.
+ */
+static void
+test_damaged_builtins (void)
+{
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(GHashTable) values = full_profile_with_council ();
+  guint n_errors = 0;
+  guint n_loaded = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      const char *text = rst_template_get_text (rst_template_store_lookup (store, builtin_ids[i]));
+      gsize length = strlen (text);
+
+      for (gsize cut = 0; cut <= length; cut += 7)
+        {
+          /* Not NUL-terminated where it is cut: a copy without slack. */
+          g_autofree char *data = g_memdup2 (text, cut);
+          g_autoptr(RstTemplate) template = rst_template_new ("cut", RST_TEMPLATE_ORIGIN_USER,
+                                                              NULL, data, cut);
+          g_autoptr(GError) error = NULL;
+          g_autofree char *filled = rst_template_fill (template, values, &error);
+
+          if (rst_template_get_error (template) != NULL)
+            {
+              g_assert_null (filled);
+              g_assert_nonnull (error);
+              n_errors++;
+            }
+          else
+            {
+              g_autofree char *generic = rst_template_from_statement (filled, values);
+              g_autoptr(GArray) slots = rst_template_find_slots (filled, -1);
+
+              g_assert_no_error (error);
+              g_assert_nonnull (generic);
+              rst_template_propose_next_session (filled);
+              n_loaded++;
+            }
+        }
+
+      for (guint round = 0; round < 50; round++)
+        {
+          g_autofree char *data = g_strdup (text);
+          g_autoptr(RstTemplate) template = NULL;
+          g_autofree char *filled = NULL;
+
+          for (guint k = 0; k < 4; k++)
+            data[g_test_rand_int_range (0, (gint32) length)] = (char) g_test_rand_int_range (1, 256);
+
+          template = rst_template_new ("mangled", RST_TEMPLATE_ORIGIN_USER, NULL, data, length);
+          filled = rst_template_fill (template, values, NULL);
+          g_assert_true ((filled == NULL) == (rst_template_get_error (template) != NULL));
+          g_free (rst_template_from_statement (data, values));
+          g_array_unref (rst_template_find_slots (data, length));
+          rst_template_propose_next_session (data);
+        }
+    }
+
+  /* Both kinds happened: cuts inside the front matter or a {{ fail,
+   * cuts between paragraphs load.
+   */
+  g_assert_cmpuint (n_errors, >, 0);
+  g_assert_cmpuint (n_loaded, >, 0);
+}
+
+static void
+test_name_and_description (void)
+{
+  static const char *text =
+    "---\n"
+    "template-name: \"Explanation of vote: after\"\n"
+    "template-description: After the vote.\n"
+    "lang: en\n"
+    "---\n"
+    "Body\n";
+  g_autoptr(RstTemplate) template = rst_template_new ("eov", RST_TEMPLATE_ORIGIN_USER,
+                                                      NULL, text, strlen (text));
+  g_autoptr(RstTemplate) bare = rst_template_new ("my-template", RST_TEMPLATE_ORIGIN_USER,
+                                                  NULL, "Body\n", 5);
+
+  g_assert_null (rst_template_get_error (template));
+  g_assert_cmpstr (rst_template_get_name (template), ==, "Explanation of vote: after");
+  g_assert_cmpstr (rst_template_get_description (template), ==, "After the vote.");
+  g_assert_cmpstr (rst_template_get_text (template), ==, text);
+  g_assert_cmpint (rst_template_get_origin (template), ==, RST_TEMPLATE_ORIGIN_USER);
+  g_assert_cmpstr (rst_template_get_name (bare), ==, "My template");
+
+  /* Filling drops the template's own keys, and a front matter left empty. */
+  {
+    static const char *named = "---\ntemplate-name: Short\n---\n{{delegation}} thanks you.\n";
+    g_autoptr(RstTemplate) short_one = rst_template_new ("short", RST_TEMPLATE_ORIGIN_USER,
+                                                         NULL, named, strlen (named));
+    g_autoptr(GHashTable) values = rst_template_values_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *filled = NULL;
+
+    g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Chile"));
+    filled = rst_template_fill (short_one, values, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (filled, ==, "Chile thanks you.\n");
+  }
+  g_assert_cmpstr (rst_template_get_description (bare), ==, "");
+}
+
+
+/* The command line, through the real `rostrum` meson built. */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_rostrum_env (Run                *run,
+                 const char * const *env,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("ROSTRUM_BIN");
+
+  g_assert_nonnull (bin);
+
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  /* G_TEST_OPTION_ISOLATE_DIRS changes these for this process only. */
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+#define run_rostrum(run, ...) \
+  run_rostrum_env (run, NULL, (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_bad_input (Run        *run,
+                  const char *words)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  /* One line, saying what is wrong. */
+  g_assert_true (g_str_has_prefix (run->err, "rostrum: "));
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+  g_assert_nonnull (strstr (run->err, words));
+}
+
+static void
+write_user_template (const char *name,
+                     const char *data)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "rostrum", "templates", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, data, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_cli_list_templates (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_rostrum (&run, "--list-templates");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (builtin_ids) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      g_assert_cmpstr (fields[0], ==, builtin_ids[i]);
+      g_assert_true (fields[1][0] != '\0');
+      g_assert_cmpstr (fields[2], ==, "builtin");
+    }
+  g_assert_cmpstr (lines[G_N_ELEMENTS (builtin_ids)], ==, "");
+
+  /* User templates, a broken one and one named like a built-in. */
+  write_user_template ("general-debate.md", "---\ntemplate-name: Ours\n---\n{{chair_address}},\n");
+  write_user_template ("broken.md", "First, {{point.\n");
+  write_user_template ("mine.md", "---\ntemplate-name: Mine\n---\n{{chair_address}},\n");
+
+  run_rostrum (&again, "--list-templates");
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "\ngeneral-debate\tGeneral debate\tbuiltin\n"));
+  g_assert_nonnull (strstr (again.out, "\nuser:general-debate\tOurs\tuser\n"));
+  g_assert_nonnull (strstr (again.out, "\nmine\tMine\tuser\n"));
+  g_assert_nonnull (strstr (again.out, "\nbroken\tBroken\tuser\terror: Line 1: “{{” is not closed"));
+  g_assert_nonnull (strstr (again.err, "user:general-debate"));
+}
+
+static void
+test_cli_new (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "statements", NULL);
+  g_autofree char *path = g_build_filename (dir, "iom-115.md", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(RstCouncil) council = NULL;
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  run_rostrum (&run, "--new", "--template", "general-debate", "--council", "iom",
+               "--set", "session=115", "--set", "speaker=H.E. Ambassador Chen Xu",
+               "--set", "delegation=China", "--set", "agenda-item=General debate",
+               "--output", path);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "at the 115th Session of the "));
+  g_assert_nonnull (strstr (contents, "\nsession: 115\n"));
+  g_assert_nonnull (strstr (contents, "\ncouncil: iom\n"));
+  /* Slots and unset fields stay for the drafter. */
+  g_assert_nonnull (strstr (contents, "First, {{first priority"));
+  g_assert_nonnull (strstr (contents, "{{speaker_title}}"));
+  g_assert_null (strstr (contents, "template-name"));
+
+  statement = rst_statement_parse (contents, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rst_statement_get_detail (statement, "session"), ==, "115");
+  g_assert_cmpstr (rst_statement_get_detail (statement, "agenda-item"), ==, "General debate");
+  g_assert_cmpstr (rst_statement_get_detail (statement, "speaker"), ==, "H.E. Ambassador Chen Xu");
+
+  /* The same as filling through the library. */
+  council = rst_council_lookup ("iom", &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (values, g_strdup ("session"), g_strdup ("115"));
+  g_hash_table_insert (values, g_strdup ("speaker"), g_strdup ("H.E. Ambassador Chen Xu"));
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("China"));
+  g_hash_table_insert (values, g_strdup ("agenda_item"), g_strdup ("General debate"));
+  rst_template_values_add_council (values, council);
+  expected = rst_template_fill (rst_template_store_lookup (store, "general-debate"), values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, expected);
+
+  /* Never overwrite. */
+  run_rostrum (&again, "--new", "--template", "right-of-reply", "--output", path);
+  assert_bad_input (&again, "already exists");
+  {
+    g_autofree char *after = NULL;
+
+    g_file_get_contents (path, &after, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (after, ==, contents);
+  }
+
+  {
+    g_auto(Run) bad = { 0 };
+
+    run_rostrum (&bad, "--new", "--template", "no-such-template", "--output", missing);
+    assert_bad_input (&bad, "no-such-template");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "session", "--output", other);
+    assert_bad_input (&bad, "KEY=VALUE");
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "=115", "--output", other);
+    assert_bad_input (&bad, "KEY=VALUE");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "sesion=115", "--output", other);
+    assert_bad_input (&bad, "sesion");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--output", missing);
+    assert_bad_input (&bad, "does not exist");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) bad = { 0 };
+    g_autofree char *other = g_build_filename (dir, "other.md", NULL);
+
+    run_rostrum (&bad, "--new", "--template", "general-debate", "--council", "nowhere", "--output", other);
+    assert_bad_input (&bad, "nowhere");
+  }
+  {
+    g_auto(Run) bad = { 0 };
+
+    run_rostrum (&bad, "--new", "--template", "general-debate");
+    assert_bad_input (&bad, "--output");
+  }
+
+  /* Only what was written: no temporary files. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+    guint n = 0;
+
+    g_assert_no_error (error);
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+}
+
+static void
+test_cli_new_from_profile (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "reply.md", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  const char * const env[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+
+  /* The delegation profile as the preferences store it. */
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  g_file_set_contents (keyfile,
+                       "[io/github/rostrum/Rostrum]\n"
+                       "delegation='Peru'\n"
+                       "speaker='Ms. Ana Ruiz'\n"
+                       "speaker-title='Deputy Permanent Representative'\n"
+                       "default-council='hrc'\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  write_user_template ("reply.md",
+                       "---\nsession: \"{{session}}\"\ncouncil: \"{{council_id}}\"\n---\n"
+                       "{{chair_address}},\n\n{{delegation}}, by {{speaker}}, {{speaker_title}}, "
+                       "at the {{session_ordinal}} session. {{Reply}}\n\nI thank you.\n");
+
+  /* An explicit value beats the profile. */
+  run_rostrum_env (&run, env, (const char * const[]) {
+                     "--new", "--template", "reply", "--set", "speaker=Mr. Luis Vega",
+                     "--set", "session=58", "--output", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\ncouncil: hrc\n"));
+  g_assert_nonnull (strstr (contents, "Peru, by Mr. Luis Vega, Deputy Permanent Representative, "
+                                      "at the 58th session. {{Reply}}"));
+  /* The council of the profile gives the chair's address. */
+  {
+    g_autoptr(RstCouncil) council = rst_council_lookup ("hrc", &error);
+    g_autofree char *address = NULL;
+
+    g_assert_no_error (error);
+    address = g_strdup_printf ("---\n%s %s,\n", rst_council_get_chair_form (council),
+                               rst_council_get_chair_title (council));
+    g_assert_nonnull (strstr (contents, address));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/template/ordinals", test_ordinals);
+  g_test_add_func ("/template/fill", test_fill);
+  g_test_add_func ("/template/fill-front-matter-quoting", test_fill_front_matter_quoting);
+  g_test_add_func ("/template/council-values", test_council_values);
+  g_test_add_func ("/template/builtins-pass-checker", test_builtins_pass_checker);
+  g_test_add_func ("/template/from-statement-fixture", test_from_statement_fixture);
+  g_test_add_func ("/template/from-statement-whole-words", test_from_statement_whole_words);
+  g_test_add_func ("/template/builtins-round-trip", test_builtins_round_trip);
+  g_test_add_func ("/template/next-session", test_next_session);
+  g_test_add_func ("/template/find-slots", test_find_slots);
+  g_test_add_func ("/template/malformed", test_malformed);
+  g_test_add_func ("/template/damaged-builtins", test_damaged_builtins);
+  g_test_add_func ("/template/name-and-description", test_name_and_description);
+  g_test_add_func ("/template/cli-list-templates", test_cli_list_templates);
+  g_test_add_func ("/template/cli-new", test_cli_new);
+  g_test_add_func ("/template/cli-new-from-profile", test_cli_new_from_profile);
+
+  return g_test_run ();
+}
