@@ -4,10 +4,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The statement language definition and the two style schemes, loaded from
- * the application's GResource the way the editor loads them, then applied
- * to real statements in a GtkSourceBuffer. GtkSourceView highlights without
- * a display, so nothing here skips.
+ * The statement language definition and the two style schemes, loaded the
+ * way the editor loads them (the language from the application's GResource,
+ * the schemes too where GtkSourceView can), then applied to real statements
+ * in a GtkSourceBuffer. GtkSourceView highlights without a display, so
+ * nothing here skips.
  */
 
 #include "config.h"
