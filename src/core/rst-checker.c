@@ -1,0 +1,865 @@
+/* rst-checker.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rst-checker.h"
+#include "rst-statement-private.h"
+
+/* The pace of a delegate reading for interpretation, when the council
+ * profile does not say.
+ */
+#define DEFAULT_WORDS_PER_MINUTE 120.0
+#define LONG_SENTENCE_WORDS      40
+#define PLACEHOLDER_MAX          200
+
+typedef struct
+{
+  RstStatement          *statement;
+  const char            *text;
+  gsize                  length;
+  const RstRules        *rules;
+  const RstElement      *elements;
+  guint                  n_elements;
+  const RstCheckOptions *options;
+  GPtrArray             *out;
+} Check;
+
+static RstDiagnostic *
+report (Check       *c,
+        const char  *code,
+        RstSeverity  severity,
+        gsize        start,
+        gsize        end,
+        const char  *message)
+{
+  RstDiagnostic *diagnostic = rst_diagnostic_new (code, severity, start, end, message);
+
+  g_ptr_array_add (c->out, diagnostic);
+  return diagnostic;
+}
+
+static void
+add_fix (RstDiagnostic *diagnostic,
+         gsize          start,
+         gsize          end,
+         const char    *replacement,
+         const char    *label)
+{
+  rst_diagnostic_add_fix (diagnostic, rst_fix_new (start, end, replacement, label));
+}
+
+static inline gboolean
+is_body (RstElementKind kind)
+{
+  return kind == RST_ELEMENT_OPENING || kind == RST_ELEMENT_PARAGRAPH || kind == RST_ELEMENT_PRIORITY;
+}
+
+/* The end of the first line of [start, end). */
+static gsize
+first_line_end (Check *c,
+                gsize  start,
+                gsize  end)
+{
+  const char *nl = memchr (c->text + start, '\n', end - start);
+  gsize e = nl != NULL ? (gsize)(nl - c->text) : end;
+
+  while (e > start && (c->text[e - 1] == '\r' || c->text[e - 1] == ' '))
+    e--;
+  return e;
+}
+
+static char *
+substring (Check *c,
+           gsize  start,
+           gsize  end)
+{
+  return g_strndup (c->text + start, end - start);
+}
+
+/* heading-missing, salutation-missing, closing-missing, closing-punctuation */
+static void
+check_frame (Check *c)
+{
+  const RstElement *first = NULL;
+  const RstElement *last = NULL;
+  const RstElement *first_body = NULL;
+  const RstElement *return_salutation = NULL;
+  gboolean heading = FALSE;
+  gboolean salutation_before_body = FALSE;
+
+  for (guint i = 0; i < c->n_elements; i++)
+    {
+      const RstElement *el = &c->elements[i];
+
+      if (el->kind == RST_ELEMENT_ANNOUNCED_COUNT)
+        continue;
+      if (first == NULL)
+        first = el;
+      last = el;
+
+      if (el->kind == RST_ELEMENT_HEADING)
+        heading = TRUE;
+      else if (el->kind == RST_ELEMENT_SALUTATION && first_body == NULL)
+        salutation_before_body = TRUE;
+      else if (el->kind == RST_ELEMENT_RETURN_SALUTATION && return_salutation == NULL)
+        return_salutation = el;
+      else if (is_body (el->kind) && first_body == NULL)
+        first_body = el;
+
+      if (el->kind == RST_ELEMENT_CLOSING)
+        {
+          gboolean stop = TRUE;
+
+          rst_rules_match_closing (c->rules, c->text + el->start, el->end - el->start, &stop, NULL);
+          if (!stop)
+            {
+              RstDiagnostic *d;
+              gsize at = el->end;
+
+              /* Inside bold markup the stop goes before the closing "**". */
+              while (at > el->start && (c->text[at - 1] == '*' || c->text[at - 1] == '_'))
+                at--;
+
+              d = report (c, "closing-punctuation", RST_SEVERITY_INFO, el->start, el->end,
+                          _("The closing formula has no full stop"));
+              add_fix (d, at, at, ".", _("Add the full stop"));
+            }
+        }
+    }
+
+  /* An empty statement is a draft not yet begun, not a faulty one. */
+  if (first == NULL)
+    return;
+
+  if (!heading)
+    {
+      const char *title = rst_statement_get_detail (c->statement, "title");
+      RstDiagnostic *d;
+
+      d = report (c, "heading-missing", RST_SEVERITY_WARNING,
+                  first->start, first_line_end (c, first->start, first->end),
+                  _("There is no heading naming the speaker and the occasion"));
+      if (title != NULL && title[0] != '\0')
+        {
+          g_autofree char *heading_text = g_strdup_printf ("**%s**\n\n", title);
+
+          add_fix (d, first->start, first->start, heading_text, _("Add the title as the heading"));
+        }
+    }
+
+  if (first_body != NULL && !salutation_before_body)
+    {
+      const char *form = rst_statement_get_detail (c->statement, "chair-form");
+      const char *chair = rst_statement_get_detail (c->statement, "chair");
+      g_autofree char *address = NULL;
+      RstDiagnostic *d;
+
+      if (chair != NULL && chair[0] != '\0')
+        address = form != NULL && form[0] != '\0'
+          ? g_strdup_printf ("%s %s,", form, chair)
+          : g_strdup_printf ("%s,", chair);
+      else if (return_salutation != NULL)
+        address = substring (c, return_salutation->start, return_salutation->end);
+
+      d = report (c, "salutation-missing", RST_SEVERITY_WARNING,
+                  first_body->start, first_line_end (c, first_body->start, first_body->end),
+                  _("The statement addresses no one before its first paragraph: add a salutation"));
+      if (address != NULL)
+        {
+          g_autofree char *insert = g_strdup_printf ("%s\n\n", address);
+          g_autofree char *label = g_strdup_printf (_("Add “%s”"), address);
+
+          add_fix (d, first_body->start, first_body->start, insert, label);
+        }
+    }
+
+  if (last->kind != RST_ELEMENT_CLOSING)
+    {
+      const char *closing = rst_rules_get_default_closing (c->rules);
+      g_autofree char *insert = g_strdup_printf ("\n\n%s", closing);
+      g_autofree char *label = g_strdup_printf (_("Add “%s”"), closing);
+      const char *nl = g_strrstr_len (c->text + last->start, last->end - last->start, "\n");
+      gsize line_start = nl != NULL ? (gsize)(nl - c->text) + 1 : last->start;
+      RstDiagnostic *d;
+
+      d = report (c, "closing-missing", RST_SEVERITY_WARNING, line_start, last->end,
+                  _("The statement does not end with a closing formula such as “I thank you.”"));
+      add_fix (d, last->end, last->end, insert, label);
+    }
+}
+
+/* salutation-inconsistent: the chair is addressed one way throughout. */
+static void
+check_salutations (Check *c)
+{
+  g_autofree char *reference = NULL;
+
+  for (guint i = 0; i < c->n_elements; i++)
+    {
+      const RstElement *el = &c->elements[i];
+      const char *line = c->text + el->start;
+      gsize len = el->end - el->start;
+      RstAddress address = { 0 };
+      g_autofree char *form = NULL;
+
+      if (el->kind == RST_ELEMENT_SALUTATION || el->kind == RST_ELEMENT_RETURN_SALUTATION)
+        rst_rules_match_salutation (c->rules, line, len, &address);
+      else if (el->kind == RST_ELEMENT_CLOSING)
+        rst_rules_match_closing (c->rules, line, len, NULL, &address);
+      else
+        continue;
+
+      if (!address.found)
+        continue;
+
+      form = substring (c, el->start + address.start, el->start + address.end);
+      if (reference == NULL)
+        reference = g_steal_pointer (&form);
+      else if (strcmp (form, reference) != 0)
+        {
+          g_autofree char *message = NULL;
+          g_autofree char *label = NULL;
+          RstDiagnostic *d;
+
+          message = g_strdup_printf (_("“%s” here, but “%s” before: address the chair one way throughout"),
+                                     form, reference);
+          label = g_strdup_printf (_("Write “%s”"), reference);
+          d = report (c, "salutation-inconsistent", RST_SEVERITY_WARNING,
+                      el->start + address.start, el->start + address.end, message);
+          add_fix (d, el->start + address.start, el->start + address.end, reference, label);
+        }
+    }
+}
+
+/* How a drafter names a priority in a message: "Third", "Thirdly", "3." */
+static char *
+ordinal_name (Check           *c,
+              RstOrdinalStyle  style,
+              guint            value)
+{
+  char *name;
+
+  if (style == RST_ORDINAL_STYLE_PHRASE)
+    style = RST_ORDINAL_STYLE_WORD;
+  name = rst_rules_ordinal_for (c->rules, style, value, "A", 1);
+  return name != NULL ? name : g_strdup_printf ("%u", value);
+}
+
+static void
+report_sequence (Check            *c,
+                 const RstElement *el,
+                 const RstElement *prev,
+                 guint             expected)
+{
+  g_autofree char *name = ordinal_name (c, el->style, el->value);
+  g_autofree char *want = ordinal_name (c, el->style, expected);
+  g_autofree char *marker = substring (c, el->marker_start, el->marker_end);
+  g_autofree char *replacement = NULL;
+  g_autofree char *message = NULL;
+  RstDiagnostic *d;
+
+  if (prev == NULL)
+    message = g_strdup_printf (_("The priorities start at %s: %s is missing"), name, want);
+  else if (el->value == prev->value)
+    message = g_strdup_printf (_("%s comes twice: this one should be %s"), name, want);
+  else if (prev->value + 1 == expected && el->value > expected)
+    {
+      g_autofree char *before = ordinal_name (c, prev->style, prev->value);
+
+      if (el->value == expected + 1)
+        message = g_strdup_printf (_("%s comes after %s: %s is missing"), name, before, want);
+      else
+        message = g_strdup_printf (_("%s comes after %s: this one should be %s"), name, before, want);
+    }
+  else if (el->value < prev->value)
+    {
+      g_autofree char *before = ordinal_name (c, prev->style, prev->value);
+
+      message = g_strdup_printf (_("%s comes after %s: the order goes backwards, this one should be %s"),
+                                 name, before, want);
+    }
+  else
+    message = g_strdup_printf (_("%s is out of order: this one should be %s"), name, want);
+
+  d = report (c, "ordinal-sequence", RST_SEVERITY_ERROR, el->marker_start, el->marker_end, message);
+
+  replacement = rst_rules_ordinal_for (c->rules, el->style, expected, marker, strlen (marker));
+  if (replacement != NULL)
+    {
+      g_autofree char *label = g_strdup_printf (_("Renumber as “%s”"), replacement);
+
+      add_fix (d, el->marker_start, el->marker_end, replacement, label);
+    }
+}
+
+/* ordinal-sequence, ordinal-style-mixed, ordinal-single,
+ * ordinal-finally-not-last
+ */
+static void
+check_ordinals (Check *c)
+{
+  const RstElement *prev = NULL;
+  const RstElement *first = NULL;
+  const RstElement *finally = NULL;
+  RstOrdinalStyle list_style = RST_ORDINAL_STYLE_NONE;
+  guint expected = 1;
+  guint numbered = 0;
+  gboolean finally_reported = FALSE;
+
+  for (guint i = 0; i <= c->n_elements; i++)
+    {
+      const RstElement *el = i < c->n_elements ? &c->elements[i] : NULL;
+      gboolean new_list;
+
+      if (el != NULL && el->kind != RST_ELEMENT_PRIORITY)
+        continue;
+
+      if (el != NULL && el->style == RST_ORDINAL_STYLE_FINALLY)
+        {
+          finally = el;
+          finally_reported = FALSE;
+          continue;
+        }
+
+      /* A second list starts at a 1 in another style: "1. 2." then "First". */
+      new_list = el == NULL || (list_style != RST_ORDINAL_STYLE_NONE && el->value == 1 && el->style != list_style);
+
+      if (new_list)
+        {
+          if (numbered == 1 && first != NULL && first->value == 1)
+            {
+              g_autofree char *name = ordinal_name (c, first->style, 1);
+              g_autofree char *next = ordinal_name (c, first->style, 2);
+              g_autofree char *message = g_strdup_printf (_("%s has no %s: number a list of one point, or drop the %s"),
+                                                         name, next, name);
+
+              report (c, "ordinal-single", RST_SEVERITY_WARNING, first->marker_start, first->marker_end, message);
+            }
+
+          if (el == NULL)
+            break;
+
+          prev = first = NULL;
+          list_style = RST_ORDINAL_STYLE_NONE;
+          expected = 1;
+          numbered = 0;
+          finally = NULL;
+        }
+
+      if (finally != NULL && !finally_reported)
+        {
+          g_autofree char *marker = substring (c, finally->marker_start, finally->marker_end);
+          g_autofree char *message = g_strdup_printf (_("“%s” is not the last point: more priorities follow it"), marker);
+          g_autofree char *replacement = NULL;
+          RstDiagnostic *d;
+
+          d = report (c, "ordinal-finally-not-last", RST_SEVERITY_WARNING,
+                      finally->marker_start, finally->marker_end, message);
+          /* It stands where the next ordinal belongs. */
+          if (list_style != RST_ORDINAL_STYLE_NONE && list_style != RST_ORDINAL_STYLE_PHRASE &&
+              list_style != RST_ORDINAL_STYLE_NUMBER)
+            replacement = rst_rules_ordinal_for (c->rules, list_style, expected, marker, strlen (marker));
+          if (replacement != NULL)
+            {
+              g_autofree char *label = g_strdup_printf (_("Write “%s”"), replacement);
+
+              add_fix (d, finally->marker_start, finally->marker_end, replacement, label);
+            }
+          finally_reported = TRUE;
+        }
+
+      if (list_style == RST_ORDINAL_STYLE_NONE)
+        {
+          list_style = el->style;
+          first = el;
+        }
+      else if (el->style != list_style)
+        {
+          g_autofree char *name = ordinal_name (c, el->style, el->value);
+          g_autofree char *want = ordinal_name (c, list_style, el->value);
+          g_autofree char *start = ordinal_name (c, list_style, first->value);
+          g_autofree char *marker = substring (c, el->marker_start, el->marker_end);
+          g_autofree char *message = g_strdup_printf (_("%s after %s: number every point the same way (%s)"),
+                                                     name, start, want);
+          RstDiagnostic *d;
+
+          d = report (c, "ordinal-style-mixed", RST_SEVERITY_WARNING, el->marker_start, el->marker_end, message);
+
+          /* Only words swap cleanly; "2." → "Second," needs a comma too. */
+          if ((el->style == RST_ORDINAL_STYLE_WORD || el->style == RST_ORDINAL_STYLE_LY) &&
+              (list_style == RST_ORDINAL_STYLE_WORD || list_style == RST_ORDINAL_STYLE_LY))
+            {
+              g_autofree char *replacement = rst_rules_ordinal_for (c->rules, list_style, el->value,
+                                                                    marker, strlen (marker));
+
+              if (replacement != NULL)
+                {
+                  g_autofree char *label = g_strdup_printf (_("Write “%s”"), replacement);
+
+                  add_fix (d, el->marker_start, el->marker_end, replacement, label);
+                }
+            }
+        }
+
+      if (el->value != expected)
+        report_sequence (c, el, prev, expected);
+
+      numbered++;
+      expected++;
+      prev = el;
+    }
+}
+
+/* announced-count: "three points", then four delivered. */
+static void
+check_announced_count (Check *c)
+{
+  const RstElement *count = NULL;
+  guint delivered = 0;
+
+  for (guint i = 0; i < c->n_elements; i++)
+    {
+      const RstElement *el = &c->elements[i];
+
+      if (el->kind == RST_ELEMENT_ANNOUNCED_COUNT && count == NULL)
+        count = el;
+      else if (el->kind == RST_ELEMENT_PRIORITY && count != NULL)
+        delivered++;
+    }
+
+  /* Unnumbered points cannot be counted; "the following" has no number. */
+  if (count == NULL || count->value == 0 || delivered == 0 || delivered == count->value)
+    return;
+
+  {
+    g_autofree char *marker = substring (c, count->marker_start, count->marker_end);
+    g_autofree char *phrase = substring (c, count->start, count->end);
+    g_autofree char *replacement = rst_rules_count_word_for (c->rules, delivered, marker, strlen (marker));
+    g_autofree char *message = NULL;
+    RstDiagnostic *d;
+
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "“%s” is announced, but %u point is delivered",
+                                            "“%s” is announced, but %u points are delivered",
+                                            delivered),
+                               phrase, delivered);
+    d = report (c, "announced-count", RST_SEVERITY_WARNING, count->marker_start, count->marker_end, message);
+    if (replacement != NULL)
+      {
+        g_autofree char *label = g_strdup_printf (_("Announce “%s”"), replacement);
+
+        add_fix (d, count->marker_start, count->marker_end, replacement, label);
+      }
+  }
+}
+
+static gboolean
+ends_sentence (const char *text,
+               gsize       start,
+               gsize       end)
+{
+  gsize e = end;
+
+  while (e > start && (text[e - 1] == '*' || text[e - 1] == '_'))
+    e--;
+
+  /* Closing quotes and brackets after the punctuation: ." .) .” .’ .» */
+  while (e > start)
+    {
+      guchar c = (guchar)text[e - 1];
+
+      if (c == '"' || c == '\'' || c == ')' || c == ']')
+        e--;
+      else if (e - start >= 3 && (guchar)text[e - 3] == 0xE2 && (guchar)text[e - 2] == 0x80 &&
+               (c == 0x9D || c == 0x99))
+        e -= 3;
+      else if (e - start >= 2 && (guchar)text[e - 2] == 0xC2 && c == 0xBB)
+        e -= 2;
+      else
+        break;
+    }
+
+  if (e == start)
+    return FALSE;
+
+  switch (text[e - 1])
+    {
+    case '.':
+    case '!':
+    case '?':
+    case ':':
+    case ';':
+      return TRUE;
+    default:
+      /* "…" */
+      return e - start >= 3 && (guchar)text[e - 3] == 0xE2 && (guchar)text[e - 2] == 0x80 &&
+             (guchar)text[e - 1] == 0xA6;
+    }
+}
+
+static gboolean
+starts_lowercase (const char *text,
+                  gsize       start,
+                  gsize       end)
+{
+  while (start < end && (text[start] == '*' || text[start] == '_'))
+    start++;
+  if (start >= end)
+    return FALSE;
+  if ((guchar)text[start] < 0x80)
+    return g_ascii_islower (text[start]);
+  return g_unichar_islower (g_utf8_get_char (text + start));
+}
+
+/* split-paragraph: text pasted from a PDF breaks where the page did. */
+static void
+check_split_paragraphs (Check *c)
+{
+  const RstElement *prev = NULL;
+
+  for (guint i = 0; i < c->n_elements; i++)
+    {
+      const RstElement *el = &c->elements[i];
+
+      if (el->kind == RST_ELEMENT_ANNOUNCED_COUNT)
+        continue;
+
+      if (prev != NULL && is_body (prev->kind) && is_body (el->kind) &&
+          !ends_sentence (c->text, prev->start, prev->end) &&
+          starts_lowercase (c->text, el->start, el->end))
+        {
+          gsize pos = el->start, ws, we;
+          gsize last_start = prev->start;
+          gsize first_end = el->end;
+          RstDiagnostic *d;
+
+          /* From the last word before the break to the first after it. */
+          for (gsize k = prev->end; k > prev->start; k--)
+            if (g_ascii_isspace (c->text[k - 1]))
+              {
+                last_start = k;
+                break;
+              }
+          if (rst_next_word (c->text, &pos, el->end, &ws, &we))
+            first_end = we;
+
+          d = report (c, "split-paragraph", RST_SEVERITY_WARNING, last_start, first_end,
+                      _("This paragraph breaks off mid-sentence and goes on in the next one"));
+          add_fix (d, prev->end, el->start, " ", _("Join the paragraphs"));
+        }
+
+      prev = el;
+    }
+}
+
+static void
+check_placeholders (Check *c)
+{
+  const char *text = c->text;
+  gsize end = c->length;
+  gsize i = rst_statement_get_body_offset (c->statement);
+
+  while (i + 1 < end)
+    {
+      const char *open = memchr (text + i, '{', end - i - 1);
+      gsize s, k;
+
+      if (open == NULL)
+        break;
+      s = open - text;
+      if (text[s + 1] != '{')
+        {
+          i = s + 1;
+          continue;
+        }
+
+      for (k = s + 2; k + 1 < end && k - s < PLACEHOLDER_MAX; k++)
+        if (text[k] == '\n' || (text[k] == '}' && text[k + 1] == '}'))
+          break;
+
+      if (k + 1 < end && text[k] == '}' && text[k + 1] == '}')
+        {
+          g_autofree char *name = substring (c, s, k + 2);
+          g_autofree char *message = g_strdup_printf (_("“%s” is a placeholder still to fill in"), name);
+
+          report (c, "placeholder-unfilled", RST_SEVERITY_ERROR, s, k + 2, message);
+          i = k + 2;
+        }
+      else
+        i = s + 2;
+    }
+}
+
+static const char *
+ordinal_suffix (guint64 n)
+{
+  if (n % 100 >= 11 && n % 100 <= 13)
+    return "th";
+  switch (n % 10)
+    {
+    case 1:
+      return "st";
+    case 2:
+      return "nd";
+    case 3:
+      return "rd";
+    default:
+      return "th";
+    }
+}
+
+/* session-ordinal: "114rd", "101th", "112nd" anywhere in the body. */
+static void
+check_session_ordinals (Check *c)
+{
+  const char *t = c->text;
+  gsize end = c->length;
+  gsize i = rst_statement_get_body_offset (c->statement);
+
+  while (i < end)
+    {
+      gsize s, e;
+      guint64 n = 0;
+      char suffix[3];
+
+      if (!g_ascii_isdigit (t[i]))
+        {
+          i++;
+          continue;
+        }
+
+      s = i;
+      while (i < end && g_ascii_isdigit (t[i]))
+        {
+          if (i - s < 18)
+            n = n * 10 + (guint64)(t[i] - '0');
+          i++;
+        }
+
+      /* Part of a longer token ("A4th", "1,101th" is fine: comma splits). */
+      if (s > 0 && (g_ascii_isalnum (t[s - 1]) || t[s - 1] == '.'))
+        continue;
+      if (i + 2 > end || i - s > 18)
+        continue;
+      e = i + 2;
+      if (e < end && g_ascii_isalnum (t[e]))
+        continue;
+
+      suffix[0] = g_ascii_tolower (t[i]);
+      suffix[1] = g_ascii_tolower (t[i + 1]);
+      suffix[2] = '\0';
+      if (strcmp (suffix, "st") != 0 && strcmp (suffix, "nd") != 0 &&
+          strcmp (suffix, "rd") != 0 && strcmp (suffix, "th") != 0)
+        continue;
+
+      if (strcmp (suffix, ordinal_suffix (n)) != 0)
+        {
+          const char *right = ordinal_suffix (n);
+          g_autofree char *wrong = substring (c, s, e);
+          g_autofree char *fixed = NULL;
+          g_autofree char *message = NULL;
+          g_autofree char *label = NULL;
+          RstDiagnostic *d;
+
+          fixed = g_strdup_printf ("%.*s%c%c", (int)(i - s), t + s,
+                                   g_ascii_isupper (t[i]) ? g_ascii_toupper (right[0]) : right[0],
+                                   g_ascii_isupper (t[i + 1]) ? g_ascii_toupper (right[1]) : right[1]);
+          message = g_strdup_printf (_("“%s” should be “%s”"), wrong, fixed);
+          label = g_strdup_printf (_("Write “%s”"), fixed);
+          d = report (c, "session-ordinal", RST_SEVERITY_ERROR, s, e, message);
+          add_fix (d, s, e, fixed, label);
+        }
+
+      i = e;
+    }
+}
+
+/* over-time: words at the council's pace against its limit. */
+static void
+check_time (Check *c)
+{
+  guint limit = c->options != NULL ? c->options->time_limit_seconds : 0;
+  double wpm = c->options != NULL && c->options->words_per_minute > 0
+    ? c->options->words_per_minute : DEFAULT_WORDS_PER_MINUTE;
+  guint words = rst_statement_get_word_count (c->statement);
+  double seconds = words * 60.0 / wpm;
+  guint allowed, n = 0;
+  gsize pos, ws, we;
+  gsize start = c->length;
+  gsize end = c->length;
+  g_autofree char *message = NULL;
+  guint secs;
+
+  if (limit == 0 || seconds <= limit)
+    return;
+
+  allowed = (guint)(limit * wpm / 60.0);
+
+  /* The range is what will not fit: from the first word past the limit. */
+  pos = rst_statement_get_body_offset (c->statement);
+  while (rst_next_word (c->text, &pos, c->length, &ws, &we))
+    {
+      if (n++ == allowed)
+        start = ws;
+      end = we;
+    }
+  if (start > end)
+    start = end;
+
+  secs = (guint)(seconds + 0.5);
+  message = g_strdup_printf (_("About %u:%02u to read at %.0f words a minute, over the %u:%02u limit: cut about %u words"),
+                             secs / 60, secs % 60, wpm, limit / 60, limit % 60, words - allowed);
+  report (c, "over-time", RST_SEVERITY_WARNING, start, end, message);
+}
+
+/* Past closing brackets and quotes: "(ODA)." "said “no”." */
+static gsize
+skip_closers (const char *text,
+              gsize       i,
+              gsize       end)
+{
+  while (i < end)
+    {
+      guchar ch = (guchar)text[i];
+
+      if (ch == ')' || ch == ']' || ch == '"' || ch == '\'' || ch == '*' || ch == '_')
+        i++;
+      else if (ch == 0xE2 && i + 2 < end && (guchar)text[i + 1] == 0x80 &&
+               ((guchar)text[i + 2] == 0x9D || (guchar)text[i + 2] == 0x99))
+        i += 3;
+      else if (ch == 0xC2 && i + 1 < end && (guchar)text[i + 1] == 0xBB)
+        i += 2;
+      else
+        break;
+    }
+  return i;
+}
+
+static void
+report_long_sentence (Check *c,
+                      gsize  start,
+                      gsize  end,
+                      guint  words)
+{
+  g_autofree char *message = NULL;
+
+  if (words <= LONG_SENTENCE_WORDS)
+    return;
+
+  message = g_strdup_printf (_("This sentence has %u words: an interpreter follows sentences under %u words more easily"),
+                             words, LONG_SENTENCE_WORDS);
+  report (c, "long-sentence", RST_SEVERITY_INFO, start, end, message);
+}
+
+/* long-sentence: over 40 words is hard to interpret. */
+static void
+check_sentences (Check *c)
+{
+  for (guint i = 0; i < c->n_elements; i++)
+    {
+      const RstElement *el = &c->elements[i];
+      gsize pos = el->start, ws, we;
+      gsize sentence_start = 0;
+      gsize last_end = 0;
+      guint words = 0;
+
+      if (!is_body (el->kind))
+        continue;
+
+      while (rst_next_word (c->text, &pos, el->end, &ws, &we))
+        {
+          gsize stop = 0;
+          gsize after = skip_closers (c->text, we, el->end);
+          guchar ch = after < el->end ? (guchar)c->text[after] : 0;
+
+          if (words++ == 0)
+            sentence_start = ws;
+          last_end = we;
+
+          if (ch == '!' || ch == '?')
+            stop = after + 1;
+          else if (ch == '.' && (after > we || !rst_rules_is_abbreviation (c->rules, c->text + ws, we - ws)))
+            stop = after + 1;
+          else if (ch == 0xE2 && after + 2 < el->end && (guchar)c->text[after + 1] == 0x80 &&
+                   (guchar)c->text[after + 2] == 0xA6)
+            stop = after + 3;
+          if (stop > 0)
+            stop = skip_closers (c->text, stop, el->end);
+
+          if (stop == 0)
+            continue;
+
+          report_long_sentence (c, sentence_start, stop, words);
+          words = 0;
+          pos = MAX (pos, stop);
+        }
+
+      /* The paragraph ends the sentence that lacks a full stop. */
+      if (words > 0)
+        report_long_sentence (c, sentence_start, last_end, words);
+    }
+}
+
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  RstDiagnostic *da = *(RstDiagnostic * const *)a;
+  RstDiagnostic *db = *(RstDiagnostic * const *)b;
+  gsize sa = rst_diagnostic_get_start (da);
+  gsize sb = rst_diagnostic_get_start (db);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (rst_diagnostic_get_end (da) != rst_diagnostic_get_end (db))
+    return rst_diagnostic_get_end (da) < rst_diagnostic_get_end (db) ? -1 : 1;
+  return strcmp (rst_diagnostic_get_code (da), rst_diagnostic_get_code (db));
+}
+
+/**
+ * rst_check_statement:
+ * @statement: a parsed statement
+ * @options: (nullable): what the council allows; %NULL for no limits
+ *
+ * Returns: (transfer full) (element-type RstDiagnostic): the diagnostics,
+ *   sorted by start offset.
+ */
+GPtrArray *
+rst_check_statement (RstStatement          *statement,
+                     const RstCheckOptions *options)
+{
+  Check c = { 0 };
+
+  g_return_val_if_fail (RST_IS_STATEMENT (statement), NULL);
+
+  c.statement = statement;
+  c.text = rst_statement_get_text (statement);
+  c.length = rst_statement_get_length (statement);
+  c.rules = rst_statement_get_rules (statement);
+  c.elements = rst_statement_get_elements (statement, &c.n_elements);
+  c.options = options;
+  c.out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  check_frame (&c);
+  check_salutations (&c);
+  check_ordinals (&c);
+  check_announced_count (&c);
+  check_split_paragraphs (&c);
+  check_placeholders (&c);
+  check_session_ordinals (&c);
+  check_time (&c);
+  check_sentences (&c);
+
+  g_ptr_array_sort (c.out, compare_diagnostics);
+
+  return c.out;
+}

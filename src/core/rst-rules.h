@@ -1,0 +1,102 @@
+/* rst-rules.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "rst-statement.h"
+
+G_BEGIN_DECLS
+
+/* The word lists of one language (data/rules/<lang>.ini in GResource) and
+ * the matchers built on them. Internal to librostrum-core: the parser and
+ * the checker share it, nothing else needs it.
+ */
+typedef struct _RstRules RstRules;
+
+/* A line is only matched as a salutation, closing or delivery mark when it
+ * is at most this long, in bytes: longer lines are prose.
+ */
+#define RST_RULES_LINE_MAX 240
+
+/* An address found in a salutation or closing, relative to the line. */
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  gboolean found;
+} RstAddress;
+
+const RstRules *rst_rules_get                 (const char      *lang);
+const char     *rst_rules_get_lang            (const RstRules  *rules);
+
+gboolean        rst_rules_match_delivery_mark (const RstRules  *rules,
+                                               const char      *line,
+                                               gsize            len);
+gboolean        rst_rules_match_salutation    (const RstRules  *rules,
+                                               const char      *line,
+                                               gsize            len,
+                                               RstAddress      *chair);
+gboolean        rst_rules_match_closing       (const RstRules  *rules,
+                                               const char      *line,
+                                               gsize            len,
+                                               gboolean        *has_stop,
+                                               RstAddress      *chair);
+gboolean        rst_rules_match_heading       (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            len);
+gboolean        rst_rules_match_opening       (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            len);
+/* A priority marker at the start of @text: returns its range relative to
+ * @text, its value (0 for Finally) and style.
+ */
+gboolean        rst_rules_match_priority      (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            len,
+                                               gsize           *marker_start,
+                                               gsize           *marker_end,
+                                               guint           *value,
+                                               RstOrdinalStyle *style);
+/* The first "three points" / "the following points" in @text. */
+gboolean        rst_rules_find_announced_count (const RstRules *rules,
+                                               const char      *text,
+                                               gsize            len,
+                                               gsize           *start,
+                                               gsize           *end,
+                                               gsize           *marker_start,
+                                               gsize           *marker_end,
+                                               guint           *value);
+gboolean        rst_rules_is_abbreviation     (const RstRules  *rules,
+                                               const char      *word,
+                                               gsize            len);
+
+/* Replacements, in the case of @like ("FIFTH" → "FOURTH"). NULL when the
+ * language has no word for @value in @style. Free with g_free().
+ */
+char           *rst_rules_ordinal_for         (const RstRules  *rules,
+                                               RstOrdinalStyle  style,
+                                               guint            value,
+                                               const char      *like,
+                                               gsize            like_len);
+char           *rst_rules_count_word_for      (const RstRules  *rules,
+                                               guint            value,
+                                               const char      *like,
+                                               gsize            like_len);
+const char     *rst_rules_get_default_closing (const RstRules  *rules);
+
+/* Words: a shared tokenizer so that the word count, the checker and the
+ * speaking time agree. Returns FALSE at @end.
+ */
+gboolean        rst_next_word                 (const char      *text,
+                                               gsize           *pos,
+                                               gsize            end,
+                                               gsize           *word_start,
+                                               gsize           *word_end);
+
+G_END_DECLS
