@@ -60,4 +60,31 @@ GListModel *rst_council_list_load              (GError     **error);
 RstCouncil *rst_council_lookup                 (const char  *id,
                                                 GError     **error);
 
+/* Like rst_council_new_from_key_file(), for a .council file: the id is the
+ * file's basename without ".council", errors name the file.
+ */
+RstCouncil *rst_council_new_from_file          (GFile       *file,
+                                                GError     **error);
+/* TRUE for a profile that ships with Rostrum (in GResource). */
+gboolean    rst_council_is_builtin             (RstCouncil  *self);
+/* Where user profiles live: $XDG_DATA_HOME/rostrum/councils. */
+char       *rst_council_dup_user_dir           (void);
+/* rst_council_list_load() that also says which profiles it skipped:
+ * @problems receives a new array of GError* (RST_COUNCIL_ERROR_INVALID,
+ * the message names the file and key), empty when all loaded. A broken
+ * user profile is skipped and never hides the built-in of the same id.
+ */
+GListModel *rst_council_list_load_full         (GPtrArray  **problems,
+                                                GError     **error);
+/* The limit and pace of the profile alone. */
+void        rst_council_get_check_options      (RstCouncil      *self,
+                                                RstCheckOptions *out);
+/* The options to check @statement with: the council's limit and pace,
+ * where the document's "time-limit" detail (M:SS or seconds) beats the
+ * council's limit. @council and @statement may be NULL.
+ */
+void        rst_council_resolve_check_options  (RstCouncil      *council,
+                                                RstStatement    *statement,
+                                                RstCheckOptions *out);
+
 G_END_DECLS

@@ -1,0 +1,1035 @@
+/* rst-council.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "rst-council.h"
+#include "rst-timing.h"
+
+#define COUNCILS_RESOURCE_PATH RESOURCE_PREFIX "/councils/"
+#define COUNCIL_SUFFIX         ".council"
+#define GROUP_COUNCIL          "Council"
+#define GROUP_PAGE             "Page"
+
+/* A profile is read once and never changes: the UI that edits profiles
+ * writes a new file and reloads the list.
+ */
+struct _RstCouncil
+{
+  GObject   parent_instance;
+
+  char     *id;
+  char     *origin;
+  char     *name;
+  char     *short_name;
+  char     *chair_title;
+  char     *chair_form;
+  char     *heading_pattern;
+  char     *delivery_mark;
+  char     *file_name_pattern;
+  char     *paper;
+  char     *font;
+  double    words_per_minute;
+  double    margins[4];
+  double    font_size;
+  double    line_spacing;
+  guint     time_limit_seconds;
+  guint     builtin : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RstCouncil, rst_council, G_TYPE_OBJECT)
+G_DEFINE_QUARK (rst-council-error-quark, rst_council_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_SHORT_NAME,
+  PROP_CHAIR_TITLE,
+  PROP_CHAIR_FORM,
+  PROP_TIME_LIMIT_SECONDS,
+  PROP_WORDS_PER_MINUTE,
+  PROP_ORIGIN,
+  PROP_BUILTIN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The paper sizes the exporters lay out. */
+static const char * const known_papers[] = { "a4", "a5", "a3", "letter", "legal", NULL };
+
+static void
+rst_council_finalize (GObject *object)
+{
+  RstCouncil *self = (RstCouncil *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->short_name, g_free);
+  g_clear_pointer (&self->chair_title, g_free);
+  g_clear_pointer (&self->chair_form, g_free);
+  g_clear_pointer (&self->heading_pattern, g_free);
+  g_clear_pointer (&self->delivery_mark, g_free);
+  g_clear_pointer (&self->file_name_pattern, g_free);
+  g_clear_pointer (&self->paper, g_free);
+  g_clear_pointer (&self->font, g_free);
+
+  G_OBJECT_CLASS (rst_council_parent_class)->finalize (object);
+}
+
+static void
+rst_council_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RstCouncil *self = RST_COUNCIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_SHORT_NAME:
+      g_value_set_string (value, self->short_name);
+      break;
+
+    case PROP_CHAIR_TITLE:
+      g_value_set_string (value, self->chair_title);
+      break;
+
+    case PROP_CHAIR_FORM:
+      g_value_set_string (value, self->chair_form);
+      break;
+
+    case PROP_TIME_LIMIT_SECONDS:
+      g_value_set_uint (value, self->time_limit_seconds);
+      break;
+
+    case PROP_WORDS_PER_MINUTE:
+      g_value_set_double (value, self->words_per_minute);
+      break;
+
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
+      break;
+
+    case PROP_BUILTIN:
+      g_value_set_boolean (value, self->builtin);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rst_council_class_init (RstCouncilClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rst_council_finalize;
+  object_class->get_property = rst_council_get_property;
+
+  /* Read-only properties so that list widgets can bind to them through
+   * GtkPropertyExpression.
+   */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHORT_NAME] =
+    g_param_spec_string ("short-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHAIR_TITLE] =
+    g_param_spec_string ("chair-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHAIR_FORM] =
+    g_param_spec_string ("chair-form", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_LIMIT_SECONDS] =
+    g_param_spec_uint ("time-limit-seconds", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORDS_PER_MINUTE] =
+    g_param_spec_double ("words-per-minute", NULL, NULL, 0.0, G_MAXDOUBLE,
+                         RST_TIMING_DEFAULT_WORDS_PER_MINUTE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORIGIN] =
+    g_param_spec_string ("origin", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUILTIN] =
+    g_param_spec_boolean ("builtin", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rst_council_init (RstCouncil *self)
+{
+  self->words_per_minute = RST_TIMING_DEFAULT_WORDS_PER_MINUTE;
+}
+
+/* Reading one profile.
+ *
+ * Every message names the file (or the id when the key file came from
+ * elsewhere), the group and the key, because the person who reads it is
+ * editing that file by hand.
+ */
+
+typedef struct
+{
+  GKeyFile   *key_file;
+  const char *where;
+} Reader;
+
+G_GNUC_PRINTF (5, 6)
+static void
+set_key_error (const Reader *reader,
+               const char   *group,
+               const char   *key,
+               GError      **error,
+               const char   *format,
+               ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: the first %s is a file name, then a group and a key of
+   * that file, then what is wrong with the key's value.
+   */
+  g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
+               _("%s: key “%s” in group [%s]: %s"),
+               reader->where, key, group, what);
+}
+
+/* The raw value, stripped; NULL without error if the key is absent. */
+static char *
+read_raw (const Reader *reader,
+          const char   *group,
+          const char   *key)
+{
+  char *value = g_key_file_get_value (reader->key_file, group, key, NULL);
+
+  return value != NULL ? g_strstrip (value) : NULL;
+}
+
+static gboolean
+read_string (const Reader  *reader,
+             const char    *group,
+             const char    *key,
+             gboolean       required,
+             const char    *fallback,
+             char         **out,
+             GError       **error)
+{
+  g_autofree char *value = NULL;
+
+  /* Every string may be translated: Name[fr]=… */
+  value = g_key_file_get_locale_string (reader->key_file, group, key, NULL, NULL);
+  if (value != NULL)
+    g_strstrip (value);
+
+  if (value == NULL || value[0] == '\0')
+    {
+      if (required)
+        {
+          if (value == NULL)
+            set_key_error (reader, group, key, error, _("the key is missing"));
+          else
+            set_key_error (reader, group, key, error, _("the value is empty"));
+          return FALSE;
+        }
+
+      g_clear_pointer (&value, g_free);
+      value = g_strdup (fallback);
+    }
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      set_key_error (reader, group, key, error, _("the value is not valid UTF-8"));
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+
+  /* g_ascii_strtod() so that "1.15" means the same in every locale. */
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (value))
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_number (const Reader  *reader,
+             const char    *group,
+             const char    *key,
+             double         min,
+             double         max,
+             double         fallback,
+             double        *out,
+             GError       **error)
+{
+  g_autofree char *raw = read_raw (reader, group, key);
+  double value;
+
+  if (raw == NULL || raw[0] == '\0')
+    {
+      *out = fallback;
+      return TRUE;
+    }
+
+  if (!parse_double (raw, &value))
+    {
+      set_key_error (reader, group, key, error,
+                     _("“%s” is not a number"), raw);
+      return FALSE;
+    }
+
+  if (value < min || value > max)
+    {
+      set_key_error (reader, group, key, error,
+                     _("%s is out of range (%g to %g)"), raw, min, max);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_time_limit (const Reader  *reader,
+                 guint         *out,
+                 GError       **error)
+{
+  g_autofree char *raw = read_raw (reader, GROUP_COUNCIL, "TimeLimit");
+
+  /* No key: the council sets no limit. */
+  if (raw == NULL || raw[0] == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  if (!rst_timing_parse (raw, out))
+    {
+      set_key_error (reader, GROUP_COUNCIL, "TimeLimit", error,
+                     _("“%s” is not a duration; write minutes and seconds, as in 5:00"),
+                     raw);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_margins (const Reader  *reader,
+              double         margins[4],
+              GError       **error)
+{
+  g_autofree char *raw = read_raw (reader, GROUP_PAGE, "Margins");
+  g_auto(GStrv) parts = NULL;
+  guint n = 0;
+
+  if (raw == NULL || raw[0] == '\0')
+    {
+      for (guint i = 0; i < 4; i++)
+        margins[i] = 25.0;
+      return TRUE;
+    }
+
+  parts = g_strsplit (raw, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      double value;
+
+      g_strstrip (parts[i]);
+
+      /* GKeyFile lists may end with the separator. */
+      if (parts[i][0] == '\0' && parts[i + 1] == NULL)
+        break;
+
+      if (n == 4 || !parse_double (parts[i], &value))
+        {
+          n = 5;
+          break;
+        }
+
+      if (value < 0.0 || value > 100.0)
+        {
+          set_key_error (reader, GROUP_PAGE, "Margins", error,
+                         _("the margin %s mm is out of range (0 to 100)"),
+                         parts[i]);
+          return FALSE;
+        }
+
+      margins[n++] = value;
+    }
+
+  if (n != 4)
+    {
+      set_key_error (reader, GROUP_PAGE, "Margins", error,
+                     _("“%s” is not four margins in millimetres; write top;right;bottom;left, as in 25;25;25;25"),
+                     raw);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_paper (const Reader  *reader,
+            char         **out,
+            GError       **error)
+{
+  g_autofree char *raw = read_raw (reader, GROUP_PAGE, "Paper");
+  g_autofree char *lower = NULL;
+
+  if (raw == NULL || raw[0] == '\0')
+    {
+      *out = g_strdup ("a4");
+      return TRUE;
+    }
+
+  lower = g_ascii_strdown (raw, -1);
+  if (!g_strv_contains (known_papers, lower))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **)known_papers);
+
+      set_key_error (reader, GROUP_PAGE, "Paper", error,
+                     _("unknown paper “%s”; use one of %s"), raw, known);
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&lower);
+  return TRUE;
+}
+
+static RstCouncil *
+council_new_from_key_file (const char  *id,
+                           GKeyFile    *key_file,
+                           const char  *origin,
+                           gboolean     builtin,
+                           GError     **error)
+{
+  g_autoptr(RstCouncil) self = NULL;
+  g_autofree char *where = NULL;
+  Reader reader;
+
+  where = origin != NULL ? g_strdup (origin) : g_strdup_printf (_("council “%s”"), id);
+  reader.key_file = key_file;
+  reader.where = where;
+
+  if (!g_key_file_has_group (key_file, GROUP_COUNCIL))
+    {
+      g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
+                   _("%s: there is no [%s] group"), where, GROUP_COUNCIL);
+      return NULL;
+    }
+
+  self = g_object_new (RST_TYPE_COUNCIL, NULL);
+  self->id = g_strdup (id);
+  self->origin = g_strdup (origin);
+  self->builtin = !!builtin;
+
+  if (!read_string (&reader, GROUP_COUNCIL, "Name", TRUE, NULL, &self->name, error) ||
+      !read_string (&reader, GROUP_COUNCIL, "ShortName", FALSE, self->name, &self->short_name, error) ||
+      !read_string (&reader, GROUP_COUNCIL, "ChairTitle", FALSE, "Chair", &self->chair_title, error) ||
+      !read_string (&reader, GROUP_COUNCIL, "ChairForm", FALSE, "", &self->chair_form, error) ||
+      !read_time_limit (&reader, &self->time_limit_seconds, error) ||
+      /* Below 40 or above 300 words a minute is a typo, not a pace. */
+      !read_number (&reader, GROUP_COUNCIL, "WordsPerMinute", 40.0, 300.0,
+                    RST_TIMING_DEFAULT_WORDS_PER_MINUTE, &self->words_per_minute, error) ||
+      !read_string (&reader, GROUP_COUNCIL, "HeadingPattern", FALSE,
+                    "Statement by {speaker}", &self->heading_pattern, error) ||
+      !read_string (&reader, GROUP_COUNCIL, "DeliveryMark", FALSE,
+                    "Check against delivery", &self->delivery_mark, error) ||
+      !read_string (&reader, GROUP_COUNCIL, "FileNamePattern", FALSE,
+                    "{council_short}-{session}-{delegation}", &self->file_name_pattern, error) ||
+      !read_paper (&reader, &self->paper, error) ||
+      !read_margins (&reader, self->margins, error) ||
+      !read_string (&reader, GROUP_PAGE, "Font", FALSE, "Liberation Serif", &self->font, error) ||
+      !read_number (&reader, GROUP_PAGE, "FontSize", 6.0, 72.0, 12.0, &self->font_size, error) ||
+      !read_number (&reader, GROUP_PAGE, "LineSpacing", 0.8, 4.0, 1.15, &self->line_spacing, error))
+    return NULL;
+
+  /* The pattern names a file inside the folder the drafter picked. */
+  if (strchr (self->file_name_pattern, '/') != NULL ||
+      strchr (self->file_name_pattern, '\\') != NULL)
+    {
+      set_key_error (&reader, GROUP_COUNCIL, "FileNamePattern", error,
+                     _("a file name cannot contain “/” or “\\”"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rst_council_new_from_key_file:
+ * @id: the profile's id, as in "iom"
+ * @key_file: a loaded profile
+ * @error: where to report a malformed profile
+ *
+ * Strings are read for the current locale (g_get_language_names()).
+ *
+ * Returns: (transfer full) (nullable): the profile
+ */
+RstCouncil *
+rst_council_new_from_key_file (const char  *id,
+                               GKeyFile    *key_file,
+                               GError     **error)
+{
+  g_return_val_if_fail (id != NULL && id[0] != '\0', NULL);
+  g_return_val_if_fail (key_file != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return council_new_from_key_file (id, key_file, NULL, FALSE, error);
+}
+
+static char *
+id_from_basename (const char *basename)
+{
+  if (!g_str_has_suffix (basename, COUNCIL_SUFFIX) ||
+      strlen (basename) == strlen (COUNCIL_SUFFIX) ||
+      !g_utf8_validate (basename, -1, NULL))
+    return NULL;
+
+  return g_strndup (basename, strlen (basename) - strlen (COUNCIL_SUFFIX));
+}
+
+/**
+ * rst_council_new_from_file:
+ * @file: a `.council` file
+ * @error: where to report an unreadable or malformed profile
+ *
+ * Returns: (transfer full) (nullable): the profile
+ */
+RstCouncil *
+rst_council_new_from_file (GFile   *file,
+                           GError **error)
+{
+  g_autoptr(GKeyFile) key_file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  basename = g_file_get_basename (file);
+  uri = g_file_get_uri (file);
+  where = g_file_is_native (file) ? g_file_get_path (file) : g_strdup (uri);
+  id = id_from_basename (basename);
+
+  if (id == NULL)
+    {
+      g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
+                   _("%s: a council profile is named ID.council"), where);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, RST_COUNCIL_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                     ? RST_COUNCIL_ERROR_NOT_FOUND : RST_COUNCIL_ERROR_INVALID,
+                   "%s: %s", where, local_error->message);
+      return NULL;
+    }
+
+  key_file = g_key_file_new ();
+  if (!g_key_file_load_from_bytes (key_file, bytes, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
+                   "%s: %s", where, local_error->message);
+      return NULL;
+    }
+
+  return council_new_from_key_file (id, key_file, where,
+                                    g_str_has_prefix (uri, "resource:"), error);
+}
+
+const char *
+rst_council_get_id (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->id;
+}
+
+/* The council's name in the current language, "IOM Council". */
+const char *
+rst_council_get_name (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->name;
+}
+
+const char *
+rst_council_get_short_name (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->short_name;
+}
+
+/* How the chair is addressed: "Chairperson", "President". */
+const char *
+rst_council_get_chair_title (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->chair_title;
+}
+
+/* The default form before the title, "Mr."; may be empty. */
+const char *
+rst_council_get_chair_form (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->chair_form;
+}
+
+/* Zero when the council sets no limit. */
+guint
+rst_council_get_time_limit_seconds (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), 0);
+  return self->time_limit_seconds;
+}
+
+double
+rst_council_get_words_per_minute (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), RST_TIMING_DEFAULT_WORDS_PER_MINUTE);
+  return self->words_per_minute;
+}
+
+/* With {field} placeholders, as templates use them. */
+const char *
+rst_council_get_heading_pattern (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->heading_pattern;
+}
+
+const char *
+rst_council_get_delivery_mark (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->delivery_mark;
+}
+
+/* Lower case: "a4", "a5", "a3", "letter" or "legal". */
+const char *
+rst_council_get_paper (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->paper;
+}
+
+void
+rst_council_get_margins_mm (RstCouncil *self,
+                            double     *top,
+                            double     *right,
+                            double     *bottom,
+                            double     *left)
+{
+  g_return_if_fail (RST_IS_COUNCIL (self));
+
+  if (top != NULL)
+    *top = self->margins[0];
+  if (right != NULL)
+    *right = self->margins[1];
+  if (bottom != NULL)
+    *bottom = self->margins[2];
+  if (left != NULL)
+    *left = self->margins[3];
+}
+
+const char *
+rst_council_get_font (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->font;
+}
+
+/* In points. */
+double
+rst_council_get_font_size (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), 12.0);
+  return self->font_size;
+}
+
+/* A multiple of the font's line height. */
+double
+rst_council_get_line_spacing (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), 1.0);
+  return self->line_spacing;
+}
+
+const char *
+rst_council_get_file_name_pattern (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->file_name_pattern;
+}
+
+/**
+ * rst_council_get_origin:
+ *
+ * Returns: (nullable): where the profile was read from: a path for a
+ *   user profile, a resource:// URI for a built-in, %NULL for a profile
+ *   made with rst_council_new_from_key_file()
+ */
+const char *
+rst_council_get_origin (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return self->origin;
+}
+
+gboolean
+rst_council_is_builtin (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), FALSE);
+  return self->builtin;
+}
+
+char *
+rst_council_dup_user_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rostrum", "councils", NULL);
+}
+
+void
+rst_council_get_check_options (RstCouncil      *self,
+                               RstCheckOptions *out)
+{
+  g_return_if_fail (RST_IS_COUNCIL (self));
+  g_return_if_fail (out != NULL);
+
+  out->time_limit_seconds = self->time_limit_seconds;
+  out->words_per_minute = self->words_per_minute;
+}
+
+void
+rst_council_resolve_check_options (RstCouncil      *council,
+                                   RstStatement    *statement,
+                                   RstCheckOptions *out)
+{
+  const char *time_limit;
+  guint seconds;
+
+  g_return_if_fail (council == NULL || RST_IS_COUNCIL (council));
+  g_return_if_fail (statement == NULL || RST_IS_STATEMENT (statement));
+  g_return_if_fail (out != NULL);
+
+  out->time_limit_seconds = 0;
+  out->words_per_minute = 0.0;
+
+  if (council != NULL)
+    rst_council_get_check_options (council, out);
+
+  if (statement == NULL)
+    return;
+
+  /* The session's own limit, which the drafter copied from the
+   * information note, is better knowledge than the profile's usual one.
+   * One that cannot be read is ignored here; the details panel is where
+   * the drafter sees it.
+   */
+  time_limit = rst_statement_get_detail (statement, "time-limit");
+  if (time_limit != NULL && rst_timing_parse (time_limit, &seconds))
+    out->time_limit_seconds = seconds;
+}
+
+/* The list */
+
+static int
+compare_councils (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  RstCouncil *ca = (RstCouncil *)a;
+  RstCouncil *cb = (RstCouncil *)b;
+  gboolean a_generic = g_strcmp0 (ca->id, "generic") == 0;
+  gboolean b_generic = g_strcmp0 (cb->id, "generic") == 0;
+
+  /* The fallback goes last so that pickers list real councils first. */
+  if (a_generic != b_generic)
+    return a_generic ? 1 : -1;
+
+  return g_strcmp0 (ca->id, cb->id);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* What a load found: the profiles by id, and the ones it skipped with the
+ * id each would have had (NULL when the file name gives none).
+ */
+typedef struct
+{
+  GHashTable *by_id;
+  GPtrArray  *problems;
+  GPtrArray  *problem_ids;
+} Loaded;
+
+static void
+loaded_clear (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->by_id, g_hash_table_unref);
+  g_clear_pointer (&loaded->problems, g_ptr_array_unref);
+  g_clear_pointer (&loaded->problem_ids, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loaded, loaded_clear)
+
+static void
+loaded_add (Loaded     *loaded,
+            GFile      *file,
+            RstCouncil *council,
+            GError     *error)
+{
+  if (council != NULL)
+    {
+      g_hash_table_replace (loaded->by_id, council->id, council);
+    }
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      g_ptr_array_add (loaded->problems, error);
+      g_ptr_array_add (loaded->problem_ids, id_from_basename (basename));
+    }
+}
+
+static void
+add_builtins (Loaded *loaded)
+{
+  g_auto(GStrv) children = NULL;
+
+  /* Missing only if the resource is not compiled in, which the tests see. */
+  children = g_resources_enumerate_children (COUNCILS_RESOURCE_PATH,
+                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (children == NULL)
+    return;
+
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *uri = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      RstCouncil *council;
+
+      if (!g_str_has_suffix (children[i], COUNCIL_SUFFIX))
+        continue;
+
+      uri = g_strconcat ("resource://", COUNCILS_RESOURCE_PATH, children[i], NULL);
+      file = g_file_new_for_uri (uri);
+      council = rst_council_new_from_file (file, &error);
+      loaded_add (loaded, file, council, g_steal_pointer (&error));
+    }
+}
+
+static void
+add_user_profiles (Loaded *loaded)
+{
+  g_autofree char *path = rst_council_dup_user_dir ();
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  dir = g_dir_open (path, 0, &error);
+  if (dir == NULL)
+    {
+      /* No folder is the usual case: the user made no profile. */
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_ptr_array_add (loaded->problems,
+                           g_error_new (RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
+                                        "%s", error->message));
+          g_ptr_array_add (loaded->problem_ids, NULL);
+        }
+      return;
+    }
+
+  /* Sorted so that problems come in a stable order. */
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, COUNCIL_SUFFIX) && name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file_path = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      g_autoptr(GError) load_error = NULL;
+      RstCouncil *council;
+
+      if (g_file_test (file_path, G_FILE_TEST_IS_DIR))
+        continue;
+
+      council = rst_council_new_from_file (file, &load_error);
+      loaded_add (loaded, file, council, g_steal_pointer (&load_error));
+    }
+}
+
+static void
+load_all (Loaded *loaded)
+{
+  loaded->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  loaded->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  loaded->problem_ids = g_ptr_array_new_with_free_func (g_free);
+
+  add_builtins (loaded);
+  /* Afterwards, so that a user profile replaces the built-in of its id
+   * (and a broken one, having been skipped, leaves it in place).
+   */
+  add_user_profiles (loaded);
+}
+
+/**
+ * rst_council_list_load_full:
+ * @problems: (out) (optional) (transfer full) (element-type GError):
+ *   the profiles that were skipped and why
+ * @error: where to report that no profile at all could be found
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #RstCouncil
+ */
+GListModel *
+rst_council_list_load_full (GPtrArray **problems,
+                            GError    **error)
+{
+  g_auto(Loaded) loaded = { NULL, };
+  g_autoptr(GPtrArray) councils = NULL;
+  g_autoptr(GListStore) store = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  load_all (&loaded);
+
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (loaded.problems);
+
+  if (g_hash_table_size (loaded.by_id) == 0)
+    {
+      g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND,
+                   _("No council profile could be loaded"));
+      return NULL;
+    }
+
+  councils = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, loaded.by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (councils, value);
+
+  store = g_list_store_new (RST_TYPE_COUNCIL);
+  g_list_store_splice (store, 0, 0, councils->pdata, councils->len);
+  g_list_store_sort (store, compare_councils, NULL);
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/**
+ * rst_council_list_load:
+ * @error: where to report that no profile at all could be found
+ *
+ * Broken user profiles are skipped; rst_council_list_load_full() says
+ * which.
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #RstCouncil
+ */
+GListModel *
+rst_council_list_load (GError **error)
+{
+  return rst_council_list_load_full (NULL, error);
+}
+
+/**
+ * rst_council_lookup:
+ * @id: a profile id, as in "iom"
+ * @error: where to report an unknown id or a broken profile
+ *
+ * Returns: (transfer full) (nullable): the profile
+ */
+RstCouncil *
+rst_council_lookup (const char  *id,
+                    GError     **error)
+{
+  g_auto(Loaded) loaded = { NULL, };
+  RstCouncil *council;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  load_all (&loaded);
+
+  council = g_hash_table_lookup (loaded.by_id, id);
+  if (council != NULL)
+    return g_object_ref (council);
+
+  /* A profile the user wrote but broke: say what is wrong with it rather
+   * than that it does not exist.
+   */
+  for (guint i = 0; i < loaded.problems->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (loaded.problem_ids, i), id) == 0)
+        {
+          g_propagate_error (error, g_error_copy (g_ptr_array_index (loaded.problems, i)));
+          return NULL;
+        }
+    }
+
+  g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND,
+               _("There is no council profile “%s”"), id);
+  return NULL;
+}

@@ -1,0 +1,390 @@
+/* test-check-report.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rst-check-report.h"
+#include "rst-timing.h"
+
+static char *
+fixture_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+}
+
+static RstStatement *
+load_fixture (void)
+{
+  g_autofree char *path = fixture_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RstStatement *statement;
+
+  statement = rst_check_report_load_file (path, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (statement);
+
+  return statement;
+}
+
+static RstStatement *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  RstStatement *statement = rst_statement_parse (text, -1, &error);
+
+  g_assert_no_error (error);
+  return statement;
+}
+
+static char *
+write_temp (const char *basename,
+            const char *data,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), basename, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_element_text (void)
+{
+  g_autoptr(RstStatement) statement = load_fixture ();
+  const RstElement *elements;
+  guint n_elements = 0;
+  gboolean seen_heading = FALSE;
+  gboolean seen_closing = FALSE;
+
+  elements = rst_statement_get_elements (statement, &n_elements);
+  g_assert_cmpuint (n_elements, >, 0);
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      g_autofree char *text = rst_check_report_element_text (statement, &elements[i]);
+
+      /* Trimmed, one line, no markup. */
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      g_assert_null (strchr (text, '*'));
+      g_assert_null (strchr (text, '\n'));
+      g_assert_null (strstr (text, "  "));
+      if (text[0] != '\0')
+        {
+          g_assert_false (g_ascii_isspace (text[0]));
+          g_assert_false (g_ascii_isspace (text[strlen (text) - 1]));
+        }
+
+      if (elements[i].kind == RST_ELEMENT_HEADING)
+        {
+          /* The bold two-line heading of the fixture reads as one line. */
+          g_assert_cmpstr (text, ==,
+                           "Statement by H.E. Ambassador Chen Xu at the 114th Session of the Council of IOM");
+          seen_heading = TRUE;
+        }
+      else if (elements[i].kind == RST_ELEMENT_CLOSING)
+        {
+          g_assert_cmpstr (text, ==, "I thank you.");
+          seen_closing = TRUE;
+        }
+    }
+
+  g_assert_true (seen_heading);
+  g_assert_true (seen_closing);
+}
+
+static void
+test_element_text_markup (void)
+{
+  static const char text[] = "  **Mr.   *President*,**\n\tsee 2 \\* 3  ";
+  g_autoptr(RstStatement) statement = parse (text);
+  RstElement element = { 0, };
+  g_autofree char *stripped = NULL;
+
+  element.kind = RST_ELEMENT_SALUTATION;
+  element.start = 0;
+  element.end = strlen (text);
+  stripped = rst_check_report_element_text (statement, &element);
+  g_assert_cmpstr (stripped, ==, "Mr. President, see 2 * 3");
+}
+
+static void
+test_text_lines (void)
+{
+  g_autoptr(RstCheckReport) report = rst_check_report_new ();
+  g_autoptr(RstStatement) statement = load_fixture ();
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(RstCouncil) generic = rst_council_lookup ("generic", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  RstCheckOptions options;
+
+  rst_check_report_add_statement (report, "china.txt", statement);
+  g_assert_cmpuint (rst_check_report_get_n_files (report), ==, 1);
+  text = rst_check_report_to_text (report);
+
+  /* The same findings the checker gives, one line each. */
+  rst_council_resolve_check_options (generic, statement, &options);
+  diagnostics = rst_check_statement (statement, &options);
+  g_assert_cmpuint (diagnostics->len, >, 0);
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, diagnostics->len + 1);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      RstDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      g_autofree char *expected = NULL;
+      guint line, column;
+
+      rst_statement_offset_to_position (statement, rst_diagnostic_get_start (diagnostic),
+                                        &line, &column);
+      expected = g_strdup_printf ("china.txt:%u:%u: %s: %s [%s]", line, column,
+                                  rst_severity_to_string (rst_diagnostic_get_severity (diagnostic)),
+                                  rst_diagnostic_get_message (diagnostic),
+                                  rst_diagnostic_get_code (diagnostic));
+      g_assert_cmpstr (lines[i], ==, expected);
+    }
+
+  /* The fixture's findings are warnings. */
+  g_assert_false (rst_check_report_has_errors (report));
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(RstCheckReport) report = rst_check_report_new ();
+  g_autoptr(RstStatement) statement = load_fixture ();
+  g_autoptr(RstStatement) second = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const RstElement *elements;
+  JsonObject *root;
+  JsonArray *files;
+  JsonObject *file;
+  JsonArray *structure;
+  JsonArray *diagnostics;
+  guint n_elements = 0;
+  guint words;
+
+  second = parse ("---\ncouncil: hrc\ntime-limit: 1:30\n---\n"
+                  "Mr. President,\n\nWe align ourselves with the statement of the group.\n\nI thank you.\n");
+  rst_check_report_add_statement (report, "china.txt", statement);
+  rst_check_report_add_statement (report, "hrc.md", second);
+
+  /* Through the text, as a consumer of `--json` reads it. */
+  json = rst_check_report_to_json_string (report);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  files = json_object_get_array_member (root, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, 2);
+
+  file = json_array_get_object_element (files, 0);
+  words = rst_statement_get_word_count (statement);
+  g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, "china.txt");
+  g_assert_cmpint (json_object_get_int_member (file, "words"), ==, words);
+  g_assert_cmpint (words, >, 300);
+  /* No council named: the generic profile's limit and pace. */
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 300);
+  g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
+                   rst_timing_estimate_seconds (words, 120.0));
+
+  elements = rst_statement_get_elements (statement, &n_elements);
+  structure = json_object_get_array_member (file, "structure");
+  g_assert_cmpuint (json_array_get_length (structure), ==, n_elements);
+  for (guint i = 0; i < n_elements; i++)
+    {
+      JsonObject *element = json_array_get_object_element (structure, i);
+      guint line, column;
+
+      rst_statement_offset_to_position (statement, elements[i].start, &line, &column);
+      g_assert_cmpstr (json_object_get_string_member (element, "kind"), ==,
+                       rst_element_kind_to_string (elements[i].kind));
+      g_assert_cmpint (json_object_get_int_member (element, "line"), ==, line);
+      g_assert_true (json_object_has_member (element, "text"));
+    }
+
+  diagnostics = json_object_get_array_member (file, "diagnostics");
+  g_assert_cmpuint (json_array_get_length (diagnostics), >, 0);
+  for (guint i = 0; i < json_array_get_length (diagnostics); i++)
+    {
+      JsonObject *diagnostic = json_array_get_object_element (diagnostics, i);
+      static const char * const members[] = {
+        "code", "severity", "line", "column", "end_line", "end_column", "message", "fixes",
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (members); j++)
+        g_assert_true (json_object_has_member (diagnostic, members[j]));
+
+      g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), >=, 1);
+      g_assert_cmpint (json_object_get_int_member (diagnostic, "column"), >=, 1);
+      g_assert_cmpint (json_object_get_int_member (diagnostic, "end_line"), >=,
+                       json_object_get_int_member (diagnostic, "line"));
+    }
+
+  /* The document's limit beats the council's; the council's pace stays. */
+  file = json_array_get_object_element (files, 1);
+  g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, "hrc.md");
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 90);
+  g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
+                   rst_timing_estimate_seconds (rst_statement_get_word_count (second), 120.0));
+}
+
+static const char *
+first_code (RstCheckReport *report,
+            const char     *code,
+            JsonObject    **found)
+{
+  g_autoptr(JsonNode) root = rst_check_report_to_json (report);
+  JsonArray *files = json_object_get_array_member (json_node_get_object (root), "files");
+  JsonArray *diagnostics;
+
+  diagnostics = json_object_get_array_member (json_array_get_object_element (files, 0), "diagnostics");
+  for (guint i = 0; i < json_array_get_length (diagnostics); i++)
+    {
+      JsonObject *diagnostic = json_array_get_object_element (diagnostics, i);
+
+      if (g_strcmp0 (json_object_get_string_member (diagnostic, "code"), code) == 0)
+        {
+          *found = json_object_ref (diagnostic);
+          return code;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_council_unknown (void)
+{
+  g_autoptr(RstCheckReport) report = rst_check_report_new ();
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(JsonObject) diagnostic = NULL;
+
+  statement = parse ("---\ntitle: Statement\ncouncil: UNESCO-EB\n---\n"
+                     "Madam Chairperson,\n\nWe thank the Secretariat.\n\nI thank you.\n");
+  rst_check_report_add_statement (report, "eb.md", statement);
+
+  g_assert_nonnull (first_code (report, RST_CHECK_REPORT_CODE_COUNCIL_UNKNOWN, &diagnostic));
+  g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "info");
+  /* It points at the value in the front matter: line 3, after "council: ". */
+  g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (diagnostic, "column"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (diagnostic, "end_column"), ==, 10 + strlen ("UNESCO-EB"));
+  g_assert_nonnull (strstr (json_object_get_string_member (diagnostic, "message"), "UNESCO-EB"));
+}
+
+static void
+test_council_forced (void)
+{
+  g_autoptr(RstCheckReport) report = rst_check_report_new ();
+  g_autoptr(RstCouncil) wha = rst_council_lookup ("wha", NULL);
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *file;
+
+  /* The front matter says IOM in capitals; --council says WHA and wins. */
+  statement = parse ("---\ncouncil: IOM\n---\nMr. President,\n\nWe thank the Director-General.\n\nI thank you.\n");
+  rst_check_report_set_council (report, wha);
+  rst_check_report_add_statement (report, "wha.md", statement);
+
+  root = rst_check_report_to_json (report);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 180);
+  g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
+                   rst_timing_estimate_seconds (rst_statement_get_word_count (statement), 110.0));
+
+  /* Without --council, "IOM" finds the iom profile. */
+  g_clear_object (&report);
+  g_clear_pointer (&root, json_node_unref);
+  report = rst_check_report_new ();
+  rst_check_report_add_statement (report, "iom.md", statement);
+  root = rst_check_report_to_json (report);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 300);
+}
+
+static void
+test_errors_found (void)
+{
+  g_autoptr(RstCheckReport) report = rst_check_report_new ();
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(JsonObject) diagnostic = NULL;
+
+  statement = parse ("**Statement by {{Head of delegation}}**\n\n"
+                     "Mr. Chairperson,\n\nWe thank the Director-General.\n\nI thank you.\n");
+  rst_check_report_add_statement (report, "draft.md", statement);
+
+  g_assert_true (rst_check_report_has_errors (report));
+  g_assert_nonnull (first_code (report, "placeholder-unfilled", &diagnostic));
+  g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "error");
+  g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), ==, 1);
+}
+
+static void
+test_bad_input (void)
+{
+  static const char invalid[] = "Mr. Chairperson,\n\nWe thank\n the \xff\xfe Secretariat.\n";
+  static const char binary[] = "Mr.\0Chair";
+  g_autofree char *invalid_path = write_temp ("invalid.md", invalid, sizeof invalid - 1);
+  g_autofree char *binary_path = write_temp ("binary.md", binary, sizeof binary);
+  g_autofree char *pdf_path = write_temp ("statement.md", "%PDF-1.7\n", -1);
+  g_autofree char *missing_path = g_build_filename (g_get_user_cache_dir (), "missing.md", NULL);
+  const struct {
+    const char *path;
+    GQuark      domain;
+    int         code;
+    const char *mentions;
+  } cases[] = {
+    { invalid_path, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_INVALID_UTF8, "line 4" },
+    { binary_path, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY, "binary" },
+    { pdf_path, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY, "binary" },
+    { missing_path, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no such file" },
+    { g_get_user_cache_dir (), G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "folder" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RstCheckReport) report = rst_check_report_new ();
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rst_check_report_add_file (report, cases[i].path, file, &error));
+      g_assert_error (error, cases[i].domain, cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].path));
+      g_assert_nonnull (strstr (error->message, cases[i].mentions));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_cmpuint (rst_check_report_get_n_files (report), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/check-report/element-text", test_element_text);
+  g_test_add_func ("/check-report/element-text-markup", test_element_text_markup);
+  g_test_add_func ("/check-report/text-lines", test_text_lines);
+  g_test_add_func ("/check-report/json", test_json);
+  g_test_add_func ("/check-report/council-unknown", test_council_unknown);
+  g_test_add_func ("/check-report/council-forced", test_council_forced);
+  g_test_add_func ("/check-report/errors-found", test_errors_found);
+  g_test_add_func ("/check-report/bad-input", test_bad_input);
+
+  return g_test_run ();
+}

@@ -1,0 +1,494 @@
+/* test-command-line.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rst-council.h"
+#include "rst-statement.h"
+#include "rst-timing.h"
+
+/* Runs the real `rostrum` that meson built (ROSTRUM_BIN), as a script or
+ * a CI job would: no display, no session bus.
+ */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_rostrum (Run         *run,
+             const char  *first_arg,
+             ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("ROSTRUM_BIN");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (bin);
+
+  argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer)bin);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  /* Exited, not crashed or aborted by a fatal warning. */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+fixture_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+}
+
+static char *
+write_temp (const char *basename,
+            const char *data,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), basename, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+/* The 1-based line of the first occurrence of @needle in @text. */
+static guint
+line_of (const char *text,
+         const char *needle)
+{
+  const char *found = strstr (text, needle);
+  guint line = 1;
+
+  g_assert_nonnull (found);
+  for (const char *p = text; p < found; p++)
+    if (*p == '\n')
+      line++;
+
+  return line;
+}
+
+/* The fixture is pasted from a PDF: two paragraphs break mid-sentence.
+ * A split-paragraph warning may point at either side of the break.
+ */
+static gboolean
+is_split_line (const char *text,
+               guint       line)
+{
+  static const char * const breaks[][2] = {
+    { "reconciliation, and\n", "to reduce the large-scale" },
+    { "implement the Global Compact\n", "on Migration in accordance" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (breaks); i++)
+    if (line == line_of (text, breaks[i][0]) || line == line_of (text, breaks[i][1]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_bad_input (const Run  *run,
+                  const char *mentions)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  /* Exactly one line. */
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
+  if (mentions != NULL && strstr (run->err, mentions) == NULL)
+    g_error ("“%s” does not mention “%s”", run->err, mentions);
+}
+
+static void
+test_check_text (void)
+{
+  g_autofree char *path = fixture_path ();
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0, };
+  guint n = 0;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  run_rostrum (&run, "--check", path, NULL);
+
+  /* Warnings only: exit 0. */
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autofree char *prefix = g_strconcat (path, ":", NULL);
+      g_auto(GStrv) fields = NULL;
+      guint64 line, column;
+
+      /* FILE:LINE:COL: SEVERITY: MESSAGE [CODE] */
+      g_assert_true (g_str_has_prefix (lines[i], prefix));
+      fields = g_strsplit (lines[i] + strlen (prefix), ":", 3);
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      g_assert_true (g_ascii_string_to_unsigned (fields[0], 10, 1, G_MAXUINT, &line, NULL));
+      g_assert_true (g_ascii_string_to_unsigned (fields[1], 10, 1, G_MAXUINT, &column, NULL));
+      g_assert_true (g_str_has_prefix (fields[2], " warning: "));
+      g_assert_true (g_str_has_suffix (fields[2], " [split-paragraph]"));
+      g_assert_true (is_split_line (contents, line));
+      n++;
+    }
+
+  g_assert_cmpuint (n, ==, 2);
+}
+
+static JsonObject *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+test_check_json (void)
+{
+  g_autofree char *path = fixture_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(RstCouncil) generic = rst_council_lookup ("generic", NULL);
+  g_auto(Run) run = { 0, };
+  JsonArray *files;
+  JsonObject *file;
+  JsonArray *structure;
+  JsonArray *diagnostics;
+  guint n_priorities = 0;
+  gboolean has_heading = FALSE, has_salutation = FALSE, has_closing = FALSE;
+  gint64 words;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  run_rostrum (&run, "--check", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = parse_json (run.out);
+  files = json_object_get_array_member (root, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, 1);
+  file = json_array_get_object_element (files, 0);
+
+  g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, path);
+  words = json_object_get_int_member (file, "words");
+  /* A five-minute statement: several hundred words, well under 1000. */
+  g_assert_cmpint (words, >, 400);
+  g_assert_cmpint (words, <, 1000);
+  /* No council in the file: the generic profile. */
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
+                   rst_council_get_time_limit_seconds (generic));
+  g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
+                   rst_timing_estimate_seconds (words, rst_council_get_words_per_minute (generic)));
+
+  structure = json_object_get_array_member (file, "structure");
+  for (guint i = 0; i < json_array_get_length (structure); i++)
+    {
+      JsonObject *element = json_array_get_object_element (structure, i);
+      const char *kind = json_object_get_string_member (element, "kind");
+      const char *text = json_object_get_string_member (element, "text");
+      gint64 line = json_object_get_int_member (element, "line");
+
+      g_assert_cmpint (line, >=, 1);
+      g_assert_null (strstr (text, "**"));
+
+      if (g_strcmp0 (kind, rst_element_kind_to_string (RST_ELEMENT_HEADING)) == 0)
+        {
+          has_heading = TRUE;
+          g_assert_true (g_str_has_prefix (text, "Statement by H.E. Ambassador Chen Xu"));
+          g_assert_cmpint (line, ==, line_of (contents, "**Statement by"));
+        }
+      else if (g_strcmp0 (kind, rst_element_kind_to_string (RST_ELEMENT_SALUTATION)) == 0)
+        {
+          has_salutation = TRUE;
+          g_assert_cmpstr (text, ==, "Mr. Chairperson,");
+        }
+      else if (g_strcmp0 (kind, rst_element_kind_to_string (RST_ELEMENT_PRIORITY)) == 0)
+        {
+          n_priorities++;
+        }
+      else if (g_strcmp0 (kind, rst_element_kind_to_string (RST_ELEMENT_CLOSING)) == 0)
+        {
+          has_closing = TRUE;
+          g_assert_cmpstr (text, ==, "I thank you.");
+          g_assert_cmpint (line, ==, line_of (contents, "I thank you."));
+        }
+    }
+  g_assert_true (has_heading);
+  g_assert_true (has_salutation);
+  g_assert_true (has_closing);
+  /* First, Second, Third, Fourth. */
+  g_assert_cmpuint (n_priorities, ==, 4);
+
+  diagnostics = json_object_get_array_member (file, "diagnostics");
+  g_assert_cmpuint (json_array_get_length (diagnostics), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *diagnostic = json_array_get_object_element (diagnostics, i);
+      gint64 line = json_object_get_int_member (diagnostic, "line");
+
+      g_assert_cmpstr (json_object_get_string_member (diagnostic, "code"), ==, "split-paragraph");
+      g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "warning");
+      g_assert_true (is_split_line (contents, line));
+      g_assert_cmpint (json_object_get_int_member (diagnostic, "column"), >=, 1);
+      g_assert_cmpint (json_object_get_int_member (diagnostic, "end_line"), >=, line);
+      g_assert_cmpstr (json_object_get_string_member (diagnostic, "message"), !=, "");
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (diagnostic, "fixes")));
+    }
+}
+
+static void
+test_check_errors_and_councils (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *draft = NULL;
+  g_autofree char *hrc = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(RstCouncil) wha = rst_council_lookup ("wha", NULL);
+  g_auto(Run) run = { 0, };
+  g_auto(Run) forced = { 0, };
+  JsonArray *files;
+  JsonObject *file;
+  JsonArray *diagnostics;
+  gboolean found = FALSE;
+
+  draft = write_temp ("draft.md",
+                      "---\ncouncil: hrc\n---\n"
+                      "**Statement by {{Head of delegation}}**\n\n"
+                      "Mr. President,\n\nWe thank the High Commissioner.\n\nI thank you.\n", -1);
+  hrc = write_temp ("hrc.md",
+                    "---\ncouncil: hrc\ntime-limit: 1:30\n---\n"
+                    "Mr. President,\n\nWe thank the High Commissioner.\n\nI thank you.\n", -1);
+
+  run_rostrum (&run, "--check", "--json", fixture, draft, hrc, NULL);
+  /* An unfilled placeholder is an error. */
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = parse_json (run.out);
+  files = json_object_get_array_member (root, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (files, 0), "path"), ==, fixture);
+
+  file = json_array_get_object_element (files, 1);
+  g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, draft);
+  /* The council the front matter names. */
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 180);
+  diagnostics = json_object_get_array_member (file, "diagnostics");
+  for (guint i = 0; i < json_array_get_length (diagnostics); i++)
+    {
+      JsonObject *diagnostic = json_array_get_object_element (diagnostics, i);
+
+      if (g_strcmp0 (json_object_get_string_member (diagnostic, "code"), "placeholder-unfilled") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "error");
+          /* Line 4 of the file, front matter included. */
+          g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), ==, 4);
+        }
+    }
+  g_assert_true (found);
+
+  /* The document's own limit. */
+  file = json_array_get_object_element (files, 2);
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 90);
+
+  /* --council beats the front matter's council, not its time-limit. */
+  run_rostrum (&forced, "--check", "--json", "--council", "wha", draft, hrc, NULL);
+  g_assert_cmpint (forced.status, ==, 1);
+  g_clear_pointer (&root, json_object_unref);
+  root = parse_json (forced.out);
+  files = json_object_get_array_member (root, "files");
+  file = json_array_get_object_element (files, 0);
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
+                   rst_council_get_time_limit_seconds (wha));
+  g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
+                   rst_timing_estimate_seconds (json_object_get_int_member (file, "words"),
+                                                rst_council_get_words_per_minute (wha)));
+  file = json_array_get_object_element (files, 1);
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 90);
+}
+
+static void
+test_bad_input (void)
+{
+  static const char invalid[] = "Mr. President,\n\nWe thank\nthe \xc3\x28 Commission.\n";
+  static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *invalid_path = write_temp ("invalid.md", invalid, sizeof invalid - 1);
+  g_autofree char *binary_path = write_temp ("image.md", binary, sizeof binary - 1);
+  g_autofree char *missing = g_build_filename (g_get_user_cache_dir (), "no-such-statement.md", NULL);
+  const char *folder = g_get_user_cache_dir ();
+
+  {
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--check", missing, NULL);
+    assert_bad_input (&run, "no-such-statement.md");
+  }
+  {
+    /* Even after a good file: nothing half printed. */
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--check", "--json", fixture, folder, NULL);
+    assert_bad_input (&run, folder);
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--check", binary_path, NULL);
+    assert_bad_input (&run, "binary");
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--check", invalid_path, NULL);
+    assert_bad_input (&run, "line 4");
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--check", "--council", "no-such-council", fixture, NULL);
+    assert_bad_input (&run, "no-such-council");
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--check", NULL);
+    assert_bad_input (&run, "--check");
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--check", "--json", NULL);
+    assert_bad_input (&run, "--check");
+  }
+  {
+    g_auto(Run) run = { 0, };
+    run_rostrum (&run, "--json", fixture, NULL);
+    assert_bad_input (&run, "--json");
+  }
+}
+
+static void
+test_list_councils (void)
+{
+  g_autoptr(GListModel) councils = rst_council_list_load (NULL);
+  g_autofree char *dir = rst_council_dup_user_dir ();
+  g_autofree char *mine = NULL;
+  g_autofree char *broken = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(Run) with_user = { 0, };
+  guint n = g_list_model_get_n_items (councils);
+
+  run_rostrum (&run, "--list-councils", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* id TAB name TAB limit, in the list's order (generic last). */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n + 1);
+  g_assert_cmpstr (lines[n], ==, "");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RstCouncil) council = g_list_model_get_item (councils, i);
+      g_autofree char *limit = rst_timing_format (rst_council_get_time_limit_seconds (council));
+      g_autofree char *expected = g_strdup_printf ("%s\t%s\t%s", rst_council_get_id (council),
+                                                   rst_council_get_name (council), limit);
+
+      g_assert_cmpstr (lines[i], ==, expected);
+    }
+  g_assert_true (g_str_has_prefix (lines[n - 1], "generic\t"));
+  g_assert_cmpuint (n, >=, 7);
+
+  /* The user's profiles join the list; a broken one is named on stderr
+   * and does not stop the listing.
+   */
+  g_mkdir_with_parents (dir, 0700);
+  mine = g_build_filename (dir, "ilo-gb.council", NULL);
+  broken = g_build_filename (dir, "broken.council", NULL);
+  g_file_set_contents (mine, "[Council]\nName=ILO Governing Body\nTimeLimit=3:30\n", -1, NULL);
+  g_file_set_contents (broken, "[Council]\nName=Broken\nTimeLimit=abc\n", -1, NULL);
+
+  run_rostrum (&with_user, "--list-councils", NULL);
+  g_assert_cmpint (with_user.status, ==, 0);
+  g_assert_nonnull (strstr (with_user.out, "ilo-gb\tILO Governing Body\t3:30\n"));
+  g_assert_null (strstr (with_user.out, "broken"));
+  g_assert_nonnull (strstr (with_user.err, broken));
+  g_assert_nonnull (strstr (with_user.err, "TimeLimit"));
+
+  g_unlink (mine);
+  g_unlink (broken);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_rostrum (&run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "rostrum " PACKAGE_VERSION "\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/command-line/check-text", test_check_text);
+  g_test_add_func ("/command-line/check-json", test_check_json);
+  g_test_add_func ("/command-line/check-errors-and-councils", test_check_errors_and_councils);
+  g_test_add_func ("/command-line/bad-input", test_bad_input);
+  g_test_add_func ("/command-line/list-councils", test_list_councils);
+  g_test_add_func ("/command-line/version", test_version);
+
+  return g_test_run ();
+}
