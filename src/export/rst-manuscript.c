@@ -178,8 +178,8 @@ page_setup_init (RstPageSetup *page,
 
       if (paper != NULL)
         {
-          double w, h;
-          char x;
+          g_auto(GStrv) custom = g_strsplit_set (paper, "xX", 2);
+          double w = 0, h = 0;
 
           for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
             {
@@ -191,8 +191,12 @@ page_setup_init (RstPageSetup *page,
             }
 
           /* Custom sizes are written "210x297" in millimetres. */
-          if (sscanf (paper, "%lf%c%lf", &w, &x, &h) == 3 &&
-              (x == 'x' || x == 'X') && w >= 50 && h >= 50)
+          if (g_strv_length (custom) == 2)
+            {
+              w = g_ascii_strtod (custom[0], NULL);
+              h = g_ascii_strtod (custom[1], NULL);
+            }
+          if (w >= 50 && h >= 50)
             {
               width_mm = w;
               height_mm = h;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <libxml/xmlwriter.h>
 

@@ -107,9 +107,9 @@ rst_zip_writer_add (RstZipWriter  *self,
   if (!self->open)
     return fail (self, error);
 
-  /* Options apply to the entries written after them. */
-  if (archive_write_set_format_option (self->archive, "zip", "compression",
-                                       stored ? "store" : "deflate") < ARCHIVE_WARN)
+  /* Applies to the entries written after it. */
+  if ((stored ? archive_write_zip_set_compression_store (self->archive)
+              : archive_write_zip_set_compression_deflate (self->archive)) != ARCHIVE_OK)
     return fail (self, error);
 
   entry = archive_entry_new ();
@@ -117,7 +117,11 @@ rst_zip_writer_add (RstZipWriter  *self,
   archive_entry_set_filetype (entry, AE_IFREG);
   archive_entry_set_perm (entry, 0644);
   archive_entry_set_size (entry, size);
-  archive_entry_set_mtime (entry, self->mtime, 0);
+  /* libarchive writes a timestamp extra field for an entry with a time;
+   * ODF forbids any extra field on the stored "mimetype".
+   */
+  if (!stored)
+    archive_entry_set_mtime (entry, self->mtime, 0);
 
   ok = archive_write_header (self->archive, entry) == ARCHIVE_OK &&
        (size == 0 || archive_write_data (self->archive, data, size) == (la_ssize_t) size) &&
