@@ -159,9 +159,22 @@ create_temporary (GFile   *folder,
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || attempt >= 100)
         {
           g_autofree char *where = g_file_get_parse_name (folder);
+          g_autofree char *target = g_file_get_parse_name (output);
 
-          g_set_error (error, G_IO_ERROR, local_error->code,
-                       _("Cannot write to the folder “%s”: %s"), where, local_error->message);
+          /* GIO's own message would name the temporary file. */
+          if (local_error->code == G_IO_ERROR_PERMISSION_DENIED)
+            g_set_error (error, G_IO_ERROR, local_error->code,
+                         _("Cannot export to “%s”: you may not write in the folder “%s”"),
+                         target, where);
+          else if (local_error->code == G_IO_ERROR_READ_ONLY)
+            g_set_error (error, G_IO_ERROR, local_error->code,
+                         _("Cannot export to “%s”: the folder “%s” is read-only"), target, where);
+          else if (local_error->code == G_IO_ERROR_NO_SPACE)
+            g_set_error (error, G_IO_ERROR, local_error->code,
+                         _("Cannot export to “%s”: the disk is full"), target);
+          else
+            g_set_error (error, G_IO_ERROR, local_error->code,
+                         _("Cannot export to “%s”: %s"), target, local_error->message);
           return NULL;
         }
     }
@@ -237,8 +250,15 @@ rst_export_to_file (RstStatement     *statement,
     {
       g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
       g_file_delete (temporary, NULL, NULL);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot export to “%s”: %s"), display, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("Cannot export to “%s”: a folder of that name is in the way"), display);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                     _("Cannot export to “%s”: the disk is full"), display);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Cannot export to “%s”: %s"), display, local_error->message);
       return FALSE;
     }
 
