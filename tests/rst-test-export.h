@@ -13,7 +13,12 @@
 
 #include <string.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 #include "rst-export.h"
 
@@ -210,6 +215,125 @@ rst_test_export (RstStatement    *statement,
   g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
 
   return file;
+}
+
+
+/* A DOCX or ODT unpacked with libarchive: entry name → contents, and the
+ * names in archive order.
+ */
+typedef struct
+{
+  GHashTable *parts;
+  GPtrArray  *order;
+} RstTestZip;
+
+static inline void
+rst_test_zip_free (RstTestZip *zip)
+{
+  g_hash_table_unref (zip->parts);
+  g_ptr_array_unref (zip->order);
+  g_free (zip);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstTestZip, rst_test_zip_free)
+
+static inline RstTestZip *
+rst_test_unzip (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  RstTestZip *zip = g_new0 (RstTestZip, 1);
+  int r;
+
+  zip->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  zip->order = g_ptr_array_new_with_free_func (g_free);
+
+  archive_read_support_format_zip (archive);
+  g_assert_cmpint (archive_read_open_filename (archive, path, 16384), ==, ARCHIVE_OK);
+  while ((r = archive_read_next_header (archive, &entry)) == ARCHIVE_OK)
+    {
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      char buffer[8192];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
+        g_byte_array_append (data, (const guint8 *) buffer, n);
+      g_assert_cmpint (n, ==, 0);
+
+      g_assert_false (g_hash_table_contains (zip->parts, archive_entry_pathname (entry)));
+      g_ptr_array_add (zip->order, g_strdup (archive_entry_pathname (entry)));
+      g_hash_table_insert (zip->parts, g_strdup (archive_entry_pathname (entry)),
+                           g_byte_array_free_to_bytes (g_steal_pointer (&data)));
+    }
+  g_assert_cmpint (r, ==, ARCHIVE_EOF);
+  archive_read_free (archive);
+
+  return zip;
+}
+
+/* Parses one part with libxml2, refusing any error or warning. */
+static inline xmlDocPtr
+rst_test_parse_part (RstTestZip *zip,
+                     const char *name)
+{
+  GBytes *bytes = g_hash_table_lookup (zip->parts, name);
+  gsize size = 0;
+  const char *data;
+  xmlDocPtr doc;
+
+  if (bytes == NULL)
+    g_error ("The package has no “%s”", name);
+
+  data = g_bytes_get_data (bytes, &size);
+  doc = xmlReadMemory (data, size, name, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    g_error ("“%s” is not well-formed XML", name);
+  g_assert_nonnull (xmlDocGetRootElement (doc));
+
+  return doc;
+}
+
+/* The nodes an XPath expression selects; prefixes are given as
+ * "prefix", "uri" pairs ending with NULL.
+ */
+static inline xmlXPathObjectPtr
+rst_test_xpath (xmlDocPtr   doc,
+                xmlNodePtr  node,
+                const char *expression,
+                const char *prefix,
+                ...)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result;
+  va_list args;
+
+  va_start (args, prefix);
+  for (const char *p = prefix; p != NULL; p = va_arg (args, const char *))
+    xmlXPathRegisterNs (context, (const xmlChar *) p, (const xmlChar *) va_arg (args, const char *));
+  va_end (args);
+
+  if (node != NULL)
+    context->node = node;
+  result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
+  xmlXPathFreeContext (context);
+  g_assert_nonnull (result);
+
+  return result;
+}
+
+static inline char *
+rst_test_xml_prop (xmlNodePtr  node,
+                   const char *name,
+                   const char *ns)
+{
+  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) ns);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return copy;
 }
 
 G_END_DECLS

@@ -393,8 +393,16 @@ build_block (const char   *source,
       if (len > 2 && *literal == '{')
         flags |= RST_RUN_PLACEHOLDER;
 
+      /* A space is bold or italic only inside a bold or italic span,
+       * and never part of a placeholder or an ordinal.
+       */
       if (pending_space != 0 && text->len > 0)
-        append_text (text, runs, &pending_space, 1, flags);
+        {
+          RstRunFlags before = g_array_index (runs, RstRun, runs->len - 1).flags;
+
+          append_text (text, runs, &pending_space, 1,
+                       before & flags & (RST_RUN_BOLD | RST_RUN_ITALIC));
+        }
       pending_space = 0;
 
       for (guint i = 0; i < n_ordinals; i++)
