@@ -181,6 +181,107 @@ set_markup_keeping_attributes (PangoLayout *layout,
   g_clear_pointer (&base, pango_attr_list_unref);
 }
 
+static gboolean
+is_abbreviation (const char *word,
+                 gsize       len)
+{
+  static const char * const abbreviations[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "para",
+    "e.g", "i.e", "H.E", "vs", "cf", "Amb", "Sr", "Jr",
+  };
+
+  /* Initials: "A. Pope" */
+  if (len == 1 && g_ascii_isupper (word[0]))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    {
+      if (strlen (abbreviations[i]) == len && strncmp (abbreviations[i], word, len) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the text in [start, end) ends a sentence: a full stop, question
+ * or exclamation mark, perhaps inside quotes, not after "Mr." or "H.E.".
+ */
+static gboolean
+ends_sentence (const char *start,
+               const char *end)
+{
+  const char *p = end;
+  const char *word_end;
+  const char *word;
+
+  while (p > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    p = g_utf8_prev_char (p);
+
+  /* Closing quotes and brackets after the full stop. */
+  while (p > start && strchr ("\"')]", p[-1]) != NULL)
+    p--;
+  while (p - start >= 3 && (strncmp (p - 3, "\xe2\x80\x9d", 3) == 0 || strncmp (p - 3, "\xe2\x80\x99", 3) == 0))
+    p -= 3;
+
+  if (p - start >= 3 && strncmp (p - 3, "\xe2\x80\xa6", 3) == 0)
+    return TRUE;
+  if (p == start || strchr (".!?", p[-1]) == NULL)
+    return FALSE;
+  if (p[-1] != '.')
+    return TRUE;
+
+  word_end = p - 1;
+  word = word_end;
+  while (word > start && !g_ascii_isspace (word[-1]))
+    word--;
+
+  return !is_abbreviation (word, word_end - word);
+}
+
+/* Whether the space at `offset` separates two sentences. */
+static gboolean
+is_sentence_break (const char *text,
+                   gsize       offset)
+{
+  gunichar next;
+
+  if (text[offset] != ' ' || offset == 0 || text[offset + 1] == '\0')
+    return FALSE;
+
+  next = g_utf8_get_char (text + offset + 1);
+  if (!g_unichar_isupper (next) && !g_unichar_isdigit (next) &&
+      strchr ("\"'(", text[offset + 1]) == NULL && next != 0x201C)
+    return FALSE;
+
+  return ends_sentence (text, text + offset);
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gssize      len)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, len);
+
+  g_string_append (markup, escaped);
+}
+
+/* Whether the line `index` of a paragraph ends a sentence, so that the
+ * reading copy may turn the page after it.
+ */
+static gboolean
+line_ends_sentence (const Para *para,
+                    guint       index)
+{
+  const char *text = pango_layout_get_text (para->layout);
+  const PangoLayoutLine *line = para->lines[index];
+
+  if (index + 1 >= para->n_lines)
+    return TRUE;
+
+  return ends_sentence (text + line->start_index, text + line->start_index + line->length);
+}
+
 /* Pango markup for a block; every piece of the drafter's text goes
  * through g_markup_escape_text(), so "<", "&" and quotes stay text.
  */
@@ -194,8 +295,6 @@ block_markup (RstLayout      *self,
   for (guint i = 0; i < block->n_runs; i++)
     {
       const RstRun *run = &block->runs[i];
-      g_autofree char *escaped = g_markup_escape_text (block->text + run->start,
-                                                       run->end - run->start);
       gboolean bold = (run->flags & RST_RUN_BOLD) != 0;
 
       if (reading && ((run->flags & RST_RUN_ORDINAL) != 0 || block->kind == RST_BLOCK_SALUTATION))
@@ -207,7 +306,29 @@ block_markup (RstLayout      *self,
         g_string_append (markup, "<b>");
       if (run->flags & RST_RUN_ITALIC)
         g_string_append (markup, "<i>");
-      g_string_append (markup, escaped);
+      if (reading && block->kind != RST_BLOCK_HEADING)
+        {
+          /* The reading copy starts each sentence on a new line: the
+           * speaker finds it at the margin, and a page can always turn
+           * between two sentences.
+           */
+          guint from = run->start;
+
+          for (guint k = run->start; k < run->end; k++)
+            {
+              if (is_sentence_break (block->text, k))
+                {
+                  append_escaped (markup, block->text + from, k - from);
+                  g_string_append_c (markup, '\n');
+                  from = k + 1;
+                }
+            }
+          append_escaped (markup, block->text + from, run->end - from);
+        }
+      else
+        {
+          append_escaped (markup, block->text + run->start, run->end - run->start);
+        }
       if (run->flags & RST_RUN_ITALIC)
         g_string_append (markup, "</i>");
       if (bold)
@@ -313,73 +434,32 @@ para_height (const Para *para,
   return para->bottom[first + count - 1] - para->top[first];
 }
 
-static gboolean
-is_abbreviation (const char *word,
-                 gsize       len)
-{
-  static const char * const abbreviations[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "para",
-    "e.g", "i.e", "H.E", "vs", "cf", "Amb", "Sr", "Jr",
-  };
-
-  /* Initials: "A. Pope" */
-  if (len == 1 && g_ascii_isupper (word[0]))
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    {
-      if (strlen (abbreviations[i]) == len && strncmp (abbreviations[i], word, len) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether the line `index` of a paragraph ends a sentence, so that the
- * reading copy may turn the page after it.
+/* Whether a page may end after `count` lines from `first`: at least two
+ * lines at the foot of the page, at least two carried over, and for the
+ * reading copy only after a full stop.
  */
 static gboolean
-line_ends_sentence (const Para *para,
-                    guint       index)
+break_allowed (RstLayout  *self,
+               const Para *para,
+               guint       first,
+               guint       count)
 {
-  const char *text = pango_layout_get_text (para->layout);
-  const PangoLayoutLine *line = para->lines[index];
-  const char *start = text + line->start_index;
-  const char *p = start + line->length;
-  const char *word_end;
-  const char *word;
+  guint remaining = para->n_lines - first;
 
-  if (index + 1 >= para->n_lines)
-    return TRUE;
-
-  while (p > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
-    p = g_utf8_prev_char (p);
-
-  /* Closing quotes and brackets after the full stop. */
-  while (p > start && strchr ("\"')]", p[-1]) != NULL)
-    p--;
-  while (p - start >= 3 && (strncmp (p - 3, "\xe2\x80\x9d", 3) == 0 || strncmp (p - 3, "\xe2\x80\x99", 3) == 0))
-    p -= 3;
-
-  if (p - start >= 3 && strncmp (p - 3, "\xe2\x80\xa6", 3) == 0)
-    return TRUE;
-  if (p == start || strchr (".!?", p[-1]) == NULL)
+  if (count == 0 || count >= remaining)
     return FALSE;
-  if (p[-1] != '.')
-    return TRUE;
+  if (first == 0 && count < 2)
+    return FALSE;
+  if (remaining - count < 2)
+    return FALSE;
+  if (self->kind == RST_LAYOUT_READING && !line_ends_sentence (para, first + count - 1))
+    return FALSE;
 
-  word_end = p - 1;
-  word = word_end;
-  while (word > start && !g_ascii_isspace (word[-1]))
-    word--;
-
-  return !is_abbreviation (word, word_end - word);
+  return TRUE;
 }
 
-/* How many of the `remaining` lines from `first` may end this page when
- * `fit` of them would fit: at least two at the foot of the page, at
- * least two carried over, and for the reading copy only after a full
- * stop. Zero means the paragraph moves to the next page whole.
+/* How many of the lines from `first` end this page when `fit` of them
+ * would fit; zero moves the paragraph to the next page whole.
  */
 static guint
 lines_for_break (RstLayout  *self,
@@ -387,20 +467,27 @@ lines_for_break (RstLayout  *self,
                  guint       first,
                  guint       fit)
 {
-  guint remaining = para->n_lines - first;
-
-  for (guint k = MIN (fit, remaining); k > 0; k--)
+  for (guint k = fit; k > 0; k--)
     {
-      if (first == 0 && k < 2)
-        break;
-      if (remaining - k < 2)
-        continue;
-      if (self->kind == RST_LAYOUT_READING && !line_ends_sentence (para, first + k - 1))
-        continue;
-      return k;
+      if (break_allowed (self, para, first, k))
+        return k;
     }
 
   return 0;
+}
+
+/* The fewest lines a paragraph can start a page's foot with. */
+static guint
+first_chunk (RstLayout  *self,
+             const Para *para)
+{
+  for (guint k = 1; k < para->n_lines; k++)
+    {
+      if (break_allowed (self, para, 0, k))
+        return k;
+    }
+
+  return para->n_lines;
 }
 
 static Page *
@@ -415,8 +502,8 @@ page_new (void)
 }
 
 /* How tall a block that keeps with the next one needs the page to be:
- * itself, the blocks it keeps with, and two lines of the first that
- * does not.
+ * itself, the blocks it keeps with, and the first lines the next
+ * paragraph may be broken after.
  */
 static double
 keep_height (RstLayout *self,
@@ -432,7 +519,7 @@ keep_height (RstLayout *self,
       if (next->keep_with_next)
         need += next->space_before + para_height (next, 0, next->n_lines);
       else
-        need += next->space_before + para_height (next, 0, MIN (2, next->n_lines));
+        need += next->space_before + para_height (next, 0, first_chunk (self, next));
       para = next;
     }
 
