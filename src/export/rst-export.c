@@ -198,6 +198,7 @@ rst_export_to_file (RstStatement     *statement,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) temporary = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
   g_autofree char *display = NULL;
   g_autoptr(GError) local_error = NULL;
   GFileType type;
@@ -242,8 +243,11 @@ rst_export_to_file (RstStatement     *statement,
   if (stream == NULL)
     return FALSE;
 
-  if (!rst_export_to_stream (statement, council, format, G_OUTPUT_STREAM (stream), NULL, &local_error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error) ||
+  /* cairo and libarchive write in small pieces. */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 64 * 1024);
+
+  if (!rst_export_to_stream (statement, council, format, buffered, NULL, &local_error) ||
+      !g_output_stream_close (buffered, NULL, &local_error) ||
       !g_file_move (temporary, output,
                     G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
                     NULL, NULL, NULL, &local_error))

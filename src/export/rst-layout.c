@@ -775,7 +775,10 @@ rst_layout_new (RstStatement  *statement,
     {
       const RstBlock *block = g_ptr_array_index (self->manuscript->blocks, i);
       Para *para = para_new (self, block);
-      double gap = self->font_size * self->line_spacing * (self->kind == RST_LAYOUT_READING ? 0.5 : 0.6);
+      /* The reading copy's lines are already far apart: a paragraph
+       * needs a full blank line to stand out.
+       */
+      double gap = self->font_size * self->line_spacing * (self->kind == RST_LAYOUT_READING ? 1.0 : 0.6);
 
       if (i > 0)
         {
