@@ -197,6 +197,49 @@ rst_test_count_children (GFile *dir)
   return n;
 }
 
+/* What LibreOffice reads in a DOCX or ODT, as UTF-8 text; NULL when
+ * soffice is not installed (the test then skips).
+ */
+static inline char *
+rst_test_soffice_text (GFile *file)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(GFile) outdir = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = g_file_get_path (file);
+  g_autofree char *outpath = NULL;
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *txt = NULL;
+  char *contents = NULL;
+  int status = 0;
+
+  if (soffice == NULL)
+    return NULL;
+
+  outdir = rst_test_scratch_dir ();
+  outpath = g_file_get_path (outdir);
+  {
+    const char *argv[] = {
+      soffice, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
+      "--outdir", outpath, input, NULL,
+    };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  *strrchr (base, '.') = '\0';
+  txt = g_strconcat (base, ".txt", NULL);
+  output = g_file_get_child (outdir, txt);
+  g_file_load_contents (output, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
 /* Exports into a fresh scratch folder and returns the file. */
 static inline GFile *
 rst_test_export (RstStatement    *statement,

@@ -336,6 +336,68 @@ test_docx_council_page (void)
   g_assert_cmpstr (font, ==, rst_council_get_font (unga));
 }
 
+/* A delivery mark the drafter wrote is kept where it is, styled, and
+ * the profile's is not added a second time.
+ */
+static void
+test_docx_delivery_mark_in_body (void)
+{
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  guint marks = 0;
+
+  statement = rst_test_parse ("Check against delivery\n\n"
+                              "**Statement by the Delegation of Testland**\n\n"
+                              "Mr. Chairperson,\n\n"
+                              "We support the draft resolution.\n\n"
+                              "I thank you.\n");
+  file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "mark.docx");
+  zip = rst_test_unzip (file);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  g_assert_cmpuint (paragraphs->len, ==, 5);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      if (g_str_equal (g_array_index (paragraphs, Paragraph, i).style, "Rostrum Delivery Mark"))
+        marks++;
+    }
+  g_assert_cmpuint (marks, ==, 1);
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Delivery Mark");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "Check against delivery");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 1).style, ==, "Rostrum Heading");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 2).style, ==, "Rostrum Salutation");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 3).style, ==, "Rostrum Body");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 4).style, ==, "Rostrum Closing");
+}
+
+/* If LibreOffice is at hand, it must read the same body. */
+static void
+test_docx_libreoffice (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed");
+      return;
+    }
+
+  file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "statement.docx");
+  text = rst_test_soffice_text (file);
+  g_assert_nonnull (text);
+  squeezed = rst_test_squeeze (text, "\xef\xbb\xbf");
+  g_assert_true (g_str_has_suffix (squeezed, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +407,9 @@ main (int   argc,
   g_test_add_func ("/docx-export/fixture", test_docx_fixture);
   g_test_add_func ("/docx-export/markup-and-placeholders", test_docx_markup_and_placeholders);
   g_test_add_func ("/docx-export/council-page", test_docx_council_page);
+
+  g_test_add_func ("/docx-export/delivery-mark-in-body", test_docx_delivery_mark_in_body);
+  g_test_add_func ("/docx-export/libreoffice", test_docx_libreoffice);
 
   return g_test_run ();
 }

@@ -300,6 +300,30 @@ test_odt_markup_and_placeholders (void)
   g_assert_cmpstr (g_hash_table_lookup (style_names, bold), ==, "Rostrum Bold");
 }
 
+/* If LibreOffice is at hand, it must read the same body. */
+static void
+test_odt_libreoffice (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed");
+      return;
+    }
+
+  file = rst_test_export (statement, NULL, RST_EXPORT_ODT, "statement.odt");
+  text = rst_test_soffice_text (file);
+  g_assert_nonnull (text);
+  squeezed = rst_test_squeeze (text, "\xef\xbb\xbf");
+  g_assert_true (g_str_has_suffix (squeezed, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +332,8 @@ main (int   argc,
 
   g_test_add_func ("/odt-export/fixture", test_odt_fixture);
   g_test_add_func ("/odt-export/markup-and-placeholders", test_odt_markup_and_placeholders);
+
+  g_test_add_func ("/odt-export/libreoffice", test_odt_libreoffice);
 
   return g_test_run ();
 }
