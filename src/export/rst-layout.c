@@ -161,24 +161,21 @@ new_pango_layout (RstLayout  *self,
   return layout;
 }
 
+/* pango_layout_set_markup() replaces the layout's attributes: put the
+ * no-hyphen rule back on top of the markup's.
+ */
 static void
-set_markup_keeping_attributes (PangoLayout *layout,
-                               const char  *markup)
+set_markup (PangoLayout *layout,
+            const char  *markup)
 {
-  PangoAttrList *base = pango_layout_get_attributes (layout);
-  PangoAttrList *merged;
+  PangoAttrList *attrs;
 
-  base = base != NULL ? pango_attr_list_ref (base) : NULL;
   pango_layout_set_markup (layout, markup, -1);
-  merged = pango_layout_get_attributes (layout);
-  if (base != NULL && merged != NULL)
-    {
-      merged = pango_attr_list_copy (merged);
-      pango_attr_list_insert (merged, pango_attr_insert_hyphens_new (FALSE));
-      pango_layout_set_attributes (layout, merged);
-      pango_attr_list_unref (merged);
-    }
-  g_clear_pointer (&base, pango_attr_list_unref);
+  attrs = pango_layout_get_attributes (layout);
+  attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 static gboolean
@@ -389,7 +386,7 @@ para_new (RstLayout      *self,
   pango_layout_set_alignment (para->layout, alignment);
   pango_layout_set_justify (para->layout, justify);
   pango_layout_set_line_spacing (para->layout, self->line_spacing);
-  set_markup_keeping_attributes (para->layout, markup);
+  set_markup (para->layout, markup);
 
   para->n_lines = pango_layout_get_line_count (para->layout);
   para->lines = g_new0 (PangoLayoutLine *, para->n_lines);
