@@ -56,6 +56,13 @@ struct _RstRules
   char       **heading_prefixes;
   GHashTable  *months;
   GHashTable  *abbreviations;     /* as listed, case-sensitive */
+
+  /* First words of every salutation, closing and delivery mark, and of
+   * the several-word Finally phrases: a paragraph that starts otherwise
+   * is prose, and the costlier matchers need not look at it.
+   */
+  GHashTable  *line_starters;
+  GHashTable  *finally_starters;
 };
 
 /* A short line brought to one form for matching: ASCII lower case, markup
@@ -86,6 +93,9 @@ static const guint8 alnum_table[128] = {
   ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
   ['y'] = 1, ['z'] = 1,
 };
+
+/* g_ascii_tolower() is a function call; this runs for every byte. */
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (char)((c) + ('a' - 'A')) : (char)(c))
 
 static inline gsize
 utf8_len (guchar c)
@@ -219,7 +229,7 @@ lower_word (const char *word,
 
       if (c >= 0x80)
         ascii = FALSE;
-      buf[i] = g_ascii_tolower (c);
+      buf[i] = LOWER (c);
     }
   buf[len] = '\0';
 
@@ -281,7 +291,7 @@ norm_line (Norm       *n,
           continue;
         }
       else
-        out = g_ascii_tolower (c);
+        out = LOWER (c);
 
       if (out == ' ' && (n->len == 0 || n->text[n->len - 1] == ' '))
         {
@@ -428,6 +438,37 @@ match_address_list (const RstRules *rules,
     }
 
   return matched > 0;
+}
+
+/* The first word of @text, lower-cased, past markup, brackets and dashes. */
+static gboolean
+first_word (const char *text,
+            gsize       len,
+            char       *lower,
+            gsize      *word_start,
+            gsize      *word_end)
+{
+  gsize pos = 0, ws, we;
+
+  if (!rst_next_word (text, &pos, MIN (len, 64), &ws, &we))
+    return FALSE;
+  if (word_start != NULL)
+    *word_start = ws;
+  if (word_end != NULL)
+    *word_end = we;
+  return lower_word (text + ws, we - ws, lower);
+}
+
+gboolean
+rst_rules_may_stand_alone (const RstRules *rules,
+                           const char     *line,
+                           gsize           len)
+{
+  char lower[WORD_MAX];
+
+  if (len > RST_RULES_LINE_MAX || !first_word (line, len, lower, NULL, NULL))
+    return FALSE;
+  return g_hash_table_contains (rules->line_starters, lower);
 }
 
 gboolean
@@ -624,7 +665,7 @@ rst_rules_match_opening (const RstRules *rules,
   len = MIN (len, 2000);
   lower = g_malloc (len + 1);
   for (gsize i = 0; i < len; i++)
-    lower[i] = g_ascii_tolower (text[i]);
+    lower[i] = LOWER (text[i]);
   lower[len] = '\0';
 
   for (guint i = 0; rules->opening_phrases[i] != NULL; i++)
@@ -719,8 +760,12 @@ rst_rules_match_priority (const RstRules  *rules,
       return TRUE;
     }
 
+  pos = i;
+  if (!rst_next_word (text, &pos, len, &ws, &we) || ws != i || !lower_word (text + ws, we - ws, lower))
+    return FALSE;
+
   /* "Last but not least," */
-  if (rules->finally_phrases[0] != NULL)
+  if (g_hash_table_contains (rules->finally_starters, lower))
     {
       Norm n;
 
@@ -740,10 +785,6 @@ rst_rules_match_priority (const RstRules  *rules,
             }
         }
     }
-
-  pos = i;
-  if (!rst_next_word (text, &pos, len, &ws, &we) || ws != i || !lower_word (text + ws, we - ws, lower))
-    return FALSE;
 
   packed = g_hash_table_lookup (rules->ordinals, lower);
   if (packed != NULL)
@@ -1071,6 +1112,37 @@ add_ordinals (RstRules        *rules,
     }
 }
 
+static void
+add_starter (GHashTable *starters,
+             const char *phrase)
+{
+  char lower[WORD_MAX];
+  gsize ws, we;
+
+  if (first_word (phrase, strlen (phrase), lower, &ws, &we))
+    g_hash_table_add (starters, g_strdup (lower));
+}
+
+static void
+add_starters (GHashTable  *starters,
+              char       **phrases)
+{
+  for (guint i = 0; phrases[i] != NULL; i++)
+    add_starter (starters, phrases[i]);
+}
+
+static void
+add_set_starters (GHashTable *starters,
+                  GHashTable *set)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    add_starter (starters, key);
+}
+
 static RstRules *
 rules_load (const char *lang)
 {
@@ -1146,6 +1218,18 @@ rules_load (const char *lang)
   rules->heading_prefixes = get_phrases (key_file, "Heading", "Prefixes", FALSE);
   rules->months = get_set (key_file, "Heading", "Months", TRUE);
   rules->abbreviations = get_set (key_file, "Sentences", "Abbreviations", FALSE);
+
+  rules->line_starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_starters (rules->line_starters, rules->closings);
+  add_starters (rules->line_starters, rules->thanks);
+  add_set_starters (rules->line_starters, rules->delivery_marks);
+  add_set_starters (rules->line_starters, rules->forms);
+  add_set_starters (rules->line_starters, rules->qualifiers);
+  add_set_starters (rules->line_starters, rules->chair_roles);
+  add_set_starters (rules->line_starters, rules->roles);
+  add_set_starters (rules->line_starters, rules->generic);
+  rules->finally_starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_starters (rules->finally_starters, rules->finally_phrases);
 
   return rules;
 }

@@ -35,6 +35,10 @@ typedef struct
 const RstRules *rst_rules_get                 (const char      *lang);
 const char     *rst_rules_get_lang            (const RstRules  *rules);
 
+/* A cheap test before the three below: can @line be one at all? */
+gboolean        rst_rules_may_stand_alone     (const RstRules  *rules,
+                                               const char      *line,
+                                               gsize            len);
 gboolean        rst_rules_match_delivery_mark (const RstRules  *rules,
                                                const char      *line,
                                                gsize            len);

@@ -336,7 +336,7 @@ is_standalone_line (RstStatement *self,
   const char *t = self->text + line->start;
   gsize len = line->end - line->start;
 
-  if (len > RST_RULES_LINE_MAX)
+  if (!rst_rules_may_stand_alone (self->rules, t, len))
     return FALSE;
 
   return rst_rules_match_delivery_mark (self->rules, t, len) ||
@@ -455,7 +455,7 @@ classify (RstStatement *self)
       guint value;
       RstOrdinalStyle style;
 
-      if (len <= RST_RULES_LINE_MAX)
+      if (rst_rules_may_stand_alone (self->rules, p, len))
         {
           if (rst_rules_match_delivery_mark (self->rules, p, len))
             el.kind = RST_ELEMENT_DELIVERY_MARK;
