@@ -768,6 +768,7 @@ test_closings (void)
   const char *closings[] = {
     "I thank you.", "Thank you.", "Thank you, Mr. Chairperson.", "Thank you for your attention.",
     "Thank you very much, Madam President.", "I thank you", "**I thank you.**", "THANK YOU.",
+    "Madam Chair, I thank you.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (closings); i++)

@@ -546,6 +546,12 @@ rst_rules_match_salutation (const RstRules *rules,
   return TRUE;
 }
 
+static gboolean match_closing_at (const RstRules *rules,
+                                  const Norm     *n,
+                                  guint           s,
+                                  guint           e,
+                                  RstAddress     *chair);
+
 gboolean
 rst_rules_match_closing (const RstRules *rules,
                          const char     *line,
@@ -574,22 +580,59 @@ rst_rules_match_closing (const RstRules *rules,
   if (e == 0 || !g_ascii_isalpha (n.text[e - 1]))
     return FALSE;
 
-  for (guint i = 0; rules->closings[i] != NULL; i++)
+  if (match_closing_at (rules, &n, 0, e, chair))
     {
-      guint after;
+      if (has_stop != NULL)
+        *has_stop = stop;
+      return TRUE;
+    }
 
-      if (!has_prefix_at (n.text, 0, e, rules->closings[i], &after))
+  /* "Madam Chair, I thank you." */
+  for (guint comma = 0; comma < e; comma++)
+    {
+      guint from = comma + 1;
+
+      if (n.text[comma] != ',')
         continue;
-
-      while (after < e && (n.text[after] == ',' || n.text[after] == ' '))
-        after++;
-
-      if (after == e || match_address_list (rules, &n, after, e, chair))
+      while (from < e && n.text[from] == ' ')
+        from++;
+      if (chair != NULL)
+        *chair = (RstAddress) { 0 };
+      if (match_address_list (rules, &n, 0, comma, chair) &&
+          match_closing_at (rules, &n, from, e, NULL))
         {
           if (has_stop != NULL)
             *has_stop = stop;
           return TRUE;
         }
+    }
+
+  if (chair != NULL)
+    *chair = (RstAddress) { 0 };
+
+  return FALSE;
+}
+
+/* A closing formula that fills [s, e) of @n, or is followed by addresses. */
+static gboolean
+match_closing_at (const RstRules *rules,
+                  const Norm     *n,
+                  guint           s,
+                  guint           e,
+                  RstAddress     *chair)
+{
+  for (guint i = 0; rules->closings[i] != NULL; i++)
+    {
+      guint after;
+
+      if (!has_prefix_at (n->text, s, e, rules->closings[i], &after))
+        continue;
+
+      while (after < e && (n->text[after] == ',' || n->text[after] == ' '))
+        after++;
+
+      if (after == e || match_address_list (rules, n, after, e, chair))
+        return TRUE;
 
       if (chair != NULL)
         *chair = (RstAddress) { 0 };
