@@ -584,14 +584,14 @@ test_salutations (void)
     "Mr. Chair,", "Mr Chair,", "Madam Chairperson,", "Madame President,", "Mister Chairman,",
     "Mrs. Vice-President,", "Mr. President,", "Co-Chairs,", "Madam High Commissioner,",
     "Mr. Director-General,", "Madam Secretary-General,", "Chair,", "Excellencies, distinguished delegates,",
-    "Thank you Mr. President,", "Thank you, Madam Chair,",
+    "Thank you for the report, which we welcome.", "Thank you, Madam Chair,",
     "Chair, Director General, Excellencies, Distinguished Delegates,",
     "Mr. President, Excellencies, Ladies and Gentlemen,", "**Mr. Chairperson,**", "Mr. Chairperson",
   };
   const char *not_salutations[] = {
     "Mr. Chairperson, we welcome your election.",
     "Chair of the working group.",
-    "Thank you Mr. President.",
+    "Thank you for the report, which we welcome.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -622,6 +622,14 @@ test_return_salutation (void)
   g_autofree char *structure = structure_of (statement);
 
   g_assert_cmpstr (structure, ==, "salutation return-salutation closing");
+
+  /* Thanks for the floor before the body is the salutation. */
+  {
+    g_autoptr(RstStatement) floor = parse_ok ("Statement of Chile\n\nThank you, Mr. President.\n\nWe agree.\n\nThank you.\n");
+    g_autofree char *floor_structure = structure_of (floor);
+
+    g_assert_cmpstr (floor_structure, ==, "heading salutation closing");
+  }
 
   /* Two lines of address before the body are both the salutation. */
   {

@@ -211,12 +211,14 @@ check_salutations (Check *c)
       RstAddress address = { 0 };
       g_autofree char *form = NULL;
 
-      if (el->kind == RST_ELEMENT_SALUTATION || el->kind == RST_ELEMENT_RETURN_SALUTATION)
-        rst_rules_match_salutation (c->rules, line, len, &address);
-      else if (el->kind == RST_ELEMENT_CLOSING)
-        rst_rules_match_closing (c->rules, line, len, NULL, &address);
-      else
+      if (el->kind != RST_ELEMENT_SALUTATION && el->kind != RST_ELEMENT_RETURN_SALUTATION &&
+          el->kind != RST_ELEMENT_CLOSING)
         continue;
+
+      /* A salutation may also be "Thank you, Mr. President." */
+      if (el->kind == RST_ELEMENT_CLOSING ||
+          !rst_rules_match_salutation (c->rules, line, len, &address))
+        rst_rules_match_closing (c->rules, line, len, NULL, &address);
 
       if (!address.found)
         continue;
