@@ -584,7 +584,7 @@ test_salutations (void)
     "Mr. Chair,", "Mr Chair,", "Madam Chairperson,", "Madame President,", "Mister Chairman,",
     "Mrs. Vice-President,", "Mr. President,", "Co-Chairs,", "Madam High Commissioner,",
     "Mr. Director-General,", "Madam Secretary-General,", "Chair,", "Excellencies, distinguished delegates,",
-    "Thank you for the report, which we welcome.", "Thank you, Madam Chair,",
+    "Thank you Mr. President,", "Thank you, Madam Chair,",
     "Chair, Director General, Excellencies, Distinguished Delegates,",
     "Mr. President, Excellencies, Ladies and Gentlemen,", "**Mr. Chairperson,**", "Mr. Chairperson",
   };
