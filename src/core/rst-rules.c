@@ -32,12 +32,14 @@ struct _RstRules
   GHashTable  *determiners;
   GHashTable  *phrase_last;
   GHashTable  *phrase_nouns;
+  GHashTable  *without_comma;
 
   char       **numbers;           /* as listed: value - 1 → "three" */
   GHashTable  *number_values;     /* lowercase → value */
   GHashTable  *count_nouns;
   GHashTable  *count_adjectives;
   GHashTable  *following;
+  GHashTable  *following_articles;
   gsize        number_min_len;
   gsize        number_max_len;
 
@@ -46,6 +48,7 @@ struct _RstRules
   GHashTable  *chair_roles;
   GHashTable  *roles;
   GHashTable  *generic;
+  char       **joiners;           /* lowercase, each with a trailing space */
   char       **thanks;            /* lowercase, longest first */
 
   char       **closings;          /* lowercase, longest first */
@@ -56,6 +59,8 @@ struct _RstRules
   char       **heading_prefixes;
   GHashTable  *months;
   GHashTable  *abbreviations;     /* as listed, case-sensitive */
+  char       **suffix_by_digit;   /* 10 entries */
+  char        *suffix_teens;
 
   /* First words of every salutation, closing and delivery mark, and of
    * the several-word Finally phrases: a paragraph that starts otherwise
@@ -372,8 +377,16 @@ match_address_part (const RstRules *rules,
   guint start, p, sp;
 
   trim_spaces (t, &s, &e);
-  if (e - s > 4 && memcmp (t + s, "and ", 4) == 0)
-    s += 4;
+  for (guint i = 0; rules->joiners[i] != NULL; i++)
+    {
+      gsize jlen = strlen (rules->joiners[i]);
+
+      if (e - s > jlen && memcmp (t + s, rules->joiners[i], jlen) == 0)
+        {
+          s += jlen;
+          break;
+        }
+    }
   if (s >= e)
     return FALSE;
 
@@ -833,9 +846,9 @@ rst_rules_match_priority (const RstRules  *rules,
   if (packed != NULL)
     {
       RstOrdinalStyle st = ORDINAL_STYLE (packed);
-      gboolean ly = g_str_has_suffix (lower, "ly");
+      gboolean loose = g_hash_table_contains (rules->without_comma, lower);
 
-      if (!ends_marker (text, we, len, ly))
+      if (!ends_marker (text, we, len, loose))
         return FALSE;
 
       *marker_start = ws;
@@ -895,6 +908,7 @@ rst_rules_find_announced_count (const RstRules *rules,
                                 guint          *value)
 {
   char lower[WORD_MAX];
+  char prev_lower[WORD_MAX];
   gsize pos = 0, ws, we;
   gsize prev_start = 0, prev_end = 0;
 
@@ -919,8 +933,9 @@ rst_rules_find_announced_count (const RstRules *rules,
               v = GPOINTER_TO_UINT (found);
               candidate = v >= 2;
             }
-          else if (g_hash_table_contains (rules->following, lower) && prev_end - prev_start == 3 &&
-                   g_ascii_strncasecmp (text + prev_start, "the", 3) == 0)
+          else if (g_hash_table_contains (rules->following, lower) && prev_end > prev_start &&
+                   lower_word (text + prev_start, prev_end - prev_start, prev_lower) &&
+                   g_hash_table_contains (rules->following_articles, prev_lower))
             {
               v = 0;
               candidate = TRUE;
@@ -1055,6 +1070,36 @@ rst_rules_count_word_for (const RstRules *rules,
   if (value == 0 || value > g_strv_length (rules->numbers))
     return NULL;
   return apply_case (rules->numbers[value - 1], like, like_len);
+}
+
+/**
+ * rst_rules_ordinal_suffix:
+ *
+ * Returns: the suffix of the ordinal @n ("st" for 101), or %NULL when the
+ *   language writes no such suffixes.
+ */
+const char *
+rst_rules_ordinal_suffix (const RstRules *rules,
+                          guint64         n)
+{
+  if (rules->suffix_by_digit == NULL)
+    return NULL;
+  if (rules->suffix_teens != NULL && n % 100 >= 11 && n % 100 <= 13)
+    return rules->suffix_teens;
+  return rules->suffix_by_digit[n % 10];
+}
+
+gboolean
+rst_rules_is_ordinal_suffix (const RstRules *rules,
+                             const char     *text,
+                             gsize           len)
+{
+  if (rules->suffix_by_digit == NULL)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (strlen (rules->suffix_by_digit[i]) == len && g_ascii_strncasecmp (rules->suffix_by_digit[i], text, len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 const char *
@@ -1217,6 +1262,7 @@ rules_load (const char *lang)
   rules->determiners = get_set (key_file, "Ordinals", "PhraseDeterminers", TRUE);
   rules->phrase_last = get_set (key_file, "Ordinals", "PhraseLast", TRUE);
   rules->phrase_nouns = get_set (key_file, "Ordinals", "PhraseNouns", TRUE);
+  rules->without_comma = get_set (key_file, "Ordinals", "WithoutComma", TRUE);
 
   rules->numbers = get_list (key_file, "Counts", "Numbers");
   rules->number_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1232,6 +1278,7 @@ rules_load (const char *lang)
   rules->count_nouns = get_set (key_file, "Counts", "Nouns", TRUE);
   rules->count_adjectives = get_set (key_file, "Counts", "Adjectives", TRUE);
   rules->following = get_set (key_file, "Counts", "Following", TRUE);
+  rules->following_articles = get_set (key_file, "Counts", "FollowingArticles", TRUE);
   {
     GHashTableIter iter;
     gpointer key;
@@ -1250,6 +1297,14 @@ rules_load (const char *lang)
   rules->roles = get_set (key_file, "Salutation", "Roles", TRUE);
   rules->generic = get_set (key_file, "Salutation", "Generic", TRUE);
   rules->thanks = get_phrases (key_file, "Salutation", "Thanks", FALSE);
+  rules->joiners = get_phrases (key_file, "Salutation", "Joiners", FALSE);
+  for (guint i = 0; rules->joiners[i] != NULL; i++)
+    {
+      char *spaced = g_strconcat (rules->joiners[i], " ", NULL);
+
+      g_free (rules->joiners[i]);
+      rules->joiners[i] = spaced;
+    }
 
   rules->closings = get_phrases (key_file, "Closing", "Formulas", FALSE);
   rules->default_closing = g_key_file_get_string (key_file, "Closing", "Default", NULL);
@@ -1261,6 +1316,14 @@ rules_load (const char *lang)
   rules->heading_prefixes = get_phrases (key_file, "Heading", "Prefixes", FALSE);
   rules->months = get_set (key_file, "Heading", "Months", TRUE);
   rules->abbreviations = get_set (key_file, "Sentences", "Abbreviations", FALSE);
+  rules->suffix_by_digit = get_list (key_file, "SessionOrdinals", "ByLastDigit");
+  {
+    g_auto(GStrv) teens = get_list (key_file, "SessionOrdinals", "Teens");
+
+    rules->suffix_teens = g_strdup (teens[0]);
+  }
+  if (g_strv_length (rules->suffix_by_digit) != 10)
+    g_clear_pointer (&rules->suffix_by_digit, g_strfreev);
 
   rules->line_starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   add_starters (rules->line_starters, rules->closings);

@@ -92,6 +92,11 @@ char           *rst_rules_count_word_for      (const RstRules  *rules,
                                                guint            value,
                                                const char      *like,
                                                gsize            like_len);
+const char     *rst_rules_ordinal_suffix      (const RstRules  *rules,
+                                               guint64          n);
+gboolean        rst_rules_is_ordinal_suffix   (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            len);
 const char     *rst_rules_get_default_closing (const RstRules  *rules);
 
 /* Words: a shared tokenizer so that the word count, the checker and the
