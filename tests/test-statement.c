@@ -615,6 +615,29 @@ test_salutations (void)
 }
 
 static void
+test_salutation_forms (void)
+{
+  const char *forms[] = { "Mr.", "Mr", "Madam", "Madame", "Mister", "Mrs.", "" };
+  const char *roles[] = {
+    "Chair", "Chairperson", "Chairman", "President", "Vice-President", "Co-Chairs",
+    "High Commissioner", "Director-General", "Secretary-General",
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s%s%s,\n\nWe agree.\n\nThank you, %s%s%s.\n",
+                                                 forms[f], forms[f][0] ? " " : "", roles[r],
+                                                 forms[f], forms[f][0] ? " " : "", roles[r]);
+        g_autoptr(RstStatement) statement = parse_ok (text);
+        g_autofree char *structure = structure_of (statement);
+
+        g_test_message ("%s", text);
+        g_assert_cmpstr (structure, ==, "salutation closing");
+      }
+}
+
+static void
 test_return_salutation (void)
 {
   g_autoptr(RstStatement) statement =
@@ -847,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/statement/headings", test_headings);
   g_test_add_func ("/statement/delivery-marks", test_delivery_marks);
   g_test_add_func ("/statement/salutations", test_salutations);
+  g_test_add_func ("/statement/salutation-forms", test_salutation_forms);
   g_test_add_func ("/statement/return-salutation", test_return_salutation);
   g_test_add_func ("/statement/openings", test_openings);
   g_test_add_func ("/statement/announced-counts", test_announced_counts);
