@@ -315,6 +315,22 @@ test_council_forced (void)
   root = rst_check_report_to_json (report);
   file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 300);
+
+  /* Nor only ids: the short name or the name the drafter knows. */
+  g_clear_object (&statement);
+  g_clear_object (&report);
+  g_clear_pointer (&root, json_node_unref);
+  statement = parse ("---\ncouncil: Human Rights Council\n---\nMr. President,\n\nWe thank you.\n\nI thank you.\n");
+  report = rst_check_report_new ();
+  rst_check_report_add_statement (report, "hrc.md", statement);
+  root = rst_check_report_to_json (report);
+  file = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "files"), 0);
+  g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 180);
+  {
+    g_autoptr(JsonObject) unknown = NULL;
+
+    g_assert_null (first_code (report, RST_CHECK_REPORT_CODE_COUNCIL_UNKNOWN, &unknown));
+  }
 }
 
 static void

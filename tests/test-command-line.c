@@ -63,6 +63,12 @@ run_rostrum (Run         *run,
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  /* G_TEST_OPTION_ISOLATE_DIRS gives this test its own folders but leaves
+   * the environment pointing elsewhere; hand them on.
+   */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
@@ -224,9 +230,13 @@ test_check_json (void)
 
   g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, path);
   words = json_object_get_int_member (file, "words");
-  /* A five-minute statement: several hundred words, well under 1000. */
-  g_assert_cmpint (words, >, 400);
-  g_assert_cmpint (words, <, 1000);
+  /* What the parser counts, several hundred words. */
+  {
+    g_autoptr(RstStatement) statement = rst_statement_parse (contents, -1, NULL);
+
+    g_assert_cmpint (words, ==, rst_statement_get_word_count (statement));
+    g_assert_cmpint (words, >, 300);
+  }
   /* No council in the file: the generic profile. */
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
                    rst_council_get_time_limit_seconds (generic));
@@ -361,6 +371,61 @@ test_check_errors_and_councils (void)
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 90);
 }
 
+/* Whether the first file of a --json run has a diagnostic @code. */
+static gboolean
+json_has_code (const char *json,
+               const char *code)
+{
+  g_autoptr(JsonObject) root = parse_json (json);
+  JsonArray *files = json_object_get_array_member (root, "files");
+  JsonArray *diagnostics;
+
+  diagnostics = json_object_get_array_member (json_array_get_object_element (files, 0), "diagnostics");
+  for (guint i = 0; i < json_array_get_length (diagnostics); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (diagnostics, i), "code"), code) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_over_time (void)
+{
+  g_autofree char *fixture = fixture_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *hrc = NULL;
+  g_autofree char *long_limit = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) iom = { 0, };
+  g_auto(Run) at_hrc = { 0, };
+  g_auto(Run) forced = { 0, };
+  g_auto(Run) extended = { 0, };
+
+  /* The fixture, some 400 words, fits IOM's five minutes... */
+  run_rostrum (&iom, "--check", "--json", "--council", "iom", fixture, NULL);
+  g_assert_cmpint (iom.status, ==, 0);
+  g_assert_false (json_has_code (iom.out, "over-time"));
+
+  /* ...but not the Human Rights Council's three, named in the file, */
+  g_file_get_contents (fixture, &contents, NULL, NULL);
+  text = g_strconcat ("---\ncouncil: hrc\n---\n", contents, NULL);
+  hrc = write_temp ("hrc.md", text, -1);
+  run_rostrum (&at_hrc, "--check", "--json", hrc, NULL);
+  g_assert_cmpint (at_hrc.status, ==, 0);
+  g_assert_true (json_has_code (at_hrc.out, "over-time"));
+
+  /* or chosen on the command line, */
+  run_rostrum (&forced, "--check", "--json", "--council", "wha", fixture, NULL);
+  g_assert_true (json_has_code (forced.out, "over-time"));
+
+  /* unless the session gave more time. */
+  g_free (text);
+  text = g_strconcat ("---\ncouncil: hrc\ntime-limit: 6:00\n---\n", contents, NULL);
+  long_limit = write_temp ("hrc-long.md", text, -1);
+  run_rostrum (&extended, "--check", "--json", long_limit, NULL);
+  g_assert_false (json_has_code (extended.out, "over-time"));
+}
+
 static void
 test_bad_input (void)
 {
@@ -486,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/command-line/check-text", test_check_text);
   g_test_add_func ("/command-line/check-json", test_check_json);
   g_test_add_func ("/command-line/check-errors-and-councils", test_check_errors_and_councils);
+  g_test_add_func ("/command-line/over-time", test_over_time);
   g_test_add_func ("/command-line/bad-input", test_bad_input);
   g_test_add_func ("/command-line/list-councils", test_list_councils);
   g_test_add_func ("/command-line/version", test_version);

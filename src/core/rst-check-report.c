@@ -295,6 +295,28 @@ compare_diagnostics (gconstpointer a,
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
+static RstCouncil *
+find_by_name (const char *named)
+{
+  g_autoptr(GListModel) councils = rst_council_list_load (NULL);
+  g_autofree char *wanted = g_utf8_casefold (named, -1);
+  guint n = councils != NULL ? g_list_model_get_n_items (councils) : 0;
+
+  g_strstrip (wanted);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RstCouncil) council = g_list_model_get_item (councils, i);
+      g_autofree char *name = g_utf8_casefold (rst_council_get_name (council), -1);
+      g_autofree char *short_name = g_utf8_casefold (rst_council_get_short_name (council), -1);
+
+      if (g_strcmp0 (wanted, name) == 0 || g_strcmp0 (wanted, short_name) == 0)
+        return g_steal_pointer (&council);
+    }
+
+  return NULL;
+}
+
 /* The council a file is checked with: the forced one, else the one its
  * front matter names, else the generic profile. A name without a profile
  * falls back too, and the report says so.
@@ -322,6 +344,19 @@ resolve_council (RstCheckReport  *self,
       council = rst_council_lookup (id, &error);
       if (council != NULL)
         return council;
+
+      /* Drafters also write the name they know: "HRC", "Human Rights
+       * Council".
+       */
+      if (g_error_matches (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND))
+        {
+          council = find_by_name (named);
+          if (council != NULL)
+            {
+              g_clear_error (&error);
+              return council;
+            }
+        }
 
       if (unknown != NULL)
         {
@@ -373,7 +408,7 @@ rst_check_report_add_statement (RstCheckReport *self,
 
   if (unknown != NULL)
     {
-      g_ptr_array_set_free_func (entry.diagnostics, g_object_unref);
+      /* The checker's array owns its diagnostics (g_object_unref). */
       g_ptr_array_add (entry.diagnostics, unknown);
       /* g_ptr_array_sort() is stable: the checker's order is kept. */
       g_ptr_array_sort (entry.diagnostics, compare_diagnostics);

@@ -37,8 +37,11 @@ static const GOptionEntry entries[] = {
     N_("Use the profile of this council instead of the one the file names"), N_("ID") },
   { "list-councils", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the council profiles and exit"), NULL },
+  /* No description: the application's parameter string already says
+   * [FILE…] in --help.
+   */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    NULL, N_("[FILE…]") },
+    NULL, NULL },
   { NULL }
 };
 
