@@ -161,6 +161,54 @@ test_markup_and_placeholders_in_text (void)
                    "5 * 3 and a ** lone marker.\n\nI thank you.\n");
 }
 
+/* Nothing to say is still a document, in every format. */
+static void
+test_empty_statement (void)
+{
+  static const char * const texts[] = { "", "---\ntitle: Draft\n---\n", "\r\n\r\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RstStatement) statement = rst_test_parse (texts[i]);
+
+      for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
+        {
+          g_autofree char *name = rst_export_propose_file_name (statement, NULL, format);
+          g_autoptr(GFile) file = rst_test_export (statement, NULL, format, name);
+          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+          g_assert_nonnull (info);
+          if (format != RST_EXPORT_TXT)
+            g_assert_cmpint (g_file_info_get_size (info), >, 0);
+        }
+    }
+}
+
+/* Windows line ends: the heading keeps its two lines, nothing else does. */
+static void
+test_crlf (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_parse ("**Statement by Testland\r\nat the Council**\r\n\r\n"
+                                                      "Mr. Chairperson,\r\n\r\n"
+                                                      "We support\r\nthe reform.\r\n\r\nI thank you.\r\n");
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  rst_export_to_stream (statement, NULL, RST_EXPORT_TXT, stream, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+
+  g_assert_cmpstr (text, ==,
+                   "Statement by Testland\nat the Council\n\n"
+                   "Mr. Chairperson,\n\n"
+                   "We support the reform.\n\n"
+                   "I thank you.\n");
+}
+
 static void
 assert_no_export (RstExportFormat  format,
                   GFile           *folder,
@@ -323,6 +371,8 @@ main (int   argc,
   g_test_add_func ("/export/propose-file-name", test_propose_file_name);
   g_test_add_func ("/export/plain-text", test_plain_text);
   g_test_add_func ("/export/plain-text-markup", test_markup_and_placeholders_in_text);
+  g_test_add_func ("/export/empty-statement", test_empty_statement);
+  g_test_add_func ("/export/crlf", test_crlf);
   g_test_add_func ("/export/missing-folder", test_missing_folder);
   g_test_add_func ("/export/folder-is-a-file", test_folder_is_a_file);
   g_test_add_func ("/export/read-only-folder", test_read_only_folder);
