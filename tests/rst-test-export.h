@@ -190,8 +190,8 @@ rst_test_count_children (GFile *dir)
   children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
                                         G_FILE_QUERY_INFO_NONE, NULL, &error);
   g_assert_no_error (error);
-  while (g_file_enumerator_next_file (children, NULL, &error) != NULL)
-    n++;
+  for (GFileInfo *info; (info = g_file_enumerator_next_file (children, NULL, &error)) != NULL; n++)
+    g_object_unref (info);
   g_assert_no_error (error);
 
   return n;

@@ -320,7 +320,7 @@ field_value (RstStatement *statement,
   if (strcmp (field, "council_id") == 0)
     return g_strdup (council != NULL ? rst_council_get_id (council) : council_id);
   if (strcmp (field, "session_ordinal") == 0)
-    return rst_session_ordinal (rst_statement_get_detail (statement, "session"));
+    return rst_manuscript_dup_session_ordinal (rst_statement_get_detail (statement, "session"));
 
   /* Everything else is a detail; the pattern writes "agenda_item" for
    * the front matter's "agenda-item".

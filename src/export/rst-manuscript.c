@@ -126,7 +126,7 @@ rst_manuscript_dup_placeholder_label (const RstBlock *block,
  * language of the council, which for the councils Rostrum ships is English.
  */
 char *
-rst_session_ordinal (const char *session)
+rst_manuscript_dup_session_ordinal (const char *session)
 {
   guint64 n;
   const char *suffix = "th";
@@ -570,7 +570,7 @@ rst_manuscript_new (RstStatement *statement,
   build_blocks (self, statement);
 
   council_name = council_label (statement, council);
-  ordinal = rst_session_ordinal (nonempty (rst_statement_get_detail (statement, "session")));
+  ordinal = rst_manuscript_dup_session_ordinal (nonempty (rst_statement_get_detail (statement, "session")));
   if (ordinal != NULL)
     /* Translators: "114th Session"; %s is the ordinal */
     session = g_strdup_printf (_("%s Session"), ordinal);

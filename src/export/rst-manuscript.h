@@ -110,7 +110,8 @@ char          *rst_manuscript_dup_placeholder_label
                                                  const RstRun        *run);
 const char    *rst_block_kind_to_string         (RstBlockKind         kind);
 const char    *rst_block_kind_get_style_name    (RstBlockKind         kind);
-char          *rst_session_ordinal              (const char          *session);
+char          *rst_manuscript_dup_session_ordinal
+                                                (const char          *session);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstManuscript, rst_manuscript_free)
 
