@@ -99,19 +99,17 @@ typedef struct
   char         *session_line;
 } RstManuscript;
 
-RstManuscript *rst_manuscript_new               (RstStatement        *statement,
-                                                 RstCouncil          *council);
-void           rst_manuscript_free              (RstManuscript       *self);
-guint          rst_manuscript_get_n_blocks      (const RstManuscript *self);
-const RstBlock*rst_manuscript_get_block         (const RstManuscript *self,
-                                                 guint                index);
-char          *rst_manuscript_dup_placeholder_label
-                                                (const RstBlock      *block,
-                                                 const RstRun        *run);
-const char    *rst_block_kind_to_string         (RstBlockKind         kind);
-const char    *rst_block_kind_get_style_name    (RstBlockKind         kind);
-char          *rst_manuscript_dup_session_ordinal
-                                                (const char          *session);
+RstManuscript  *rst_manuscript_new                   (RstStatement        *statement,
+                                                      RstCouncil          *council);
+void            rst_manuscript_free                  (RstManuscript       *self);
+guint           rst_manuscript_get_n_blocks          (const RstManuscript *self);
+const RstBlock *rst_manuscript_get_block             (const RstManuscript *self,
+                                                      guint                index);
+char           *rst_manuscript_dup_placeholder_label (const RstBlock      *block,
+                                                      const RstRun        *run);
+char           *rst_manuscript_dup_session_ordinal   (const char          *session);
+const char     *rst_block_kind_to_string             (RstBlockKind         kind);
+const char     *rst_block_kind_get_style_name        (RstBlockKind         kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstManuscript, rst_manuscript_free)
 
