@@ -292,6 +292,14 @@ test_salutation_inconsistent (void)
     g_assert_true (g_str_has_suffix (closing_fixed, "Thank you, Mr. Chairperson."));
   }
 
+  /* An address before "I thank you" counts as well. */
+  {
+    const char *before = HEADING "Madam Chair,\n\n" OPENING PRIORITIES "Madame Chair, I thank you.";
+    g_autofree char *before_fixed = assert_fix_clears (before, "salutation-inconsistent");
+
+    g_assert_true (g_str_has_suffix (before_fixed, "health.\n\nMadam Chair, I thank you."));
+  }
+
   /* Other people addressed are not the chair. */
   {
     g_autoptr(GPtrArray) others = check_text (HEADING "Mr. President, Madam Director-General, Excellencies,\n\n" OPENING

@@ -591,7 +591,7 @@ test_salutations (void)
   const char *not_salutations[] = {
     "Mr. Chairperson, we welcome your election.",
     "Chair of the working group.",
-    "Thank you Mr. President.",
+    "Thank you for the report, which we welcome.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
@@ -615,6 +615,29 @@ test_salutations (void)
 }
 
 static void
+test_salutation_forms (void)
+{
+  const char *forms[] = { "Mr.", "Mr", "Madam", "Madame", "Mister", "Mrs.", "" };
+  const char *roles[] = {
+    "Chair", "Chairperson", "Chairman", "President", "Vice-President", "Co-Chairs",
+    "High Commissioner", "Director-General", "Secretary-General",
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s%s%s,\n\nWe agree.\n\nThank you, %s%s%s.\n",
+                                                 forms[f], forms[f][0] ? " " : "", roles[r],
+                                                 forms[f], forms[f][0] ? " " : "", roles[r]);
+        g_autoptr(RstStatement) statement = parse_ok (text);
+        g_autofree char *structure = structure_of (statement);
+
+        g_test_message ("%s", text);
+        g_assert_cmpstr (structure, ==, "salutation closing");
+      }
+}
+
+static void
 test_return_salutation (void)
 {
   g_autoptr(RstStatement) statement =
@@ -622,6 +645,14 @@ test_return_salutation (void)
   g_autofree char *structure = structure_of (statement);
 
   g_assert_cmpstr (structure, ==, "salutation return-salutation closing");
+
+  /* Thanks for the floor before the body is the salutation. */
+  {
+    g_autoptr(RstStatement) floor = parse_ok ("Statement of Chile\n\nThank you, Mr. President.\n\nWe agree.\n\nThank you.\n");
+    g_autofree char *floor_structure = structure_of (floor);
+
+    g_assert_cmpstr (floor_structure, ==, "heading salutation closing");
+  }
 
   /* Two lines of address before the body are both the salutation. */
   {
@@ -768,6 +799,7 @@ test_closings (void)
   const char *closings[] = {
     "I thank you.", "Thank you.", "Thank you, Mr. Chairperson.", "Thank you for your attention.",
     "Thank you very much, Madam President.", "I thank you", "**I thank you.**", "THANK YOU.",
+    "Madam Chair, I thank you.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (closings); i++)
@@ -838,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/statement/headings", test_headings);
   g_test_add_func ("/statement/delivery-marks", test_delivery_marks);
   g_test_add_func ("/statement/salutations", test_salutations);
+  g_test_add_func ("/statement/salutation-forms", test_salutation_forms);
   g_test_add_func ("/statement/return-salutation", test_return_salutation);
   g_test_add_func ("/statement/openings", test_openings);
   g_test_add_func ("/statement/announced-counts", test_announced_counts);

@@ -211,12 +211,14 @@ check_salutations (Check *c)
       RstAddress address = { 0 };
       g_autofree char *form = NULL;
 
-      if (el->kind == RST_ELEMENT_SALUTATION || el->kind == RST_ELEMENT_RETURN_SALUTATION)
-        rst_rules_match_salutation (c->rules, line, len, &address);
-      else if (el->kind == RST_ELEMENT_CLOSING)
-        rst_rules_match_closing (c->rules, line, len, NULL, &address);
-      else
+      if (el->kind != RST_ELEMENT_SALUTATION && el->kind != RST_ELEMENT_RETURN_SALUTATION &&
+          el->kind != RST_ELEMENT_CLOSING)
         continue;
+
+      /* A salutation may also be "Thank you, Mr. President." */
+      if (el->kind == RST_ELEMENT_CLOSING ||
+          !rst_rules_match_salutation (c->rules, line, len, &address))
+        rst_rules_match_closing (c->rules, line, len, NULL, &address);
 
       if (!address.found)
         continue;
@@ -592,24 +594,6 @@ check_placeholders (Check *c)
     }
 }
 
-static const char *
-ordinal_suffix (guint64 n)
-{
-  if (n % 100 >= 11 && n % 100 <= 13)
-    return "th";
-  switch (n % 10)
-    {
-    case 1:
-      return "st";
-    case 2:
-      return "nd";
-    case 3:
-      return "rd";
-    default:
-      return "th";
-    }
-}
-
 /* session-ordinal: "114rd", "101th", "112nd" anywhere in the body. */
 static void
 check_session_ordinals (Check *c)
@@ -620,9 +604,9 @@ check_session_ordinals (Check *c)
 
   while (i < end)
     {
+      const char *right;
       gsize s, e;
       guint64 n = 0;
-      char suffix[3];
 
       if (!g_ascii_isdigit (t[i]))
         {
@@ -641,33 +625,26 @@ check_session_ordinals (Check *c)
       /* Part of a longer token ("A4th", "1,101th" is fine: comma splits). */
       if (s > 0 && (g_ascii_isalnum (t[s - 1]) || t[s - 1] == '.'))
         continue;
-      if (i + 2 > end || i - s > 18)
-        continue;
-      e = i + 2;
-      if (e < end && g_ascii_isalnum (t[e]))
+      if (i - s > 18)
         continue;
 
-      suffix[0] = g_ascii_tolower (t[i]);
-      suffix[1] = g_ascii_tolower (t[i + 1]);
-      suffix[2] = '\0';
-      if (strcmp (suffix, "st") != 0 && strcmp (suffix, "nd") != 0 &&
-          strcmp (suffix, "rd") != 0 && strcmp (suffix, "th") != 0)
+      /* The letters right after the digits: "rd" in "114rd". */
+      for (e = i; e < end && e - i <= 4 && g_ascii_isalpha (t[e]); e++)
+        ;
+      if (e == i || (e < end && g_ascii_isalnum (t[e])) ||
+          !rst_rules_is_ordinal_suffix (c->rules, t + i, e - i))
         continue;
 
-      if (strcmp (suffix, ordinal_suffix (n)) != 0)
+      right = rst_rules_ordinal_suffix (c->rules, n);
+      if (right != NULL && (strlen (right) != e - i || g_ascii_strncasecmp (right, t + i, e - i) != 0))
         {
-          const char *right = ordinal_suffix (n);
           g_autofree char *wrong = substring (c, s, e);
-          g_autofree char *fixed = NULL;
-          g_autofree char *message = NULL;
-          g_autofree char *label = NULL;
+          g_autofree char *suffix = g_ascii_isupper (t[e - 1]) ? g_ascii_strup (right, -1) : g_strdup (right);
+          g_autofree char *fixed = g_strdup_printf ("%.*s%s", (int)(i - s), t + s, suffix);
+          g_autofree char *message = g_strdup_printf (_("“%s” should be “%s”"), wrong, fixed);
+          g_autofree char *label = g_strdup_printf (_("Write “%s”"), fixed);
           RstDiagnostic *d;
 
-          fixed = g_strdup_printf ("%.*s%c%c", (int)(i - s), t + s,
-                                   g_ascii_isupper (t[i]) ? g_ascii_toupper (right[0]) : right[0],
-                                   g_ascii_isupper (t[i + 1]) ? g_ascii_toupper (right[1]) : right[1]);
-          message = g_strdup_printf (_("“%s” should be “%s”"), wrong, fixed);
-          label = g_strdup_printf (_("Write “%s”"), fixed);
           d = report (c, "session-ordinal", RST_SEVERITY_ERROR, s, e, message);
           add_fix (d, s, e, fixed, label);
         }

@@ -32,12 +32,14 @@ struct _RstRules
   GHashTable  *determiners;
   GHashTable  *phrase_last;
   GHashTable  *phrase_nouns;
+  GHashTable  *without_comma;
 
   char       **numbers;           /* as listed: value - 1 → "three" */
   GHashTable  *number_values;     /* lowercase → value */
   GHashTable  *count_nouns;
   GHashTable  *count_adjectives;
   GHashTable  *following;
+  GHashTable  *following_articles;
   gsize        number_min_len;
   gsize        number_max_len;
 
@@ -46,6 +48,7 @@ struct _RstRules
   GHashTable  *chair_roles;
   GHashTable  *roles;
   GHashTable  *generic;
+  char       **joiners;           /* lowercase, each with a trailing space */
   char       **thanks;            /* lowercase, longest first */
 
   char       **closings;          /* lowercase, longest first */
@@ -56,6 +59,15 @@ struct _RstRules
   char       **heading_prefixes;
   GHashTable  *months;
   GHashTable  *abbreviations;     /* as listed, case-sensitive */
+  char       **suffix_by_digit;   /* 10 entries */
+  char        *suffix_teens;
+
+  /* First words of every salutation, closing and delivery mark, and of
+   * the several-word Finally phrases: a paragraph that starts otherwise
+   * is prose, and the costlier matchers need not look at it.
+   */
+  GHashTable  *line_starters;
+  GHashTable  *finally_starters;
 };
 
 /* A short line brought to one form for matching: ASCII lower case, markup
@@ -86,6 +98,9 @@ static const guint8 alnum_table[128] = {
   ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
   ['y'] = 1, ['z'] = 1,
 };
+
+/* g_ascii_tolower() is a function call; this runs for every byte. */
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (char)((c) + ('a' - 'A')) : (char)(c))
 
 static inline gsize
 utf8_len (guchar c)
@@ -219,7 +234,7 @@ lower_word (const char *word,
 
       if (c >= 0x80)
         ascii = FALSE;
-      buf[i] = g_ascii_tolower (c);
+      buf[i] = LOWER (c);
     }
   buf[len] = '\0';
 
@@ -281,7 +296,7 @@ norm_line (Norm       *n,
           continue;
         }
       else
-        out = g_ascii_tolower (c);
+        out = LOWER (c);
 
       if (out == ' ' && (n->len == 0 || n->text[n->len - 1] == ' '))
         {
@@ -362,8 +377,16 @@ match_address_part (const RstRules *rules,
   guint start, p, sp;
 
   trim_spaces (t, &s, &e);
-  if (e - s > 4 && memcmp (t + s, "and ", 4) == 0)
-    s += 4;
+  for (guint i = 0; rules->joiners[i] != NULL; i++)
+    {
+      gsize jlen = strlen (rules->joiners[i]);
+
+      if (e - s > jlen && memcmp (t + s, rules->joiners[i], jlen) == 0)
+        {
+          s += jlen;
+          break;
+        }
+    }
   if (s >= e)
     return FALSE;
 
@@ -428,6 +451,37 @@ match_address_list (const RstRules *rules,
     }
 
   return matched > 0;
+}
+
+/* The first word of @text, lower-cased, past markup, brackets and dashes. */
+static gboolean
+first_word (const char *text,
+            gsize       len,
+            char       *lower,
+            gsize      *word_start,
+            gsize      *word_end)
+{
+  gsize pos = 0, ws, we;
+
+  if (!rst_next_word (text, &pos, MIN (len, 64), &ws, &we))
+    return FALSE;
+  if (word_start != NULL)
+    *word_start = ws;
+  if (word_end != NULL)
+    *word_end = we;
+  return lower_word (text + ws, we - ws, lower);
+}
+
+gboolean
+rst_rules_may_stand_alone (const RstRules *rules,
+                           const char     *line,
+                           gsize           len)
+{
+  char lower[WORD_MAX];
+
+  if (len > RST_RULES_LINE_MAX || !first_word (line, len, lower, NULL, NULL))
+    return FALSE;
+  return g_hash_table_contains (rules->line_starters, lower);
 }
 
 gboolean
@@ -505,6 +559,12 @@ rst_rules_match_salutation (const RstRules *rules,
   return TRUE;
 }
 
+static gboolean match_closing_at (const RstRules *rules,
+                                  const Norm     *n,
+                                  guint           s,
+                                  guint           e,
+                                  RstAddress     *chair);
+
 gboolean
 rst_rules_match_closing (const RstRules *rules,
                          const char     *line,
@@ -533,22 +593,59 @@ rst_rules_match_closing (const RstRules *rules,
   if (e == 0 || !g_ascii_isalpha (n.text[e - 1]))
     return FALSE;
 
-  for (guint i = 0; rules->closings[i] != NULL; i++)
+  if (match_closing_at (rules, &n, 0, e, chair))
     {
-      guint after;
+      if (has_stop != NULL)
+        *has_stop = stop;
+      return TRUE;
+    }
 
-      if (!has_prefix_at (n.text, 0, e, rules->closings[i], &after))
+  /* "Madam Chair, I thank you." */
+  for (guint comma = 0; comma < e; comma++)
+    {
+      guint from = comma + 1;
+
+      if (n.text[comma] != ',')
         continue;
-
-      while (after < e && (n.text[after] == ',' || n.text[after] == ' '))
-        after++;
-
-      if (after == e || match_address_list (rules, &n, after, e, chair))
+      while (from < e && n.text[from] == ' ')
+        from++;
+      if (chair != NULL)
+        *chair = (RstAddress) { 0 };
+      if (match_address_list (rules, &n, 0, comma, chair) &&
+          match_closing_at (rules, &n, from, e, NULL))
         {
           if (has_stop != NULL)
             *has_stop = stop;
           return TRUE;
         }
+    }
+
+  if (chair != NULL)
+    *chair = (RstAddress) { 0 };
+
+  return FALSE;
+}
+
+/* A closing formula that fills [s, e) of @n, or is followed by addresses. */
+static gboolean
+match_closing_at (const RstRules *rules,
+                  const Norm     *n,
+                  guint           s,
+                  guint           e,
+                  RstAddress     *chair)
+{
+  for (guint i = 0; rules->closings[i] != NULL; i++)
+    {
+      guint after;
+
+      if (!has_prefix_at (n->text, s, e, rules->closings[i], &after))
+        continue;
+
+      while (after < e && (n->text[after] == ',' || n->text[after] == ' '))
+        after++;
+
+      if (after == e || match_address_list (rules, n, after, e, chair))
+        return TRUE;
 
       if (chair != NULL)
         *chair = (RstAddress) { 0 };
@@ -624,7 +721,7 @@ rst_rules_match_opening (const RstRules *rules,
   len = MIN (len, 2000);
   lower = g_malloc (len + 1);
   for (gsize i = 0; i < len; i++)
-    lower[i] = g_ascii_tolower (text[i]);
+    lower[i] = LOWER (text[i]);
   lower[len] = '\0';
 
   for (guint i = 0; rules->opening_phrases[i] != NULL; i++)
@@ -719,8 +816,12 @@ rst_rules_match_priority (const RstRules  *rules,
       return TRUE;
     }
 
+  pos = i;
+  if (!rst_next_word (text, &pos, len, &ws, &we) || ws != i || !lower_word (text + ws, we - ws, lower))
+    return FALSE;
+
   /* "Last but not least," */
-  if (rules->finally_phrases[0] != NULL)
+  if (g_hash_table_contains (rules->finally_starters, lower))
     {
       Norm n;
 
@@ -741,17 +842,13 @@ rst_rules_match_priority (const RstRules  *rules,
         }
     }
 
-  pos = i;
-  if (!rst_next_word (text, &pos, len, &ws, &we) || ws != i || !lower_word (text + ws, we - ws, lower))
-    return FALSE;
-
   packed = g_hash_table_lookup (rules->ordinals, lower);
   if (packed != NULL)
     {
       RstOrdinalStyle st = ORDINAL_STYLE (packed);
-      gboolean ly = g_str_has_suffix (lower, "ly");
+      gboolean loose = g_hash_table_contains (rules->without_comma, lower);
 
-      if (!ends_marker (text, we, len, ly))
+      if (!ends_marker (text, we, len, loose))
         return FALSE;
 
       *marker_start = ws;
@@ -811,6 +908,7 @@ rst_rules_find_announced_count (const RstRules *rules,
                                 guint          *value)
 {
   char lower[WORD_MAX];
+  char prev_lower[WORD_MAX];
   gsize pos = 0, ws, we;
   gsize prev_start = 0, prev_end = 0;
 
@@ -835,8 +933,9 @@ rst_rules_find_announced_count (const RstRules *rules,
               v = GPOINTER_TO_UINT (found);
               candidate = v >= 2;
             }
-          else if (g_hash_table_contains (rules->following, lower) && prev_end - prev_start == 3 &&
-                   g_ascii_strncasecmp (text + prev_start, "the", 3) == 0)
+          else if (g_hash_table_contains (rules->following, lower) && prev_end > prev_start &&
+                   lower_word (text + prev_start, prev_end - prev_start, prev_lower) &&
+                   g_hash_table_contains (rules->following_articles, prev_lower))
             {
               v = 0;
               candidate = TRUE;
@@ -973,6 +1072,36 @@ rst_rules_count_word_for (const RstRules *rules,
   return apply_case (rules->numbers[value - 1], like, like_len);
 }
 
+/**
+ * rst_rules_ordinal_suffix:
+ *
+ * Returns: the suffix of the ordinal @n ("st" for 101), or %NULL when the
+ *   language writes no such suffixes.
+ */
+const char *
+rst_rules_ordinal_suffix (const RstRules *rules,
+                          guint64         n)
+{
+  if (rules->suffix_by_digit == NULL)
+    return NULL;
+  if (rules->suffix_teens != NULL && n % 100 >= 11 && n % 100 <= 13)
+    return rules->suffix_teens;
+  return rules->suffix_by_digit[n % 10];
+}
+
+gboolean
+rst_rules_is_ordinal_suffix (const RstRules *rules,
+                             const char     *text,
+                             gsize           len)
+{
+  if (rules->suffix_by_digit == NULL)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (strlen (rules->suffix_by_digit[i]) == len && g_ascii_strncasecmp (rules->suffix_by_digit[i], text, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 rst_rules_get_default_closing (const RstRules *rules)
 {
@@ -1071,6 +1200,37 @@ add_ordinals (RstRules        *rules,
     }
 }
 
+static void
+add_starter (GHashTable *starters,
+             const char *phrase)
+{
+  char lower[WORD_MAX];
+  gsize ws, we;
+
+  if (first_word (phrase, strlen (phrase), lower, &ws, &we))
+    g_hash_table_add (starters, g_strdup (lower));
+}
+
+static void
+add_starters (GHashTable  *starters,
+              char       **phrases)
+{
+  for (guint i = 0; phrases[i] != NULL; i++)
+    add_starter (starters, phrases[i]);
+}
+
+static void
+add_set_starters (GHashTable *starters,
+                  GHashTable *set)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    add_starter (starters, key);
+}
+
 static RstRules *
 rules_load (const char *lang)
 {
@@ -1102,6 +1262,7 @@ rules_load (const char *lang)
   rules->determiners = get_set (key_file, "Ordinals", "PhraseDeterminers", TRUE);
   rules->phrase_last = get_set (key_file, "Ordinals", "PhraseLast", TRUE);
   rules->phrase_nouns = get_set (key_file, "Ordinals", "PhraseNouns", TRUE);
+  rules->without_comma = get_set (key_file, "Ordinals", "WithoutComma", TRUE);
 
   rules->numbers = get_list (key_file, "Counts", "Numbers");
   rules->number_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1117,6 +1278,7 @@ rules_load (const char *lang)
   rules->count_nouns = get_set (key_file, "Counts", "Nouns", TRUE);
   rules->count_adjectives = get_set (key_file, "Counts", "Adjectives", TRUE);
   rules->following = get_set (key_file, "Counts", "Following", TRUE);
+  rules->following_articles = get_set (key_file, "Counts", "FollowingArticles", TRUE);
   {
     GHashTableIter iter;
     gpointer key;
@@ -1135,6 +1297,14 @@ rules_load (const char *lang)
   rules->roles = get_set (key_file, "Salutation", "Roles", TRUE);
   rules->generic = get_set (key_file, "Salutation", "Generic", TRUE);
   rules->thanks = get_phrases (key_file, "Salutation", "Thanks", FALSE);
+  rules->joiners = get_phrases (key_file, "Salutation", "Joiners", FALSE);
+  for (guint i = 0; rules->joiners[i] != NULL; i++)
+    {
+      char *spaced = g_strconcat (rules->joiners[i], " ", NULL);
+
+      g_free (rules->joiners[i]);
+      rules->joiners[i] = spaced;
+    }
 
   rules->closings = get_phrases (key_file, "Closing", "Formulas", FALSE);
   rules->default_closing = g_key_file_get_string (key_file, "Closing", "Default", NULL);
@@ -1146,6 +1316,26 @@ rules_load (const char *lang)
   rules->heading_prefixes = get_phrases (key_file, "Heading", "Prefixes", FALSE);
   rules->months = get_set (key_file, "Heading", "Months", TRUE);
   rules->abbreviations = get_set (key_file, "Sentences", "Abbreviations", FALSE);
+  rules->suffix_by_digit = get_list (key_file, "SessionOrdinals", "ByLastDigit");
+  {
+    g_auto(GStrv) teens = get_list (key_file, "SessionOrdinals", "Teens");
+
+    rules->suffix_teens = g_strdup (teens[0]);
+  }
+  if (g_strv_length (rules->suffix_by_digit) != 10)
+    g_clear_pointer (&rules->suffix_by_digit, g_strfreev);
+
+  rules->line_starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_starters (rules->line_starters, rules->closings);
+  add_starters (rules->line_starters, rules->thanks);
+  add_set_starters (rules->line_starters, rules->delivery_marks);
+  add_set_starters (rules->line_starters, rules->forms);
+  add_set_starters (rules->line_starters, rules->qualifiers);
+  add_set_starters (rules->line_starters, rules->chair_roles);
+  add_set_starters (rules->line_starters, rules->roles);
+  add_set_starters (rules->line_starters, rules->generic);
+  rules->finally_starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_starters (rules->finally_starters, rules->finally_phrases);
 
   return rules;
 }

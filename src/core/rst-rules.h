@@ -35,6 +35,10 @@ typedef struct
 const RstRules *rst_rules_get                 (const char      *lang);
 const char     *rst_rules_get_lang            (const RstRules  *rules);
 
+/* A cheap test before the three below: can @line be one at all? */
+gboolean        rst_rules_may_stand_alone     (const RstRules  *rules,
+                                               const char      *line,
+                                               gsize            len);
 gboolean        rst_rules_match_delivery_mark (const RstRules  *rules,
                                                const char      *line,
                                                gsize            len);
@@ -88,6 +92,11 @@ char           *rst_rules_count_word_for      (const RstRules  *rules,
                                                guint            value,
                                                const char      *like,
                                                gsize            like_len);
+const char     *rst_rules_ordinal_suffix      (const RstRules  *rules,
+                                               guint64          n);
+gboolean        rst_rules_is_ordinal_suffix   (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            len);
 const char     *rst_rules_get_default_closing (const RstRules  *rules);
 
 /* Words: a shared tokenizer so that the word count, the checker and the

@@ -336,7 +336,7 @@ is_standalone_line (RstStatement *self,
   const char *t = self->text + line->start;
   gsize len = line->end - line->start;
 
-  if (len > RST_RULES_LINE_MAX)
+  if (!rst_rules_may_stand_alone (self->rules, t, len))
     return FALSE;
 
   return rst_rules_match_delivery_mark (self->rules, t, len) ||
@@ -451,16 +451,28 @@ classify (RstStatement *self)
       const char *p = self->text + paras[i].start;
       gsize len = paras[i].end - paras[i].start;
       RstElement el = { RST_ELEMENT_PARAGRAPH, paras[i].start, paras[i].end, 0, 0, 0, RST_ORDINAL_STYLE_NONE };
+      RstAddress chair;
       gsize ms, me;
       guint value;
       RstOrdinalStyle style;
 
-      if (len <= RST_RULES_LINE_MAX)
+      if (rst_rules_may_stand_alone (self->rules, p, len))
         {
           if (rst_rules_match_delivery_mark (self->rules, p, len))
             el.kind = RST_ELEMENT_DELIVERY_MARK;
-          else if (rst_rules_match_closing (self->rules, p, len, NULL, NULL))
-            el.kind = RST_ELEMENT_CLOSING;
+          else if (rst_rules_match_closing (self->rules, p, len, NULL, &chair))
+            {
+              /* "Thank you, Mr. President." before the body thanks for
+               * the floor: it is the salutation.
+               */
+              if (!seen_body && chair.found)
+                {
+                  el.kind = RST_ELEMENT_SALUTATION;
+                  seen_salutation = TRUE;
+                }
+              else
+                el.kind = RST_ELEMENT_CLOSING;
+            }
           else if (rst_rules_match_salutation (self->rules, p, len, NULL))
             {
               el.kind = seen_body ? RST_ELEMENT_RETURN_SALUTATION : RST_ELEMENT_SALUTATION;

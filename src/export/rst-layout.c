@@ -1,0 +1,1015 @@
+/* rst-layout.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "rst-layout.h"
+
+#define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
+
+/* Shown at the end of each paragraph of the reading copy: the speaker
+ * pauses there. A no-break space keeps it on the paragraph's last line.
+ */
+#define PAUSE_MARK "\xc2\xa0\xe2\x96\xae"
+
+#define READING_MIN_FONT_SIZE 18.0
+#define READING_PAGE_NUMBER_SIZE 28.0
+
+/* One paragraph shaped by Pango, with the geometry of its lines in
+ * points relative to the top of the PangoLayout.
+ */
+typedef struct
+{
+  PangoLayout      *layout;
+  const RstBlock   *block;
+  PangoLayoutLine **lines;
+  double           *top;
+  double           *bottom;
+  double           *baseline;
+  double           *x;
+  double           *width;
+  guint             n_lines;
+  /* Headings, delivery marks and salutations never end a page. */
+  gboolean          keep_with_next;
+  double            space_before;
+} Para;
+
+typedef struct
+{
+  guint  para;
+  guint  first;
+  guint  count;
+  /* Where the top of line `first` sits on the page. */
+  double y;
+} Placement;
+
+typedef struct
+{
+  GArray *placements;
+  GArray *lines;
+} Page;
+
+struct _RstLayout
+{
+  GObject        parent_instance;
+
+  RstManuscript *manuscript;
+  RstLayoutKind  kind;
+  PangoContext  *context;
+  GPtrArray     *paras;
+  GPtrArray     *pages;
+
+  double         width;
+  double         height;
+  double         area_x;
+  double         area_y;
+  double         area_width;
+  double         area_height;
+  double         font_size;
+  double         line_spacing;
+
+  /* Page one's band above the text: delivery mark and session line. */
+  PangoLayout   *band_mark;
+  PangoLayout   *band_session;
+  double         band_y;
+  double         first_page_y;
+};
+
+G_DEFINE_FINAL_TYPE (RstLayout, rst_layout, G_TYPE_OBJECT)
+
+static void
+para_free (Para *para)
+{
+  g_clear_object (&para->layout);
+  g_free (para->lines);
+  g_free (para->top);
+  g_free (para->bottom);
+  g_free (para->baseline);
+  g_free (para->x);
+  g_free (para->width);
+  g_free (para);
+}
+
+static void
+page_free (Page *page)
+{
+  g_array_unref (page->placements);
+  g_array_unref (page->lines);
+  g_free (page);
+}
+
+static void
+rst_layout_finalize (GObject *object)
+{
+  RstLayout *self = (RstLayout *) object;
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->paras, g_ptr_array_unref);
+  g_clear_object (&self->band_mark);
+  g_clear_object (&self->band_session);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->manuscript, rst_manuscript_free);
+
+  G_OBJECT_CLASS (rst_layout_parent_class)->finalize (object);
+}
+
+static void
+rst_layout_class_init (RstLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rst_layout_finalize;
+}
+
+static void
+rst_layout_init (RstLayout *self)
+{
+}
+
+static PangoLayout *
+new_pango_layout (RstLayout  *self,
+                  double      size,
+                  PangoWeight weight,
+                  PangoStyle  style)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *desc = pango_font_description_new ();
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_font_description_set_family (desc, self->manuscript->page.font);
+  /* Absolute sizes are device units, which on a PDF surface are points
+   * whatever resolution a preview's context uses.
+   */
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_style (desc, style);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  /* A statement is read aloud: a hyphen Pango adds would be read as one. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+/* pango_layout_set_markup() replaces the layout's attributes: put the
+ * no-hyphen rule back on top of the markup's.
+ */
+static void
+set_markup (PangoLayout *layout,
+            const char  *markup)
+{
+  PangoAttrList *attrs;
+
+  pango_layout_set_markup (layout, markup, -1);
+  attrs = pango_layout_get_attributes (layout);
+  attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static gboolean
+is_abbreviation (const char *word,
+                 gsize       len)
+{
+  static const char * const abbreviations[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "para",
+    "e.g", "i.e", "H.E", "vs", "cf", "Amb", "Sr", "Jr",
+  };
+
+  /* Initials: "A. Pope" */
+  if (len == 1 && g_ascii_isupper (word[0]))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    {
+      if (strlen (abbreviations[i]) == len && strncmp (abbreviations[i], word, len) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the text in [start, end) ends a sentence: a full stop, question
+ * or exclamation mark, perhaps inside quotes, not after "Mr." or "H.E.".
+ */
+static gboolean
+ends_sentence (const char *start,
+               const char *end)
+{
+  const char *p = end;
+  const char *word_end;
+  const char *word;
+
+  while (p > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    p = g_utf8_prev_char (p);
+
+  /* Closing quotes and brackets after the full stop. */
+  while (p > start && strchr ("\"')]", p[-1]) != NULL)
+    p--;
+  while (p - start >= 3 && (strncmp (p - 3, "\xe2\x80\x9d", 3) == 0 || strncmp (p - 3, "\xe2\x80\x99", 3) == 0))
+    p -= 3;
+
+  if (p - start >= 3 && strncmp (p - 3, "\xe2\x80\xa6", 3) == 0)
+    return TRUE;
+  if (p == start || strchr (".!?", p[-1]) == NULL)
+    return FALSE;
+  if (p[-1] != '.')
+    return TRUE;
+
+  word_end = p - 1;
+  word = word_end;
+  while (word > start && !g_ascii_isspace (word[-1]))
+    word--;
+
+  return !is_abbreviation (word, word_end - word);
+}
+
+/* Whether the space at `offset` separates two sentences. */
+static gboolean
+is_sentence_break (const char *text,
+                   gsize       offset)
+{
+  gunichar next;
+
+  if (text[offset] != ' ' || offset == 0 || text[offset + 1] == '\0')
+    return FALSE;
+
+  next = g_utf8_get_char (text + offset + 1);
+  if (!g_unichar_isupper (next) && !g_unichar_isdigit (next) &&
+      strchr ("\"'(", text[offset + 1]) == NULL && next != 0x201C)
+    return FALSE;
+
+  return ends_sentence (text, text + offset);
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gssize      len)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, len);
+
+  g_string_append (markup, escaped);
+}
+
+/* Whether the line `index` of a paragraph ends a sentence, so that the
+ * reading copy may turn the page after it.
+ */
+static gboolean
+line_ends_sentence (const Para *para,
+                    guint       index)
+{
+  const char *text = pango_layout_get_text (para->layout);
+  const PangoLayoutLine *line = para->lines[index];
+
+  if (index + 1 >= para->n_lines)
+    return TRUE;
+
+  return ends_sentence (text + line->start_index, text + line->start_index + line->length);
+}
+
+/* Pango markup for a block; every piece of the drafter's text goes
+ * through g_markup_escape_text(), so "<", "&" and quotes stay text.
+ */
+static char *
+block_markup (RstLayout      *self,
+              const RstBlock *block)
+{
+  GString *markup = g_string_new (NULL);
+  gboolean reading = self->kind == RST_LAYOUT_READING;
+
+  for (guint i = 0; i < block->n_runs; i++)
+    {
+      const RstRun *run = &block->runs[i];
+      gboolean bold = (run->flags & RST_RUN_BOLD) != 0;
+
+      if (reading && ((run->flags & RST_RUN_ORDINAL) != 0 || block->kind == RST_BLOCK_SALUTATION))
+        bold = TRUE;
+
+      if (run->flags & RST_RUN_PLACEHOLDER)
+        g_string_append (markup, "<span background=\"#fff1a8\">");
+      if (bold)
+        g_string_append (markup, "<b>");
+      if (run->flags & RST_RUN_ITALIC)
+        g_string_append (markup, "<i>");
+      if (reading && block->kind != RST_BLOCK_HEADING)
+        {
+          /* The reading copy starts each sentence on a new line: the
+           * speaker finds it at the margin, and a page can always turn
+           * between two sentences.
+           */
+          guint from = run->start;
+
+          for (guint k = run->start; k < run->end; k++)
+            {
+              if (is_sentence_break (block->text, k))
+                {
+                  append_escaped (markup, block->text + from, k - from);
+                  g_string_append_c (markup, '\n');
+                  from = k + 1;
+                }
+            }
+          append_escaped (markup, block->text + from, run->end - from);
+        }
+      else
+        {
+          append_escaped (markup, block->text + run->start, run->end - run->start);
+        }
+      if (run->flags & RST_RUN_ITALIC)
+        g_string_append (markup, "</i>");
+      if (bold)
+        g_string_append (markup, "</b>");
+      if (run->flags & RST_RUN_PLACEHOLDER)
+        g_string_append (markup, "</span>");
+    }
+
+  if (reading && block->kind != RST_BLOCK_HEADING && block->kind != RST_BLOCK_DELIVERY_MARK)
+    g_string_append (markup, "<span foreground=\"#808080\">" PAUSE_MARK "</span>");
+
+  return g_string_free (markup, FALSE);
+}
+
+static Para *
+para_new (RstLayout      *self,
+          const RstBlock *block)
+{
+  Para *para = g_new0 (Para, 1);
+  g_autofree char *markup = block_markup (self, block);
+  PangoWeight weight = PANGO_WEIGHT_NORMAL;
+  PangoStyle style = PANGO_STYLE_NORMAL;
+  PangoAlignment alignment = PANGO_ALIGN_LEFT;
+  gboolean justify = FALSE;
+  PangoLayoutIter *iter;
+  guint i = 0;
+
+  switch (block->kind)
+    {
+    case RST_BLOCK_HEADING:
+      weight = PANGO_WEIGHT_BOLD;
+      alignment = PANGO_ALIGN_CENTER;
+      para->keep_with_next = TRUE;
+      break;
+    case RST_BLOCK_DELIVERY_MARK:
+      style = PANGO_STYLE_ITALIC;
+      alignment = PANGO_ALIGN_RIGHT;
+      para->keep_with_next = TRUE;
+      break;
+    case RST_BLOCK_SALUTATION:
+      para->keep_with_next = TRUE;
+      break;
+    case RST_BLOCK_BODY:
+      /* Ragged lines are easier to read aloud; the council copy is set
+       * justified as printed statements are.
+       */
+      justify = self->kind == RST_LAYOUT_PRINT;
+      break;
+    case RST_BLOCK_CLOSING:
+    default:
+      break;
+    }
+
+  para->block = block;
+  para->layout = new_pango_layout (self, self->font_size, weight, style);
+  pango_layout_set_width (para->layout, (int) (self->area_width * PANGO_SCALE));
+  pango_layout_set_wrap (para->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (para->layout, alignment);
+  pango_layout_set_justify (para->layout, justify);
+  pango_layout_set_line_spacing (para->layout, self->line_spacing);
+  set_markup (para->layout, markup);
+
+  para->n_lines = pango_layout_get_line_count (para->layout);
+  para->lines = g_new0 (PangoLayoutLine *, para->n_lines);
+  para->top = g_new0 (double, para->n_lines);
+  para->bottom = g_new0 (double, para->n_lines);
+  para->baseline = g_new0 (double, para->n_lines);
+  para->x = g_new0 (double, para->n_lines);
+  para->width = g_new0 (double, para->n_lines);
+
+  iter = pango_layout_get_iter (para->layout);
+  do
+    {
+      PangoRectangle logical;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      para->lines[i] = pango_layout_iter_get_line_readonly (iter);
+      para->top[i] = (double) y0 / PANGO_SCALE;
+      para->bottom[i] = (double) y1 / PANGO_SCALE;
+      para->baseline[i] = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      para->x[i] = (double) logical.x / PANGO_SCALE;
+      para->width[i] = (double) logical.width / PANGO_SCALE;
+      i++;
+    }
+  while (i < para->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  para->n_lines = i;
+
+  return para;
+}
+
+static double
+para_height (const Para *para,
+             guint       first,
+             guint       count)
+{
+  if (count == 0)
+    return 0;
+
+  return para->bottom[first + count - 1] - para->top[first];
+}
+
+/* Whether a page may end after `count` lines from `first`: at least two
+ * lines at the foot of the page, at least two carried over, and for the
+ * reading copy only after a full stop.
+ */
+static gboolean
+break_allowed (RstLayout  *self,
+               const Para *para,
+               guint       first,
+               guint       count)
+{
+  guint remaining = para->n_lines - first;
+
+  if (count == 0 || count >= remaining)
+    return FALSE;
+  if (first == 0 && count < 2)
+    return FALSE;
+  if (remaining - count < 2)
+    return FALSE;
+  if (self->kind == RST_LAYOUT_READING && !line_ends_sentence (para, first + count - 1))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* How many of the lines from `first` end this page when `fit` of them
+ * would fit; zero moves the paragraph to the next page whole.
+ */
+static guint
+lines_for_break (RstLayout  *self,
+                 const Para *para,
+                 guint       first,
+                 guint       fit)
+{
+  for (guint k = fit; k > 0; k--)
+    {
+      if (break_allowed (self, para, first, k))
+        return k;
+    }
+
+  return 0;
+}
+
+/* The fewest lines a paragraph can start a page's foot with. */
+static guint
+first_chunk (RstLayout  *self,
+             const Para *para)
+{
+  for (guint k = 1; k < para->n_lines; k++)
+    {
+      if (break_allowed (self, para, 0, k))
+        return k;
+    }
+
+  return para->n_lines;
+}
+
+static Page *
+page_new (void)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  page->lines = g_array_new (FALSE, FALSE, sizeof (RstLayoutLine));
+
+  return page;
+}
+
+/* How tall a block that keeps with the next one needs the page to be:
+ * itself, the blocks it keeps with, and the first lines the next
+ * paragraph may be broken after.
+ */
+static double
+keep_height (RstLayout *self,
+             guint      index)
+{
+  const Para *para = g_ptr_array_index (self->paras, index);
+  double need = para_height (para, 0, para->n_lines);
+
+  while (para->keep_with_next && index + 1 < self->paras->len)
+    {
+      const Para *next = g_ptr_array_index (self->paras, ++index);
+
+      if (next->keep_with_next)
+        need += next->space_before + para_height (next, 0, next->n_lines);
+      else
+        need += next->space_before + para_height (next, 0, first_chunk (self, next));
+      para = next;
+    }
+
+  return need;
+}
+
+static void
+paginate (RstLayout *self)
+{
+  double area_top = self->area_y;
+  double area_bottom = self->area_y + self->area_height;
+  Page *page = page_new ();
+  double y = self->first_page_y;
+  gboolean at_top = TRUE;
+
+  g_ptr_array_add (self->pages, page);
+
+  for (guint i = 0; i < self->paras->len; i++)
+    {
+      const Para *para = g_ptr_array_index (self->paras, i);
+      guint first = 0;
+
+      while (first < para->n_lines)
+        {
+          guint remaining = para->n_lines - first;
+          double gap = at_top ? 0 : para->space_before;
+          double avail = area_bottom - y - gap;
+          guint fit = 0;
+          guint count;
+
+          while (fit < remaining && para_height (para, first, fit + 1) <= avail + 0.01)
+            fit++;
+
+          if (fit == remaining)
+            {
+              count = remaining;
+              /* A heading or salutation alone at the foot of a page. */
+              if (!at_top && first == 0 && para->keep_with_next && i + 1 < self->paras->len &&
+                  keep_height (self, i) > avail &&
+                  keep_height (self, i) <= self->area_height)
+                count = 0;
+            }
+          else
+            {
+              count = lines_for_break (self, para, first, fit);
+              /* At the top of a page nothing is gained by waiting: split
+               * where the rules allow or, for a paragraph taller than a
+               * page, where the page ends.
+               */
+              if (count == 0 && at_top)
+                count = MAX (fit, 1);
+            }
+
+          if (count == 0)
+            {
+              page = page_new ();
+              g_ptr_array_add (self->pages, page);
+              y = area_top;
+              at_top = TRUE;
+              continue;
+            }
+
+          {
+            Placement placement = { i, first, count, y + gap };
+            g_array_append_val (page->placements, placement);
+          }
+
+          y += gap + para_height (para, first, count);
+          at_top = FALSE;
+          first += count;
+
+          if (first < para->n_lines)
+            {
+              page = page_new ();
+              g_ptr_array_add (self->pages, page);
+              y = area_top;
+              at_top = TRUE;
+            }
+        }
+    }
+
+  /* The line table the tests and a preview read. */
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      page = g_ptr_array_index (self->pages, p);
+
+      for (guint j = 0; j < page->placements->len; j++)
+        {
+          const Placement *placement = &g_array_index (page->placements, Placement, j);
+          const Para *para = g_ptr_array_index (self->paras, placement->para);
+
+          for (guint k = placement->first; k < placement->first + placement->count; k++)
+            {
+              RstLayoutLine line;
+
+              line.paragraph = placement->para;
+              line.line = k;
+              line.n_lines = para->n_lines;
+              line.kind = para->block->kind;
+              line.x = self->area_x + para->x[k];
+              line.y = placement->y + para->top[k] - para->top[placement->first];
+              line.width = para->width[k];
+              line.height = para->bottom[k] - para->top[k];
+              line.text_start = para->lines[k]->start_index;
+              line.text_end = para->lines[k]->start_index + para->lines[k]->length;
+              g_array_append_val (page->lines, line);
+            }
+        }
+    }
+}
+
+static PangoLayout *
+new_band_layout (RstLayout   *self,
+                 const char  *text,
+                 double       size,
+                 PangoWeight  weight,
+                 PangoStyle   style,
+                 PangoAlignment alignment)
+{
+  PangoLayout *layout = new_pango_layout (self, size, weight, style);
+
+  pango_layout_set_width (layout, (int) (self->area_width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height = 0;
+
+  if (layout == NULL)
+    return 0;
+
+  pango_layout_get_size (layout, NULL, &height);
+
+  return (double) height / PANGO_SCALE;
+}
+
+static void
+setup_geometry (RstLayout *self)
+{
+  const RstPageSetup *page = &self->manuscript->page;
+
+  self->width = page->width;
+  self->height = page->height;
+
+  if (self->kind == RST_LAYOUT_READING)
+    {
+      /* Room for the large page number above the text. */
+      double top = MAX (page->margin_top, MM_TO_PT (22));
+
+      self->font_size = MAX (READING_MIN_FONT_SIZE, page->font_size * 1.5);
+      self->line_spacing = CLAMP (page->line_spacing * 1.5, 1.5, 2.0);
+      self->area_x = page->margin_left;
+      self->area_y = top;
+      self->area_width = page->width - page->margin_left - page->margin_right;
+      /* The speaker keeps the eyes up: only the top two thirds. */
+      self->area_height = page->height * 2.0 / 3.0 - top;
+    }
+  else
+    {
+      self->font_size = page->font_size;
+      self->line_spacing = page->line_spacing;
+      self->area_x = page->margin_left;
+      self->area_y = page->margin_top;
+      self->area_width = page->width - page->margin_left - page->margin_right;
+      self->area_height = page->height - page->margin_top - page->margin_bottom;
+    }
+
+  self->first_page_y = self->area_y;
+}
+
+static void
+setup_band (RstLayout *self)
+{
+  const RstManuscript *ms = self->manuscript;
+  double small = MAX (8.0, self->font_size - 2);
+  double band_height;
+
+  if (self->kind != RST_LAYOUT_PRINT)
+    return;
+
+  if (ms->delivery_mark != NULL)
+    self->band_mark = new_band_layout (self, ms->delivery_mark, MAX (8.0, self->font_size - 1),
+                                       PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC, PANGO_ALIGN_RIGHT);
+  if (ms->session_line != NULL)
+    self->band_session = new_band_layout (self, ms->session_line, small,
+                                          PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT);
+
+  band_height = layout_height (self->band_mark) + layout_height (self->band_session);
+  if (band_height == 0)
+    return;
+
+  /* The band sits in the top margin, above the text, as a letterhead
+   * does; a margin too narrow for it pushes the text down instead.
+   */
+  if (self->area_y - band_height - small >= MM_TO_PT (8))
+    {
+      self->band_y = self->area_y - band_height - small / 2;
+    }
+  else
+    {
+      self->band_y = self->area_y;
+      self->first_page_y = self->area_y + band_height + small;
+    }
+}
+
+/**
+ * rst_layout_new:
+ * @statement: a parsed statement
+ * @council: (nullable): its council profile; %NULL for the built-in A4 page
+ * @kind: the council copy or the speaker's reading copy
+ *
+ * Lays the statement out in pages. The layout does not depend on the
+ * device it is drawn on: metrics are unhinted and glyph positions are
+ * not rounded, so a preview at any zoom breaks lines as the PDF does.
+ */
+RstLayout *
+rst_layout_new (RstStatement  *statement,
+                RstCouncil    *council,
+                RstLayoutKind  kind)
+{
+  RstLayout *self;
+  cairo_font_options_t *options;
+
+  g_return_val_if_fail (RST_IS_STATEMENT (statement), NULL);
+  g_return_val_if_fail (council == NULL || RST_IS_COUNCIL (council), NULL);
+
+  self = g_object_new (RST_TYPE_LAYOUT, NULL);
+  self->kind = kind;
+  self->manuscript = rst_manuscript_new (statement, council);
+  self->paras = g_ptr_array_new_with_free_func ((GDestroyNotify) para_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_from_string (self->manuscript->language));
+
+  setup_geometry (self);
+  setup_band (self);
+
+  for (guint i = 0; i < self->manuscript->blocks->len; i++)
+    {
+      const RstBlock *block = g_ptr_array_index (self->manuscript->blocks, i);
+      Para *para = para_new (self, block);
+      /* The reading copy's lines are already far apart: a paragraph
+       * needs a full blank line to stand out.
+       */
+      double gap = self->font_size * self->line_spacing * (self->kind == RST_LAYOUT_READING ? 1.0 : 0.6);
+
+      if (i > 0)
+        {
+          const Para *previous = g_ptr_array_index (self->paras, i - 1);
+
+          para->space_before = previous->block->kind == RST_BLOCK_HEADING ? gap * 2 : gap;
+        }
+      g_ptr_array_add (self->paras, para);
+    }
+
+  paginate (self);
+
+  return self;
+}
+
+RstLayoutKind
+rst_layout_get_kind (RstLayout *self)
+{
+  g_return_val_if_fail (RST_IS_LAYOUT (self), RST_LAYOUT_PRINT);
+
+  return self->kind;
+}
+
+const RstManuscript *
+rst_layout_get_manuscript (RstLayout *self)
+{
+  g_return_val_if_fail (RST_IS_LAYOUT (self), NULL);
+
+  return self->manuscript;
+}
+
+guint
+rst_layout_get_n_pages (RstLayout *self)
+{
+  g_return_val_if_fail (RST_IS_LAYOUT (self), 0);
+
+  return self->pages->len;
+}
+
+/* In points. */
+void
+rst_layout_get_page_size (RstLayout *self,
+                          double    *width,
+                          double    *height)
+{
+  g_return_if_fail (RST_IS_LAYOUT (self));
+
+  if (width != NULL)
+    *width = self->width;
+  if (height != NULL)
+    *height = self->height;
+}
+
+/* Where the statement's own text goes, in points; the delivery mark and
+ * session line of page one, page numbers and footer lie outside it.
+ */
+void
+rst_layout_get_text_area (RstLayout *self,
+                          double    *x,
+                          double    *y,
+                          double    *width,
+                          double    *height)
+{
+  g_return_if_fail (RST_IS_LAYOUT (self));
+
+  if (x != NULL)
+    *x = self->area_x;
+  if (y != NULL)
+    *y = self->area_y;
+  if (width != NULL)
+    *width = self->area_width;
+  if (height != NULL)
+    *height = self->area_height;
+}
+
+/* The body type size in points. */
+double
+rst_layout_get_font_size (RstLayout *self)
+{
+  g_return_val_if_fail (RST_IS_LAYOUT (self), 0);
+
+  return self->font_size;
+}
+
+guint
+rst_layout_get_n_paragraphs (RstLayout *self)
+{
+  g_return_val_if_fail (RST_IS_LAYOUT (self), 0);
+
+  return self->paras->len;
+}
+
+/* The paragraph as set, with the reading copy's pause mark if any. */
+const char *
+rst_layout_get_paragraph_text (RstLayout *self,
+                               guint      paragraph)
+{
+  const Para *para;
+
+  g_return_val_if_fail (RST_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (paragraph < self->paras->len, NULL);
+
+  para = g_ptr_array_index (self->paras, paragraph);
+
+  return pango_layout_get_text (para->layout);
+}
+
+const RstLayoutLine *
+rst_layout_get_lines (RstLayout *self,
+                      guint      page,
+                      guint     *n_lines)
+{
+  const Page *p;
+
+  g_return_val_if_fail (RST_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (page < self->pages->len, NULL);
+
+  p = g_ptr_array_index (self->pages, page);
+  if (n_lines != NULL)
+    *n_lines = p->lines->len;
+
+  return (const RstLayoutLine *) (gpointer) p->lines->data;
+}
+
+static void
+show_layout_at (cairo_t     *cr,
+                PangoLayout *layout,
+                double       x,
+                double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+render_furniture (RstLayout *self,
+                  cairo_t   *cr,
+                  guint      page)
+{
+  const RstPageSetup *setup = &self->manuscript->page;
+  g_autofree char *label = NULL;
+  g_autoptr(PangoLayout) number = NULL;
+
+  if (self->kind == RST_LAYOUT_READING)
+    {
+      /* Translators: the reading copy's page number, "2 / 5" */
+      label = g_strdup_printf (_("%u / %u"), page + 1, self->pages->len);
+      number = new_band_layout (self, label, READING_PAGE_NUMBER_SIZE,
+                                PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_RIGHT);
+      show_layout_at (cr, number, self->area_x,
+                      (self->area_y - layout_height (number)) / 2);
+      return;
+    }
+
+  {
+    double size = MAX (8.0, self->font_size - 2);
+    double y;
+
+    /* Translators: the page footer, "Page 2 of 5" */
+    label = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+    number = new_band_layout (self, label, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                              PANGO_ALIGN_RIGHT);
+    y = self->height - setup->margin_bottom / 2 - layout_height (number) / 2;
+    y = MAX (y, self->area_y + self->area_height);
+    show_layout_at (cr, number, self->area_x, y);
+
+    if (self->manuscript->delegation != NULL)
+      {
+        g_autoptr(PangoLayout) footer = NULL;
+
+        footer = new_band_layout (self, self->manuscript->delegation, size, PANGO_WEIGHT_NORMAL,
+                                  PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT);
+        /* Leave the page number its room on the right. */
+        pango_layout_set_width (footer, (int) (self->area_width * 0.7 * PANGO_SCALE));
+        pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_END);
+        show_layout_at (cr, footer, self->area_x, y);
+      }
+  }
+}
+
+/**
+ * rst_layout_render_page:
+ * @self: a layout
+ * @cr: any cairo context, user space in points
+ * @page: the page index
+ *
+ * Draws one page in black ink, statement text first so that a PDF's
+ * text reads in order. The caller paints the paper, and scales @cr for
+ * a preview.
+ */
+void
+rst_layout_render_page (RstLayout *self,
+                        cairo_t   *cr,
+                        guint      page)
+{
+  const Page *p;
+
+  g_return_if_fail (RST_IS_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  p = g_ptr_array_index (self->pages, page);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  /* The band above the text comes first on page one, where it reads. */
+  if (page == 0 && self->kind == RST_LAYOUT_PRINT)
+    {
+      double y = self->band_y;
+
+      if (self->band_mark != NULL)
+        {
+          show_layout_at (cr, self->band_mark, self->area_x, y);
+          y += layout_height (self->band_mark);
+        }
+      if (self->band_session != NULL)
+        show_layout_at (cr, self->band_session, self->area_x, y);
+    }
+
+  for (guint i = 0; i < p->placements->len; i++)
+    {
+      const Placement *placement = &g_array_index (p->placements, Placement, i);
+      const Para *para = g_ptr_array_index (self->paras, placement->para);
+      double origin = placement->y - para->top[placement->first];
+
+      for (guint k = placement->first; k < placement->first + placement->count; k++)
+        {
+          cairo_move_to (cr, self->area_x + para->x[k], origin + para->baseline[k]);
+          pango_cairo_show_layout_line (cr, para->lines[k]);
+        }
+    }
+
+  render_furniture (self, cr, page);
+
+  cairo_restore (cr);
+}

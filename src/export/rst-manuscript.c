@@ -1,0 +1,635 @@
+/* rst-manuscript.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rst-manuscript.h"
+
+#define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
+
+/* The built-in page when no council profile is given: the generic
+ * profile's A4 settings, so that a NULL council and "generic" agree.
+ */
+#define DEFAULT_FONT         "Liberation Serif"
+#define DEFAULT_FONT_SIZE    12.0
+#define DEFAULT_LINE_SPACING 1.15
+#define DEFAULT_MARGIN_MM    25.0
+
+static const struct
+{
+  const char *name;
+  double      width_mm;
+  double      height_mm;
+} papers[] = {
+  { "a3", 297.0, 420.0 },
+  { "a4", 210.0, 297.0 },
+  { "a5", 148.0, 210.0 },
+  { "letter", 215.9, 279.4 },
+  { "legal", 215.9, 355.6 },
+};
+
+static void
+rst_block_free (RstBlock *block)
+{
+  g_free (block->text);
+  g_free (block->runs);
+  g_free (block);
+}
+
+void
+rst_manuscript_free (RstManuscript *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_free (self->page.font);
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->subject);
+  g_free (self->language);
+  g_free (self->delegation);
+  g_free (self->delivery_mark);
+  g_free (self->session_line);
+  g_free (self);
+}
+
+guint
+rst_manuscript_get_n_blocks (const RstManuscript *self)
+{
+  return self->blocks->len;
+}
+
+const RstBlock *
+rst_manuscript_get_block (const RstManuscript *self,
+                          guint                index)
+{
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  return g_ptr_array_index (self->blocks, index);
+}
+
+const char *
+rst_block_kind_to_string (RstBlockKind kind)
+{
+  switch (kind)
+    {
+    case RST_BLOCK_HEADING: return "heading";
+    case RST_BLOCK_DELIVERY_MARK: return "delivery-mark";
+    case RST_BLOCK_SALUTATION: return "salutation";
+    case RST_BLOCK_BODY: return "body";
+    case RST_BLOCK_CLOSING: return "closing";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* The named paragraph style each format gives a kind of block; a
+ * drafter who restyles "Rostrum Body" in Word restyles the statement.
+ */
+const char *
+rst_block_kind_get_style_name (RstBlockKind kind)
+{
+  switch (kind)
+    {
+    case RST_BLOCK_HEADING: return "Rostrum Heading";
+    case RST_BLOCK_DELIVERY_MARK: return "Rostrum Delivery Mark";
+    case RST_BLOCK_SALUTATION: return "Rostrum Salutation";
+    case RST_BLOCK_BODY: return "Rostrum Body";
+    case RST_BLOCK_CLOSING: return "Rostrum Closing";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* "{{Name of the minister}}" → "Name of the minister" */
+char *
+rst_manuscript_dup_placeholder_label (const RstBlock *block,
+                                      const RstRun   *run)
+{
+  const char *text = block->text + run->start;
+  gsize len = run->end - run->start;
+
+  if (len >= 4 && g_str_has_prefix (text, "{{") && strncmp (text + len - 2, "}}", 2) == 0)
+    return g_strstrip (g_strndup (text + 2, len - 4));
+
+  return g_strndup (text, len);
+}
+
+/* English ordinals: the session line and the file names are in the
+ * language of the council, which for the councils Rostrum ships is English.
+ */
+char *
+rst_manuscript_dup_session_ordinal (const char *session)
+{
+  guint64 n;
+  const char *suffix = "th";
+
+  if (session == NULL || *session == '\0')
+    return NULL;
+
+  if (!g_ascii_string_to_unsigned (session, 10, 1, G_MAXUINT, &n, NULL))
+    return g_strdup (session);
+
+  if (n % 100 < 11 || n % 100 > 13)
+    {
+      switch (n % 10)
+        {
+        case 1: suffix = "st"; break;
+        case 2: suffix = "nd"; break;
+        case 3: suffix = "rd"; break;
+        default: break;
+        }
+    }
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT "%s", n, suffix);
+}
+
+static const char *
+nonempty (const char *s)
+{
+  return (s != NULL && *s != '\0') ? s : NULL;
+}
+
+static void
+page_setup_init (RstPageSetup *page,
+                 RstCouncil   *council)
+{
+  double top = DEFAULT_MARGIN_MM;
+  double right = DEFAULT_MARGIN_MM;
+  double bottom = DEFAULT_MARGIN_MM;
+  double left = DEFAULT_MARGIN_MM;
+  double width_mm = 210.0;
+  double height_mm = 297.0;
+  const char *font = NULL;
+  double size = 0;
+  double spacing = 0;
+
+  if (council != NULL)
+    {
+      const char *paper = rst_council_get_paper (council);
+      double t = -1, r = -1, b = -1, l = -1;
+
+      if (paper != NULL)
+        {
+          g_auto(GStrv) custom = g_strsplit_set (paper, "xX", 2);
+          double w = 0, h = 0;
+
+          for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+            {
+              if (g_ascii_strcasecmp (paper, papers[i].name) == 0)
+                {
+                  width_mm = papers[i].width_mm;
+                  height_mm = papers[i].height_mm;
+                }
+            }
+
+          /* Custom sizes are written "210x297" in millimetres. */
+          if (g_strv_length (custom) == 2)
+            {
+              w = g_ascii_strtod (custom[0], NULL);
+              h = g_ascii_strtod (custom[1], NULL);
+            }
+          if (w >= 50 && h >= 50)
+            {
+              width_mm = w;
+              height_mm = h;
+            }
+        }
+
+      rst_council_get_margins_mm (council, &t, &r, &b, &l);
+      /* A profile that does not say keeps the default; margins under
+       * 5 mm would not survive a printer.
+       */
+      if (t >= 5) top = t;
+      if (r >= 5) right = r;
+      if (b >= 5) bottom = b;
+      if (l >= 5) left = l;
+
+      font = rst_council_get_font (council);
+      size = rst_council_get_font_size (council);
+      spacing = rst_council_get_line_spacing (council);
+    }
+
+  page->width = MM_TO_PT (width_mm);
+  page->height = MM_TO_PT (height_mm);
+  page->margin_top = MM_TO_PT (top);
+  page->margin_right = MM_TO_PT (right);
+  page->margin_bottom = MM_TO_PT (bottom);
+  page->margin_left = MM_TO_PT (left);
+  page->font = g_strdup (nonempty (font) ? font : DEFAULT_FONT);
+  page->font_size = (size >= 4 && size <= 72) ? size : DEFAULT_FONT_SIZE;
+  page->line_spacing = (spacing >= 0.8 && spacing <= 4) ? spacing : DEFAULT_LINE_SPACING;
+}
+
+/* Appends bytes with the given flags, merging them into the last run
+ * when the flags are the same.
+ */
+static void
+append_text (GString     *text,
+             GArray      *runs,
+             const char  *bytes,
+             gsize        len,
+             RstRunFlags  flags)
+{
+  RstRun *last = runs->len > 0 ? &g_array_index (runs, RstRun, runs->len - 1) : NULL;
+
+  if (len == 0)
+    return;
+
+  g_string_append_len (text, bytes, len);
+
+  if (last != NULL && last->flags == flags && last->end == text->len - len)
+    {
+      last->end = text->len;
+    }
+  else
+    {
+      RstRun run = { text->len - len, text->len, flags };
+      g_array_append_val (runs, run);
+    }
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *
+find_in_range (const char *haystack,
+               const char *end,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = haystack; p + n <= end; p++)
+    {
+      if (memcmp (p, needle, n) == 0)
+        return p;
+    }
+
+  return NULL;
+}
+
+/* A single '*' that closes an italic span further on: not part of "**". */
+static const char *
+find_single_star (const char *p,
+                  const char *end)
+{
+  for (; p < end; p++)
+    {
+      if (*p == '\\' && p + 1 < end)
+        {
+          p++;
+          continue;
+        }
+      if (*p != '*')
+        continue;
+      if (p + 1 < end && p[1] == '*')
+        {
+          p++;
+          continue;
+        }
+      if (!is_space (p[-1]))
+        return p;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Range;
+
+/* Resolves the inline markup of one paragraph. Markers without a partner
+ * stay literal, as a Markdown reader would show them.
+ */
+static RstBlock *
+build_block (const char   *source,
+             gsize         par_start,
+             gsize         par_end,
+             RstBlockKind  kind,
+             const Range  *ordinals,
+             guint         n_ordinals)
+{
+  g_autoptr(GString) text = g_string_sized_new (par_end - par_start);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (RstRun));
+  const char *end = source + par_end;
+  const char *p = source + par_start;
+  gboolean bold = FALSE;
+  gboolean italic = FALSE;
+  char pending_space = 0;
+  RstBlock *block;
+
+  while (p < end)
+    {
+      RstRunFlags flags;
+      gsize offset = p - source;
+      gsize len = 1;
+      const char *literal = p;
+
+      if (is_space (*p))
+        {
+          /* Only a heading keeps its lines; elsewhere a line break in the
+           * source is just where the drafter's editor wrapped.
+           */
+          if (*p == '\n' && kind == RST_BLOCK_HEADING)
+            pending_space = '\n';
+          else if (pending_space == 0)
+            pending_space = ' ';
+          p++;
+          continue;
+        }
+
+      if (*p == '*' && p + 1 < end && p[1] == '*')
+        {
+          if (bold || find_in_range (p + 2, end, "**") != NULL)
+            {
+              bold = !bold;
+              p += 2;
+              continue;
+            }
+          len = 2;
+        }
+      else if (*p == '*')
+        {
+          if (italic || (p + 1 < end && !is_space (p[1]) && find_single_star (p + 1, end) != NULL))
+            {
+              italic = !italic;
+              p++;
+              continue;
+            }
+        }
+      else if (*p == '\\' && p + 1 < end && p[1] == '*')
+        {
+          literal = p + 1;
+          p++;
+          offset++;
+        }
+      else if (*p == '{' && p + 1 < end && p[1] == '{')
+        {
+          const char *close = find_in_range (p + 2, end, "}}");
+
+          if (close != NULL && close > p + 2 && memchr (p, '\n', close - p) == NULL)
+            len = close + 2 - p;
+        }
+      else
+        {
+          len = g_utf8_skip[*(const guchar *) p];
+          if (p + len > end)
+            len = end - p;
+        }
+
+      flags = (bold ? RST_RUN_BOLD : 0) | (italic ? RST_RUN_ITALIC : 0);
+      if (len > 2 && *literal == '{')
+        flags |= RST_RUN_PLACEHOLDER;
+
+      /* A space is bold or italic only inside a bold or italic span,
+       * and never part of a placeholder or an ordinal.
+       */
+      if (pending_space != 0 && text->len > 0)
+        {
+          RstRunFlags before = g_array_index (runs, RstRun, runs->len - 1).flags;
+
+          append_text (text, runs, &pending_space, 1,
+                       before & flags & (RST_RUN_BOLD | RST_RUN_ITALIC));
+        }
+      pending_space = 0;
+
+      for (guint i = 0; i < n_ordinals; i++)
+        {
+          if (offset >= ordinals[i].start && offset < ordinals[i].end)
+            flags |= RST_RUN_ORDINAL;
+        }
+
+      append_text (text, runs, literal, len, flags);
+      p = literal + len;
+    }
+
+  if (text->len == 0)
+    return NULL;
+
+  block = g_new0 (RstBlock, 1);
+  block->kind = kind;
+  block->source_start = par_start;
+  block->source_end = par_end;
+  block->n_runs = runs->len;
+  block->runs = (RstRun *) (gpointer) g_array_free (g_steal_pointer (&runs), FALSE);
+  block->text = g_string_free (g_steal_pointer (&text), FALSE);
+
+  return block;
+}
+
+static gboolean
+kind_for_element (RstElementKind  element,
+                  RstBlockKind   *kind)
+{
+  switch (element)
+    {
+    case RST_ELEMENT_HEADING:
+      *kind = RST_BLOCK_HEADING;
+      return TRUE;
+    case RST_ELEMENT_DELIVERY_MARK:
+      *kind = RST_BLOCK_DELIVERY_MARK;
+      return TRUE;
+    case RST_ELEMENT_SALUTATION:
+    case RST_ELEMENT_RETURN_SALUTATION:
+      *kind = RST_BLOCK_SALUTATION;
+      return TRUE;
+    case RST_ELEMENT_CLOSING:
+      *kind = RST_BLOCK_CLOSING;
+      return TRUE;
+    case RST_ELEMENT_OPENING:
+    case RST_ELEMENT_ANNOUNCED_COUNT:
+    case RST_ELEMENT_PRIORITY:
+    case RST_ELEMENT_PARAGRAPH:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+build_blocks (RstManuscript *self,
+              RstStatement  *statement)
+{
+  const char *source = rst_statement_get_text (statement);
+  const RstParagraph *paragraphs;
+  const RstElement *elements;
+  guint n_paragraphs = 0;
+  guint n_elements = 0;
+
+  paragraphs = rst_statement_get_paragraphs (statement, &n_paragraphs);
+  elements = rst_statement_get_elements (statement, &n_elements);
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      const RstParagraph *par = &paragraphs[i];
+      g_autoptr(GArray) ordinals = g_array_new (FALSE, FALSE, sizeof (Range));
+      RstBlockKind kind = RST_BLOCK_BODY;
+      gboolean kind_found = FALSE;
+      gsize first = par->start;
+      RstBlock *block;
+
+      /* Where the words start: an element that begins there gives the
+       * whole paragraph its style, one that begins later (a closing
+       * formula at the end of the last paragraph) does not.
+       */
+      while (first < par->end && (is_space (source[first]) || source[first] == '*'))
+        first++;
+
+      for (guint j = 0; j < n_elements; j++)
+        {
+          const RstElement *element = &elements[j];
+
+          if (element->start >= par->end || element->end <= par->start)
+            continue;
+
+          if (element->kind == RST_ELEMENT_PRIORITY && element->marker_end > element->marker_start)
+            {
+              Range range = { element->marker_start, element->marker_end };
+              g_array_append_val (ordinals, range);
+            }
+
+          if (!kind_found && element->start <= first)
+            kind_found = kind_for_element (element->kind, &kind);
+        }
+
+      block = build_block (source, par->start, par->end, kind,
+                           (const Range *) (gpointer) ordinals->data, ordinals->len);
+      if (block != NULL)
+        g_ptr_array_add (self->blocks, block);
+    }
+}
+
+static char *
+format_date (const char *date)
+{
+  guint64 y, m, d;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (date == NULL)
+    return NULL;
+
+  parts = g_strsplit (date, "-", 3);
+  if (g_strv_length (parts) == 3 &&
+      g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) &&
+      g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) &&
+      g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) &&
+      (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) != NULL)
+    return g_date_time_format (dt, "%-d %B %Y");
+
+  return g_strdup (date);
+}
+
+/* "iom" → "IOM": a council id in the details is an acronym. */
+static char *
+council_label (RstStatement *statement,
+               RstCouncil   *council)
+{
+  const char *id;
+
+  if (council != NULL && nonempty (rst_council_get_name (council)))
+    return g_strdup (rst_council_get_name (council));
+
+  id = nonempty (rst_statement_get_detail (statement, "council"));
+  if (id == NULL)
+    return NULL;
+
+  return strlen (id) <= 6 ? g_ascii_strup (id, -1) : g_strdup (id);
+}
+
+RstManuscript *
+rst_manuscript_new (RstStatement *statement,
+                    RstCouncil   *council)
+{
+  RstManuscript *self;
+  g_autofree char *council_name = NULL;
+  g_autofree char *ordinal = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  const char *mark;
+  gboolean has_mark = FALSE;
+
+  g_return_val_if_fail (RST_IS_STATEMENT (statement), NULL);
+  g_return_val_if_fail (council == NULL || RST_IS_COUNCIL (council), NULL);
+
+  self = g_new0 (RstManuscript, 1);
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) rst_block_free);
+  page_setup_init (&self->page, council);
+  build_blocks (self, statement);
+
+  council_name = council_label (statement, council);
+  ordinal = rst_manuscript_dup_session_ordinal (nonempty (rst_statement_get_detail (statement, "session")));
+  if (ordinal != NULL)
+    /* Translators: "114th Session"; %s is the ordinal */
+    session = g_strdup_printf (_("%s Session"), ordinal);
+  date = format_date (nonempty (rst_statement_get_detail (statement, "date")));
+
+  self->delegation = g_strdup (nonempty (rst_statement_get_detail (statement, "delegation")));
+  self->author = g_strdup (self->delegation);
+  self->language = g_strdup (nonempty (rst_statement_get_detail (statement, "lang")));
+  if (self->language == NULL)
+    self->language = g_strdup ("en");
+
+  self->title = g_strdup (nonempty (rst_statement_get_detail (statement, "title")));
+  for (guint i = 0; self->title == NULL && i < self->blocks->len; i++)
+    {
+      const RstBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kind == RST_BLOCK_HEADING)
+        self->title = g_strdelimit (g_strdup (block->text), "\n", ' ');
+    }
+  if (self->title == NULL)
+    self->title = g_strdup (_("Statement"));
+
+  if (council_name != NULL && session != NULL)
+    /* Translators: the document subject, "Council of IOM, 114th Session" */
+    self->subject = g_strdup_printf (_("%s, %s"), council_name, session);
+  else if (council_name != NULL || session != NULL)
+    self->subject = g_strdup (council_name != NULL ? council_name : session);
+
+  parts = g_ptr_array_new ();
+  if (council_name != NULL)
+    g_ptr_array_add (parts, council_name);
+  if (session != NULL)
+    g_ptr_array_add (parts, session);
+  if (nonempty (rst_statement_get_detail (statement, "agenda-item")))
+    g_ptr_array_add (parts, (char *) rst_statement_get_detail (statement, "agenda-item"));
+  if (date != NULL)
+    g_ptr_array_add (parts, date);
+  if (parts->len > 0)
+    {
+      g_ptr_array_add (parts, NULL);
+      self->session_line = g_strjoinv (" · ", (char **) parts->pdata);
+    }
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const RstBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->kind == RST_BLOCK_DELIVERY_MARK)
+        has_mark = TRUE;
+    }
+
+  /* An empty "delivery-mark:" in the details switches the mark off. */
+  mark = rst_statement_get_detail (statement, "delivery-mark");
+  if (mark == NULL && council != NULL)
+    mark = rst_council_get_delivery_mark (council);
+  if (mark == NULL)
+    mark = _("Check against delivery");
+  if (!has_mark && nonempty (mark))
+    self->delivery_mark = g_strdup (mark);
+
+  return self;
+}

@@ -1,0 +1,116 @@
+/* rst-manuscript.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rst-council.h"
+#include "rst-statement.h"
+
+G_BEGIN_DECLS
+
+/* What a paragraph is for the page: every exporter maps these to its own
+ * named styles ("Rostrum Heading", "Rostrum Body", …).
+ */
+typedef enum
+{
+  RST_BLOCK_HEADING,
+  RST_BLOCK_DELIVERY_MARK,
+  RST_BLOCK_SALUTATION,
+  RST_BLOCK_BODY,
+  RST_BLOCK_CLOSING,
+} RstBlockKind;
+
+typedef enum
+{
+  RST_RUN_PLAIN       = 0,
+  RST_RUN_BOLD        = 1 << 0,
+  RST_RUN_ITALIC      = 1 << 1,
+  /* An unfilled template slot; the run text keeps its "{{…}}". */
+  RST_RUN_PLACEHOLDER = 1 << 2,
+  /* The ordinal marker of a priority ("First", "2."): the reading copy
+   * sets it in bold so that the speaker sees the structure.
+   */
+  RST_RUN_ORDINAL     = 1 << 3,
+} RstRunFlags;
+
+/* A stretch of a block's text with the same flags; byte offsets into
+ * RstBlock.text, end exclusive. The runs of a block cover its text.
+ */
+typedef struct
+{
+  guint       start;
+  guint       end;
+  RstRunFlags flags;
+} RstRun;
+
+/* One paragraph of the statement body with the Markdown markup resolved:
+ * text without "**"/"*", white space collapsed to single spaces; only a
+ * heading keeps its line breaks as '\n'.
+ */
+typedef struct
+{
+  RstBlockKind  kind;
+  char         *text;
+  RstRun       *runs;
+  guint         n_runs;
+  /* The paragraph's byte range in rst_statement_get_text(). */
+  gsize         source_start;
+  gsize         source_end;
+} RstBlock;
+
+/* Page settings in PostScript points (1/72 in). */
+typedef struct
+{
+  double  width;
+  double  height;
+  double  margin_top;
+  double  margin_right;
+  double  margin_bottom;
+  double  margin_left;
+  char   *font;
+  double  font_size;
+  double  line_spacing;
+} RstPageSetup;
+
+/* A statement prepared for the exporters: its body as styled blocks, the
+ * page settings of the council and the document details every format
+ * carries. Built once, read by the layout and the DOCX/ODT/text writers.
+ */
+typedef struct
+{
+  RstPageSetup  page;
+  GPtrArray    *blocks;         /* RstBlock*, in reading order */
+  char         *title;
+  char         *author;         /* the delegation, or NULL */
+  char         *subject;        /* council and session, or NULL */
+  char         *language;       /* BCP 47, "en" when unknown */
+  char         *delegation;     /* or NULL */
+  /* The delivery mark of the council profile when the body has none of
+   * its own, NULL otherwise or when the details switch it off.
+   */
+  char         *delivery_mark;
+  /* "Council of IOM · 114th Session · General debate · 28 November 2023",
+   * or NULL when the details say none of it.
+   */
+  char         *session_line;
+} RstManuscript;
+
+RstManuscript  *rst_manuscript_new                   (RstStatement        *statement,
+                                                      RstCouncil          *council);
+void            rst_manuscript_free                  (RstManuscript       *self);
+guint           rst_manuscript_get_n_blocks          (const RstManuscript *self);
+const RstBlock *rst_manuscript_get_block             (const RstManuscript *self,
+                                                      guint                index);
+char           *rst_manuscript_dup_placeholder_label (const RstBlock      *block,
+                                                      const RstRun        *run);
+char           *rst_manuscript_dup_session_ordinal   (const char          *session);
+const char     *rst_block_kind_to_string             (RstBlockKind         kind);
+const char     *rst_block_kind_get_style_name        (RstBlockKind         kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstManuscript, rst_manuscript_free)
+
+G_END_DECLS

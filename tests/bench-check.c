@@ -1,0 +1,179 @@
+/* bench-check.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parse + check time for the fixture and for generated 1 MB and 10 MB
+ * statements: the median of several runs, and the throughput. Run with
+ * `meson test -C _build --benchmark -v`. It prints and asserts nothing
+ * about time: machines differ.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "rst-checker.h"
+
+static double
+now_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static guint
+parse_and_check (const char *text,
+                 gsize       length)
+{
+  RstCheckOptions options = { 300, 130 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstStatement) statement = rst_statement_parse (text, length, &error);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+
+  g_assert_no_error (error);
+  diagnostics = rst_check_statement (statement, &options);
+  return diagnostics->len;
+}
+
+/* Median seconds for one parse + check; @batch runs per sample so that
+ * short inputs are measured above the clock's resolution.
+ */
+static double
+measure (const char *text,
+         gsize       length,
+         guint       samples,
+         guint       batch,
+         guint      *n_diagnostics)
+{
+  g_autofree double *times = g_new (double, samples);
+
+  *n_diagnostics = parse_and_check (text, length);  /* warm up: rules, caches */
+
+  for (guint i = 0; i < samples; i++)
+    {
+      double start = now_seconds ();
+
+      for (guint k = 0; k < batch; k++)
+        parse_and_check (text, length);
+      times[i] = (now_seconds () - start) / batch;
+    }
+
+  qsort (times, samples, sizeof (double), (int (*)(const void *, const void *))compare_double);
+  return times[samples / 2];
+}
+
+/* A long statement made of the fixture's own paragraphs: heading,
+ * salutation, an announced count, numbered priorities, prose, closing.
+ */
+static char *
+generate (const char *fixture,
+          gsize       target,
+          gsize      *length)
+{
+  g_auto(GStrv) blocks = g_strsplit (fixture, "\n\n", -1);
+  g_autoptr(GPtrArray) prose = g_ptr_array_new ();
+  GString *out = g_string_sized_new (target + 4096);
+  const char *ordinals[] = { "First", "Second", "Third", "Fourth", "Fifth" };
+  guint i = 0;
+
+  for (guint k = 0; blocks[k] != NULL; k++)
+    {
+      char *block = g_strstrip (blocks[k]);
+      const char *comma = strchr (block, ',');
+
+      /* Drop the fixture's own "First, ": the generator numbers. */
+      if (comma != NULL && comma - block < 8 && strchr (block, ' ') > comma)
+        block = (char *)comma + 2;
+      if (strlen (block) > 200 && !g_ascii_islower (block[0]))
+        g_ptr_array_add (prose, block);
+    }
+  g_assert_cmpuint (prose->len, >, 0);
+
+  g_string_append (out, "**Statement by H.E. Ambassador Chen Xu\nat the 114th Session of the Council of IOM**\n\n"
+                        "Mr. Chairperson,\n\nAt the outset, we would like to make five points.\n\n");
+  while (out->len < target)
+    {
+      const char *para = g_ptr_array_index (prose, i % prose->len);
+
+      if (i < G_N_ELEMENTS (ordinals))
+        g_string_append_printf (out, "%s, %s\n\n", ordinals[i], para);
+      else
+        g_string_append_printf (out, "%s\n\n", para);
+      i++;
+    }
+  g_string_append (out, "Mr. Chairperson,\n\nI thank you.\n");
+
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autofree char *fixture = NULL;
+  g_autoptr(GError) error = NULL;
+  struct {
+    const char *name;
+    gsize target;
+    guint samples;
+    guint batch;
+  } runs[] = {
+    { "fixture", 0, 51, 200 },
+    { "1 MB", 1 << 20, 21, 1 },
+    { "10 MB", 10 << 20, 7, 1 },
+  };
+  double per_mb[G_N_ELEMENTS (runs)];
+  gsize fixture_length;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  path = g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+  g_file_get_contents (path, &fixture, &fixture_length, &error);
+  g_assert_no_error (error);
+
+  printf ("# parse + check, median of N runs\n");
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_autofree char *generated = NULL;
+      const char *text = fixture;
+      gsize length = fixture_length;
+      guint n_diagnostics;
+      double seconds;
+      double mb;
+
+      if (runs[r].target > 0)
+        text = generated = generate (fixture, runs[r].target, &length);
+
+      seconds = measure (text, length, runs[r].samples, runs[r].batch, &n_diagnostics);
+      mb = length / (1024.0 * 1024.0);
+      per_mb[r] = seconds / mb;
+
+      if (seconds < 1e-3)
+        printf ("%-8s %9zu bytes  %8.1f µs  %7.1f MB/s  (N=%u×%u, %u diagnostics)\n",
+                runs[r].name, length, seconds * 1e6, mb / seconds, runs[r].samples, runs[r].batch, n_diagnostics);
+      else
+        printf ("%-8s %9zu bytes  %8.2f ms  %7.1f MB/s  (N=%u, %u diagnostics)\n",
+                runs[r].name, length, seconds * 1e3, mb / seconds, runs[r].samples, n_diagnostics);
+    }
+
+  printf ("# growth: time per MB at 10 MB / at 1 MB = %.2f (1.00 is linear)\n", per_mb[2] / per_mb[1]);
+
+  return 0;
+}

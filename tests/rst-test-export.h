@@ -1,0 +1,382 @@
+/* rst-test-export.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the exporter tests share: the fixture statement, the text each
+ * format must carry (computed from the source, not from the exporter),
+ * and a scratch folder.
+ */
+
+#pragma once
+
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "rst-export.h"
+
+G_BEGIN_DECLS
+
+/* The details of DESIGN.md's example, put in front of the fixture. */
+#define RST_TEST_FRONT_MATTER \
+  "---\n" \
+  "title: Statement by H.E. Ambassador Chen Xu\n" \
+  "council: iom\n" \
+  "session: 114\n" \
+  "delegation: China\n" \
+  "speaker: H.E. Ambassador Chen Xu\n" \
+  "chair: Chairperson\n" \
+  "chair-form: Mr.\n" \
+  "date: 2023-11-28\n" \
+  "agenda-item: General debate\n" \
+  "delivery-mark: Check against delivery\n" \
+  "time-limit: 5:00\n" \
+  "lang: en\n" \
+  "---\n"
+
+static inline char *
+rst_test_read_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+
+  return text;
+}
+
+static inline RstStatement *
+rst_test_parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  RstStatement *statement = rst_statement_parse (text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (statement);
+
+  return statement;
+}
+
+/* The fixture, bare (no front matter) or with DESIGN.md's details. */
+static inline RstStatement *
+rst_test_load_fixture (gboolean with_details)
+{
+  g_autofree char *text = rst_test_read_fixture ();
+  g_autofree char *full = g_strconcat (with_details ? RST_TEST_FRONT_MATTER : "", text, NULL);
+
+  return rst_test_parse (full);
+}
+
+/* Text without white space, and without what `drop` lists (pause marks). */
+static inline char *
+rst_test_squeeze (const char *text,
+                  const char *drop)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        continue;
+      if (drop != NULL && g_utf8_strchr (drop, -1, c) != NULL)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* One body paragraph as a reader sees it: "**" and "*" gone, white
+ * space collapsed.
+ */
+static inline char *
+rst_test_paragraph_text (RstStatement *statement,
+                         guint         index)
+{
+  const RstParagraph *paragraphs;
+  const char *text = rst_statement_get_text (statement);
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n = 0;
+
+  paragraphs = rst_statement_get_paragraphs (statement, &n);
+  g_assert_cmpuint (index, <, n);
+
+  raw = g_strndup (text + paragraphs[index].start, paragraphs[index].end - paragraphs[index].start);
+  g_strdelimit (raw, "*", ' ');
+  g_strdelimit (raw, "\n\t\r", ' ');
+  words = g_strsplit (g_strstrip (raw), " ", -1);
+
+  {
+    GString *out = g_string_new (NULL);
+
+    for (guint i = 0; words[i]; i++)
+      {
+        if (*words[i] == '\0')
+          continue;
+        if (out->len > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, words[i]);
+      }
+    return g_string_free (out, FALSE);
+  }
+}
+
+/* The whole body, squeezed. */
+static inline char *
+rst_test_expected_body (RstStatement *statement)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n = 0;
+
+  rst_statement_get_paragraphs (statement, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *paragraph = rst_test_paragraph_text (statement, i);
+      g_string_append (body, paragraph);
+    }
+
+  return rst_test_squeeze (body->str, NULL);
+}
+
+/* The fixture's own structure, independent of the exporter's mapping. */
+static inline const char *
+rst_test_fixture_style (RstStatement *statement,
+                        guint         index)
+{
+  g_autofree char *text = rst_test_paragraph_text (statement, index);
+  guint n = 0;
+
+  rst_statement_get_paragraphs (statement, &n);
+  if (index == 0)
+    return "Rostrum Heading";
+  if (g_str_equal (text, "Mr. Chairperson,"))
+    return "Rostrum Salutation";
+  if (index == n - 1)
+    return "Rostrum Closing";
+  return "Rostrum Body";
+}
+
+static inline GFile *
+rst_test_scratch_dir (void)
+{
+  /* Inside the isolated XDG folders, which GLib removes after each test. */
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "export-XXXXXX", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_nonnull (g_mkdtemp_full (path, 0700));
+
+  return g_file_new_for_path (path);
+}
+
+static inline guint
+rst_test_count_children (GFile *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  guint n = 0;
+
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  for (GFileInfo *info; (info = g_file_enumerator_next_file (children, NULL, &error)) != NULL; n++)
+    g_object_unref (info);
+  g_assert_no_error (error);
+
+  return n;
+}
+
+/* What LibreOffice reads in a DOCX or ODT, as UTF-8 text; NULL when
+ * soffice is not installed (the test then skips).
+ */
+static inline char *
+rst_test_soffice_text (GFile *file)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(GFile) outdir = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = g_file_get_path (file);
+  g_autofree char *outpath = NULL;
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *txt = NULL;
+  char *contents = NULL;
+  int status = 0;
+
+  if (soffice == NULL)
+    return NULL;
+
+  outdir = rst_test_scratch_dir ();
+  outpath = g_file_get_path (outdir);
+  {
+    const char *argv[] = {
+      soffice, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
+      "--outdir", outpath, input, NULL,
+    };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  *strrchr (base, '.') = '\0';
+  txt = g_strconcat (base, ".txt", NULL);
+  output = g_file_get_child (outdir, txt);
+  g_file_load_contents (output, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* Exports into a fresh scratch folder and returns the file. */
+static inline GFile *
+rst_test_export (RstStatement    *statement,
+                 RstCouncil      *council,
+                 RstExportFormat  format,
+                 const char      *name)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_file_get_child (dir, name);
+
+  rst_export_to_file (statement, council, format, file, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (file, NULL));
+  /* Nothing but the file: the temporary was renamed, not copied. */
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+
+  return file;
+}
+
+
+/* A DOCX or ODT unpacked with libarchive: entry name → contents, and the
+ * names in archive order.
+ */
+typedef struct
+{
+  GHashTable *parts;
+  GPtrArray  *order;
+} RstTestZip;
+
+static inline void
+rst_test_zip_free (RstTestZip *zip)
+{
+  g_hash_table_unref (zip->parts);
+  g_ptr_array_unref (zip->order);
+  g_free (zip);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstTestZip, rst_test_zip_free)
+
+static inline RstTestZip *
+rst_test_unzip (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  RstTestZip *zip = g_new0 (RstTestZip, 1);
+  int r;
+
+  zip->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  zip->order = g_ptr_array_new_with_free_func (g_free);
+
+  archive_read_support_format_zip (archive);
+  g_assert_cmpint (archive_read_open_filename (archive, path, 16384), ==, ARCHIVE_OK);
+  while ((r = archive_read_next_header (archive, &entry)) == ARCHIVE_OK)
+    {
+      g_autoptr(GByteArray) data = g_byte_array_new ();
+      char buffer[8192];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
+        g_byte_array_append (data, (const guint8 *) buffer, n);
+      g_assert_cmpint (n, ==, 0);
+
+      g_assert_false (g_hash_table_contains (zip->parts, archive_entry_pathname (entry)));
+      g_ptr_array_add (zip->order, g_strdup (archive_entry_pathname (entry)));
+      g_hash_table_insert (zip->parts, g_strdup (archive_entry_pathname (entry)),
+                           g_byte_array_free_to_bytes (g_steal_pointer (&data)));
+    }
+  g_assert_cmpint (r, ==, ARCHIVE_EOF);
+  archive_read_free (archive);
+
+  return zip;
+}
+
+/* Parses one part with libxml2, refusing any error or warning. */
+static inline xmlDocPtr
+rst_test_parse_part (RstTestZip *zip,
+                     const char *name)
+{
+  GBytes *bytes = g_hash_table_lookup (zip->parts, name);
+  gsize size = 0;
+  const char *data;
+  xmlDocPtr doc;
+
+  if (bytes == NULL)
+    g_error ("The package has no “%s”", name);
+
+  data = g_bytes_get_data (bytes, &size);
+  doc = xmlReadMemory (data, size, name, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    g_error ("“%s” is not well-formed XML", name);
+  g_assert_nonnull (xmlDocGetRootElement (doc));
+
+  return doc;
+}
+
+/* The nodes an XPath expression selects; prefixes are given as
+ * "prefix", "uri" pairs ending with NULL.
+ */
+static inline xmlXPathObjectPtr
+rst_test_xpath (xmlDocPtr   doc,
+                xmlNodePtr  node,
+                const char *expression,
+                const char *prefix,
+                ...)
+{
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result;
+  va_list args;
+
+  va_start (args, prefix);
+  for (const char *p = prefix; p != NULL; p = va_arg (args, const char *))
+    xmlXPathRegisterNs (context, (const xmlChar *) p, (const xmlChar *) va_arg (args, const char *));
+  va_end (args);
+
+  if (node != NULL)
+    context->node = node;
+  result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
+  xmlXPathFreeContext (context);
+  g_assert_nonnull (result);
+
+  return result;
+}
+
+static inline char *
+rst_test_xml_prop (xmlNodePtr  node,
+                   const char *name,
+                   const char *ns)
+{
+  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) ns);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+
+  return copy;
+}
+
+G_END_DECLS

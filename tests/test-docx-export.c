@@ -1,0 +1,415 @@
+/* test-docx-export.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The DOCX is unpacked with libarchive and every part read with libxml2.
+ */
+
+#include "config.h"
+
+#include "rst-test-export.h"
+
+#define NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+#define NS_CT  "http://schemas.openxmlformats.org/package/2006/content-types"
+#define NS_CP  "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+#define NS_DC  "http://purl.org/dc/elements/1.1/"
+
+typedef struct
+{
+  char *style;
+  char *text;
+} Paragraph;
+
+static void
+paragraph_clear (gpointer data)
+{
+  Paragraph *p = data;
+
+  g_free (p->style);
+  g_free (p->text);
+}
+
+/* Style id → style name, from word/styles.xml. */
+static GHashTable *
+read_style_names (RstTestZip *zip)
+{
+  xmlDocPtr doc = rst_test_parse_part (zip, "word/styles.xml");
+  xmlXPathObjectPtr styles = rst_test_xpath (doc, NULL, "/w:styles/w:style", "w", NS_W, NULL);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (int i = 0; styles->nodesetval && i < styles->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr style = styles->nodesetval->nodeTab[i];
+      xmlXPathObjectPtr name = rst_test_xpath (doc, style, "w:name", "w", NS_W, NULL);
+
+      g_assert_cmpint (name->nodesetval->nodeNr, ==, 1);
+      g_hash_table_insert (names, rst_test_xml_prop (style, "styleId", NS_W),
+                           rst_test_xml_prop (name->nodesetval->nodeTab[0], "val", NS_W));
+      xmlXPathFreeObject (name);
+    }
+
+  xmlXPathFreeObject (styles);
+  xmlFreeDoc (doc);
+
+  return names;
+}
+
+/* The text Word shows: w:t, w:br as a line break, in document order. */
+static void
+collect_text (xmlNodePtr  node,
+              GString    *text)
+{
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_str_equal ((const char *) child->name, "t"))
+        {
+          xmlChar *content = xmlNodeGetContent (child);
+          g_string_append (text, (const char *) content);
+          xmlFree (content);
+        }
+      else if (g_str_equal ((const char *) child->name, "br"))
+        g_string_append_c (text, '\n');
+      else if (!g_str_equal ((const char *) child->name, "pPr"))
+        collect_text (child, text);
+    }
+}
+
+static GArray *
+read_paragraphs (RstTestZip *zip,
+                 GHashTable *style_names)
+{
+  xmlDocPtr doc = rst_test_parse_part (zip, "word/document.xml");
+  xmlXPathObjectPtr paragraphs = rst_test_xpath (doc, NULL, "/w:document/w:body/w:p", "w", NS_W, NULL);
+  GArray *result = g_array_new (FALSE, TRUE, sizeof (Paragraph));
+
+  g_array_set_clear_func (result, paragraph_clear);
+
+  for (int i = 0; paragraphs->nodesetval && i < paragraphs->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr p = paragraphs->nodesetval->nodeTab[i];
+      xmlXPathObjectPtr style = rst_test_xpath (doc, p, "w:pPr/w:pStyle", "w", NS_W, NULL);
+      g_autofree char *id = NULL;
+      GString *text = g_string_new (NULL);
+      Paragraph paragraph;
+
+      g_assert_cmpint (style->nodesetval->nodeNr, ==, 1);
+      id = rst_test_xml_prop (style->nodesetval->nodeTab[0], "val", NS_W);
+      /* A real, named style of the package. */
+      g_assert_true (g_hash_table_contains (style_names, id));
+      collect_text (p, text);
+
+      paragraph.style = g_strdup (g_hash_table_lookup (style_names, id));
+      paragraph.text = g_string_free (text, FALSE);
+      g_array_append_val (result, paragraph);
+      xmlXPathFreeObject (style);
+    }
+
+  xmlXPathFreeObject (paragraphs);
+  xmlFreeDoc (doc);
+
+  return result;
+}
+
+static char *
+xpath_string (RstTestZip *zip,
+              const char *part,
+              const char *expression)
+{
+  xmlDocPtr doc = rst_test_parse_part (zip, part);
+  xmlXPathContextPtr context = xmlXPathNewContext (doc);
+  xmlXPathObjectPtr result;
+  xmlChar *string;
+  char *value;
+
+  xmlXPathRegisterNs (context, (const xmlChar *) "w", (const xmlChar *) NS_W);
+  xmlXPathRegisterNs (context, (const xmlChar *) "cp", (const xmlChar *) NS_CP);
+  xmlXPathRegisterNs (context, (const xmlChar *) "dc", (const xmlChar *) NS_DC);
+  xmlXPathRegisterNs (context, (const xmlChar *) "ct", (const xmlChar *) NS_CT);
+  xmlXPathRegisterNs (context, (const xmlChar *) "rel", (const xmlChar *) NS_REL);
+  result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
+  g_assert_nonnull (result);
+  string = xmlXPathCastToString (result);
+  value = g_strdup ((const char *) string);
+  xmlFree (string);
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+
+  return value;
+}
+
+static void
+assert_package (RstTestZip *zip)
+{
+  static const char * const required[] = {
+    "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+    "word/_rels/document.xml.rels", "docProps/core.xml",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    g_assert_true (g_hash_table_contains (zip->parts, required[i]));
+
+  /* Every part is XML that parses, and has a content type. */
+  for (guint i = 0; i < zip->order->len; i++)
+    {
+      const char *name = g_ptr_array_index (zip->order, i);
+      xmlDocPtr doc = rst_test_parse_part (zip, name);
+      g_autofree char *expression = NULL;
+      g_autofree char *type = NULL;
+
+      xmlFreeDoc (doc);
+      if (g_str_has_suffix (name, ".rels") || g_str_equal (name, "[Content_Types].xml"))
+        continue;
+      expression = g_strdup_printf ("string(/ct:Types/ct:Override[@PartName='/%s']/@ContentType)", name);
+      type = xpath_string (zip, "[Content_Types].xml", expression);
+      g_assert_cmpstr (type, !=, "");
+    }
+
+  /* Every relationship points at a part that is there. */
+  {
+    g_autofree char *main_part = xpath_string (zip, "_rels/.rels",
+                                               "string(/rel:Relationships/rel:Relationship[contains(@Type,'officeDocument')]/@Target)");
+    g_autofree char *core = xpath_string (zip, "_rels/.rels",
+                                          "string(/rel:Relationships/rel:Relationship[contains(@Type,'core-properties')]/@Target)");
+    g_autofree char *styles = xpath_string (zip, "word/_rels/document.xml.rels",
+                                            "string(/rel:Relationships/rel:Relationship[contains(@Type,'/styles')]/@Target)");
+    g_autofree char *styles_part = g_strconcat ("word/", styles, NULL);
+
+    g_assert_true (g_hash_table_contains (zip->parts, main_part));
+    g_assert_true (g_hash_table_contains (zip->parts, core));
+    g_assert_true (g_hash_table_contains (zip->parts, styles_part));
+  }
+}
+
+static void
+test_docx_fixture (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "statement.docx");
+  g_autoptr(RstTestZip) zip = rst_test_unzip (file);
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *page_width = NULL;
+  g_autofree char *heading_run_style = NULL;
+  guint n = 0;
+  guint first;
+
+  assert_package (zip);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  /* The delivery mark and the session line come first, then every
+   * paragraph of the body in order, each with its style.
+   */
+  g_assert_cmpuint (paragraphs->len, >=, 2);
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Delivery Mark");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "Check against delivery");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 1).style, ==, "Rostrum Session Line");
+  g_assert_nonnull (strstr (g_array_index (paragraphs, Paragraph, 1).text, "114th Session"));
+  first = 2;
+
+  rst_statement_get_paragraphs (statement, &n);
+  g_assert_cmpuint (paragraphs->len, ==, first + n);
+  for (guint i = 0; i < n; i++)
+    {
+      const Paragraph *p = &g_array_index (paragraphs, Paragraph, first + i);
+      g_autofree char *expected = rst_test_paragraph_text (statement, i);
+      g_autofree char *got = g_strdelimit (g_strdup (p->text), "\n", ' ');
+
+      g_assert_cmpstr (got, ==, expected);
+      g_assert_cmpstr (p->style, ==, rst_test_fixture_style (statement, i));
+    }
+
+  /* The heading keeps its two lines; its "**" is a named bold style. */
+  g_assert_nonnull (strchr (g_array_index (paragraphs, Paragraph, first).text, '\n'));
+  heading_run_style = xpath_string (zip, "word/document.xml",
+                                    "string(/w:document/w:body/w:p[3]/w:r[1]/w:rPr/w:rStyle/@w:val)");
+  g_assert_cmpstr (g_hash_table_lookup (style_names, heading_run_style), ==, "Rostrum Bold");
+
+  title = xpath_string (zip, "docProps/core.xml", "string(/cp:coreProperties/dc:title)");
+  creator = xpath_string (zip, "docProps/core.xml", "string(/cp:coreProperties/dc:creator)");
+  language = xpath_string (zip, "docProps/core.xml", "string(/cp:coreProperties/dc:language)");
+  g_assert_cmpstr (title, ==, "Statement by H.E. Ambassador Chen Xu");
+  g_assert_cmpstr (creator, ==, "China");
+  g_assert_cmpstr (language, ==, "en");
+
+  /* A4 in twentieths of a point. */
+  page_width = xpath_string (zip, "word/document.xml", "string(//w:sectPr/w:pgSz/@w:w)");
+  g_assert_cmpstr (page_width, ==, "11906");
+}
+
+static void
+test_docx_markup_and_placeholders (void)
+{
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autofree char *italic = NULL;
+  g_autofree char *bold = NULL;
+  g_autofree char *showing = NULL;
+  g_autofree char *prompt = NULL;
+  g_autofree char *prompt_style = NULL;
+  g_autofree char *escaped = NULL;
+
+  statement = rst_test_parse ("---\ndelivery-mark: \"\"\n---\n"
+                              "Madam President,\n\n"
+                              "We welcome {{Name of the minister}} & <the> *new* **team**.\n\n"
+                              "Thank you.\n");
+  file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "slots.docx");
+  zip = rst_test_unzip (file);
+  assert_package (zip);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  /* An empty delivery mark in the details: none at all. */
+  g_assert_cmpuint (paragraphs->len, ==, 3);
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Salutation");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 1).style, ==, "Rostrum Body");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 2).style, ==, "Rostrum Closing");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 1).text, ==,
+                   "We welcome Name of the minister & <the> new team.");
+
+  /* The slot is a placeholder content control showing its prompt. */
+  showing = xpath_string (zip, "word/document.xml", "string(count(//w:sdt/w:sdtPr/w:showingPlcHdr))");
+  g_assert_cmpstr (showing, ==, "1");
+  prompt = xpath_string (zip, "word/document.xml", "string(//w:sdt/w:sdtContent//w:t)");
+  g_assert_cmpstr (prompt, ==, "Name of the minister");
+  prompt_style = xpath_string (zip, "word/document.xml", "string(//w:sdt/w:sdtContent/w:r/w:rPr/w:rStyle/@w:val)");
+  g_assert_cmpstr (g_hash_table_lookup (style_names, prompt_style), ==, "Placeholder Text");
+
+  italic = xpath_string (zip, "word/document.xml", "string(//w:r[w:t='new']/w:rPr/w:rStyle/@w:val)");
+  bold = xpath_string (zip, "word/document.xml", "string(//w:r[w:t='team']/w:rPr/w:rStyle/@w:val)");
+  g_assert_cmpstr (g_hash_table_lookup (style_names, italic), ==, "Rostrum Italic");
+  g_assert_cmpstr (g_hash_table_lookup (style_names, bold), ==, "Rostrum Bold");
+
+  /* "&" and "<" reach the file escaped, never as markup. */
+  {
+    GBytes *bytes = g_hash_table_lookup (zip->parts, "word/document.xml");
+    gsize size;
+    const char *data = g_bytes_get_data (bytes, &size);
+
+    escaped = g_strndup (data, size);
+    g_assert_nonnull (strstr (escaped, "&amp; &lt;the&gt;"));
+  }
+}
+
+/* The council's page: letter paper and its margins reach sectPr. */
+static void
+test_docx_council_page (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstCouncil) unga = rst_council_lookup ("unga", &error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autofree char *width = NULL;
+  g_autofree char *top = NULL;
+  g_autofree char *font = NULL;
+  g_autofree char *expected_width = NULL;
+  g_autofree char *expected_top = NULL;
+  double margin_top, right, bottom, left;
+
+  g_assert_no_error (error);
+  file = rst_test_export (statement, unga, RST_EXPORT_DOCX, "unga.docx");
+  zip = rst_test_unzip (file);
+
+  width = xpath_string (zip, "word/document.xml", "string(//w:sectPr/w:pgSz/@w:w)");
+  top = xpath_string (zip, "word/document.xml", "string(//w:sectPr/w:pgMar/@w:top)");
+  font = xpath_string (zip, "word/styles.xml", "string(//w:docDefaults//w:rFonts/@w:ascii)");
+
+  rst_council_get_margins_mm (unga, &margin_top, &right, &bottom, &left);
+  g_assert_cmpstr (rst_council_get_paper (unga), ==, "letter");
+  expected_width = g_strdup_printf ("%d", 12240);
+  expected_top = g_strdup_printf ("%d", (int) (margin_top * 72.0 / 25.4 * 20 + 0.5));
+  g_assert_cmpstr (width, ==, expected_width);
+  g_assert_cmpstr (top, ==, expected_top);
+  g_assert_cmpstr (font, ==, rst_council_get_font (unga));
+}
+
+/* A delivery mark the drafter wrote is kept where it is, styled, and
+ * the profile's is not added a second time.
+ */
+static void
+test_docx_delivery_mark_in_body (void)
+{
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  guint marks = 0;
+
+  statement = rst_test_parse ("Check against delivery\n\n"
+                              "**Statement by the Delegation of Testland**\n\n"
+                              "Mr. Chairperson,\n\n"
+                              "We support the draft resolution.\n\n"
+                              "I thank you.\n");
+  file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "mark.docx");
+  zip = rst_test_unzip (file);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  g_assert_cmpuint (paragraphs->len, ==, 5);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      if (g_str_equal (g_array_index (paragraphs, Paragraph, i).style, "Rostrum Delivery Mark"))
+        marks++;
+    }
+  g_assert_cmpuint (marks, ==, 1);
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Delivery Mark");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "Check against delivery");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 1).style, ==, "Rostrum Heading");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 2).style, ==, "Rostrum Salutation");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 3).style, ==, "Rostrum Body");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 4).style, ==, "Rostrum Closing");
+}
+
+/* If LibreOffice is at hand, it must read the same body. */
+static void
+test_docx_libreoffice (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed");
+      return;
+    }
+
+  file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "statement.docx");
+  text = rst_test_soffice_text (file);
+  g_assert_nonnull (text);
+  squeezed = rst_test_squeeze (text, "\xef\xbb\xbf");
+  g_assert_true (g_str_has_suffix (squeezed, expected));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/docx-export/fixture", test_docx_fixture);
+  g_test_add_func ("/docx-export/markup-and-placeholders", test_docx_markup_and_placeholders);
+  g_test_add_func ("/docx-export/council-page", test_docx_council_page);
+
+  g_test_add_func ("/docx-export/delivery-mark-in-body", test_docx_delivery_mark_in_body);
+  g_test_add_func ("/docx-export/libreoffice", test_docx_libreoffice);
+
+  return g_test_run ();
+}

@@ -1,0 +1,383 @@
+/* test-export.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "rst-test-export.h"
+
+static void
+test_format_names (void)
+{
+  static const struct {
+    const char      *name;
+    RstExportFormat  format;
+    const char      *extension;
+  } cases[] = {
+    { "pdf", RST_EXPORT_PDF, "pdf" },
+    { "reading-pdf", RST_EXPORT_READING_PDF, "pdf" },
+    { "docx", RST_EXPORT_DOCX, "docx" },
+    { "odt", RST_EXPORT_ODT, "odt" },
+    { "txt", RST_EXPORT_TXT, "txt" },
+  };
+  RstExportFormat format = RST_EXPORT_TXT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_true (rst_export_format_from_string (cases[i].name, &format));
+      g_assert_cmpint (format, ==, cases[i].format);
+      g_assert_cmpstr (rst_export_format_to_string (format), ==, cases[i].name);
+      g_assert_cmpstr (rst_export_format_get_extension (format), ==, cases[i].extension);
+      g_assert_nonnull (rst_export_format_get_mime_type (format));
+    }
+
+  g_assert_true (rst_export_format_from_string ("PDF", &format));
+  g_assert_cmpint (format, ==, RST_EXPORT_PDF);
+  format = RST_EXPORT_ODT;
+  g_assert_false (rst_export_format_from_string ("rtf", &format));
+  g_assert_false (rst_export_format_from_string ("", &format));
+  g_assert_false (rst_export_format_from_string (NULL, &format));
+  g_assert_cmpint (format, ==, RST_EXPORT_ODT);
+}
+
+static void
+test_propose_file_name (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(RstStatement) bare = rst_test_load_fixture (FALSE);
+  g_autoptr(RstCouncil) iom = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RstCouncil) custom = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *reading = NULL;
+  g_autofree char *docx = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *odd = NULL;
+  g_autofree char *nothing = NULL;
+  g_autofree char *expected = NULL;
+
+  /* The built-in default pattern with DESIGN.md's details. */
+  pdf = rst_export_propose_file_name (statement, NULL, RST_EXPORT_PDF);
+  g_assert_cmpstr (pdf, ==, "IOM-114-China-General-Debate.pdf");
+  reading = rst_export_propose_file_name (statement, NULL, RST_EXPORT_READING_PDF);
+  g_assert_true (g_str_has_prefix (reading, "IOM-114-China-General-Debate-"));
+  g_assert_true (g_str_has_suffix (reading, ".pdf"));
+  g_assert_cmpstr (reading, !=, pdf);
+  docx = rst_export_propose_file_name (statement, NULL, RST_EXPORT_DOCX);
+  g_assert_cmpstr (docx, ==, "IOM-114-China-General-Debate.docx");
+
+  /* The profile's own pattern, with its short name. */
+  iom = rst_council_lookup ("iom", &error);
+  g_assert_no_error (error);
+  profile = rst_export_propose_file_name (statement, iom, RST_EXPORT_ODT);
+  {
+    g_autoptr(GString) want = g_string_new (rst_council_get_file_name_pattern (iom));
+
+    g_string_replace (want, "{session}", "114", 0);
+    g_string_replace (want, "{delegation}", "China", 0);
+    g_string_replace (want, "{agenda_item}", "General-Debate", 0);
+    g_string_replace (want, "{council_short}", rst_council_get_short_name (iom), 0);
+    g_string_append (want, ".odt");
+    expected = g_string_free (g_steal_pointer (&want), FALSE);
+  }
+  g_assert_cmpstr (profile, ==, expected);
+
+  /* Fields with spaces, slashes and non-ASCII letters; a literal part. */
+  g_key_file_set_string (key_file, "Council", "Name", "Test council");
+  g_key_file_set_string (key_file, "Council", "ShortName", "TC");
+  g_key_file_set_string (key_file, "Council", "FileNamePattern", "{council_short} {date}_{speaker}");
+  custom = rst_council_new_from_key_file ("test", key_file, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RstStatement) accented = rst_test_parse ("---\nspeaker: Ms. Zoë O'Neil / Deputy\ndate: 2024-06-01\n---\nThank you.\n");
+
+    odd = rst_export_propose_file_name (accented, custom, RST_EXPORT_TXT);
+  }
+  g_assert_cmpstr (odd, ==, "TC-2024-06-01_Ms-Zoë-O-Neil-Deputy.txt");
+
+  /* No details at all: the empty fields drop out, no stray dashes. */
+  nothing = rst_export_propose_file_name (bare, NULL, RST_EXPORT_PDF);
+  g_assert_false (g_str_has_prefix (nothing, "-"));
+  g_assert_true (g_str_has_suffix (nothing, ".pdf"));
+  g_assert_null (strstr (nothing, "--"));
+  g_assert_cmpuint (strlen (nothing), >, strlen (".pdf"));
+}
+
+static void
+test_plain_text (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = rst_test_export (statement, NULL, RST_EXPORT_TXT, "statement.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  gsize length = 0;
+  guint n = 0;
+
+  g_file_load_contents (file, NULL, &contents, &length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (contents, length, NULL));
+
+  /* Body only: no front matter, no markup. */
+  g_assert_null (strstr (contents, "---"));
+  g_assert_null (strstr (contents, "council: iom"));
+  g_assert_null (strchr (contents, '*'));
+  g_assert_true (g_str_has_suffix (contents, "I thank you.\n"));
+
+  rst_statement_get_paragraphs (statement, &n);
+  paragraphs = g_strsplit (contents, "\n\n", -1);
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *expected = rst_test_paragraph_text (statement, i);
+      g_autofree char *got = g_strdelimit (g_strstrip (g_strdup (paragraphs[i])), "\n", ' ');
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
+static void
+test_markup_and_placeholders_in_text (void)
+{
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  statement = rst_test_parse ("We **strongly** support *the* reform of {{Name of the body}}, "
+                              "5 * 3 and a ** lone marker.\n\nI thank you.\n");
+  rst_export_to_stream (statement, NULL, RST_EXPORT_TXT, stream, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+
+  g_assert_cmpstr (text, ==,
+                   "We strongly support the reform of {{Name of the body}}, "
+                   "5 * 3 and a ** lone marker.\n\nI thank you.\n");
+}
+
+/* Nothing to say is still a document, in every format. */
+static void
+test_empty_statement (void)
+{
+  static const char * const texts[] = { "", "---\ntitle: Draft\n---\n", "\r\n\r\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RstStatement) statement = rst_test_parse (texts[i]);
+
+      for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
+        {
+          g_autofree char *name = rst_export_propose_file_name (statement, NULL, format);
+          g_autoptr(GFile) file = rst_test_export (statement, NULL, format, name);
+          g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+          g_assert_nonnull (info);
+          if (format != RST_EXPORT_TXT)
+            g_assert_cmpint (g_file_info_get_size (info), >, 0);
+        }
+    }
+}
+
+/* Windows line ends: the heading keeps its two lines, nothing else does. */
+static void
+test_crlf (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_parse ("**Statement by Testland\r\nat the Council**\r\n\r\n"
+                                                      "Mr. Chairperson,\r\n\r\n"
+                                                      "We support\r\nthe reform.\r\n\r\nI thank you.\r\n");
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  rst_export_to_stream (statement, NULL, RST_EXPORT_TXT, stream, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                    g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+
+  g_assert_cmpstr (text, ==,
+                   "Statement by Testland\nat the Council\n\n"
+                   "Mr. Chairperson,\n\n"
+                   "We support the reform.\n\n"
+                   "I thank you.\n");
+}
+
+static void
+assert_no_export (RstExportFormat  format,
+                  GFile           *folder,
+                  GFile           *output,
+                  GQuark           domain,
+                  int              code)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rst_export_to_file (statement, NULL, format, output, &error));
+  g_assert_error (error, domain, code);
+  /* The message names the file the drafter chose, not a temporary. */
+  {
+    g_autofree char *name = g_file_get_basename (output);
+
+    g_assert_nonnull (strstr (error->message, name));
+    g_assert_null (strstr (error->message, ".part"));
+  }
+  g_assert_false (g_file_query_exists (output, NULL) &&
+                  g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR);
+  if (folder != NULL && g_file_query_exists (folder, NULL))
+    g_assert_cmpuint (rst_test_count_children (folder), ==, 0);
+}
+
+static void
+test_missing_folder (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) missing = g_file_get_child (dir, "no-such-folder");
+  g_autoptr(GFile) output = g_file_get_child (missing, "statement.pdf");
+
+  for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
+    assert_no_export (format, missing, output, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_query_exists (missing, NULL));
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 0);
+}
+
+static void
+test_folder_is_a_file (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) plain = g_file_get_child (dir, "notes.txt");
+  g_autoptr(GFile) output = g_file_get_child (plain, "statement.docx");
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (plain, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_no_export (RST_EXPORT_DOCX, NULL, output, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+}
+
+/* Whether a file can be made in `folder`, asked of the file system
+ * itself: root passes every access() check.
+ */
+static gboolean
+can_create_in (GFile *folder)
+{
+  g_autoptr(GFile) probe = g_file_get_child (folder, "probe");
+  g_autoptr(GFileOutputStream) stream = g_file_create (probe, G_FILE_CREATE_NONE, NULL, NULL);
+
+  if (stream == NULL)
+    return FALSE;
+
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+  g_file_delete (probe, NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+test_read_only_folder (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) locked = g_file_get_child (dir, "locked");
+  g_autoptr(GFile) output = g_file_get_child (locked, "statement.odt");
+  g_autofree char *path = g_file_get_path (locked);
+
+  g_assert_cmpint (g_mkdir (path, 0500), ==, 0);
+  if (!can_create_in (locked))
+    {
+      for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
+        assert_no_export (format, locked, output, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_chmod (path, 0700);
+      return;
+    }
+
+  /* Running as root: sysfs refuses new files even to root. */
+  g_chmod (path, 0700);
+  {
+    g_autoptr(GFile) sys = g_file_new_for_path ("/sys");
+    g_autoptr(GFile) sys_output = g_file_get_child (sys, "statement.odt");
+
+    if (g_file_query_file_type (sys, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY ||
+        can_create_in (sys))
+      {
+        g_test_skip ("Running as root with no read-only folder at hand");
+        return;
+      }
+
+    for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
+      assert_no_export (format, NULL, sys_output, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  }
+}
+
+/* A failure at the last step, the rename, must not leave the temporary. */
+static void
+test_target_is_a_folder (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) output = g_file_get_child (dir, "statement.pdf");
+  g_autoptr(GFile) inside = g_file_get_child (output, "keep.txt");
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory (output, NULL, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (inside, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (rst_export_to_file (statement, NULL, RST_EXPORT_PDF, output, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "statement.pdf"));
+  g_assert_null (strstr (error->message, ".part"));
+  g_assert_cmpint (g_file_query_file_type (output, G_FILE_QUERY_INFO_NONE, NULL), ==, G_FILE_TYPE_DIRECTORY);
+  g_assert_true (g_file_query_exists (inside, NULL));
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+}
+
+/* Exporting again replaces the earlier file whole. */
+static void
+test_replace_existing (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) output = g_file_get_child (dir, "statement.txt");
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *old = g_strnfill (100000, 'x');
+
+  g_file_replace_contents (output, old, strlen (old), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rst_export_to_file (statement, NULL, RST_EXPORT_TXT, output, &error));
+  g_assert_no_error (error);
+  g_file_load_contents (output, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "Statement by H.E. Ambassador Chen Xu\n"));
+  g_assert_null (strstr (contents, "xxxx"));
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/export/format-names", test_format_names);
+  g_test_add_func ("/export/propose-file-name", test_propose_file_name);
+  g_test_add_func ("/export/plain-text", test_plain_text);
+  g_test_add_func ("/export/plain-text-markup", test_markup_and_placeholders_in_text);
+  g_test_add_func ("/export/empty-statement", test_empty_statement);
+  g_test_add_func ("/export/crlf", test_crlf);
+  g_test_add_func ("/export/missing-folder", test_missing_folder);
+  g_test_add_func ("/export/folder-is-a-file", test_folder_is_a_file);
+  g_test_add_func ("/export/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/export/target-is-a-folder", test_target_is_a_folder);
+  g_test_add_func ("/export/replace-existing", test_replace_existing);
+
+  return g_test_run ();
+}

@@ -1,0 +1,317 @@
+/* test-layout.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pagination rules, checked on the layout's own line table over a long
+ * statement, and drawing onto a plain image surface as a preview does.
+ */
+
+#include "config.h"
+
+#include "rst-layout.h"
+#include "rst-test-export.h"
+
+static const char * const sentences[] = {
+  "We welcome the report of the Director General.",
+  "Our delegation attaches great importance to the protection of migrants in vulnerable situations, including women and children, and to the principle of shared responsibility.",
+  "Cooperation is essential.",
+  "We call on all Member States to step up their support, in particular to the countries that host the largest numbers of displaced people, while respecting national ownership.",
+  "Mr. Smith and H.E. Ms. Lee made this point clearly yesterday.",
+  "The international community must act now, before the situation deteriorates further and before more lives are lost at sea, in the desert and at borders.",
+  "We thank the Secretariat.",
+};
+
+/* A long statement whose paragraphs are 1 to 9 sentences long, with
+ * salutations in between: enough pages to meet every break rule.
+ */
+static RstStatement *
+long_statement (void)
+{
+  g_autoptr(GString) text = g_string_new ("**Statement by the Delegation of Testland\n"
+                                          "at the 114th Session of the Council**\n\n"
+                                          "Mr. Chairperson,\n\n");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (114);
+
+  for (guint i = 0; i < 60; i++)
+    {
+      guint n = g_rand_int_range (rand, 1, 10);
+
+      if (i % 13 == 12)
+        g_string_append (text, "Mr. Chairperson,\n\n");
+      for (guint j = 0; j < n; j++)
+        {
+          if (j > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (sentences))]);
+        }
+      g_string_append (text, "\n\n");
+    }
+  g_string_append (text, "I thank you.\n");
+
+  return rst_test_parse (text->str);
+}
+
+static gboolean
+ends_sentence (const char *text,
+               guint       start,
+               guint       end)
+{
+  g_autofree char *line = g_strndup (text + start, end - start);
+  g_autoptr(GString) s = g_string_new (line);
+
+  /* Without the pause mark and trailing spaces. */
+  g_string_replace (s, "\xe2\x96\xae", "", 0);
+  g_string_replace (s, "\xc2\xa0", " ", 0);
+  g_strchomp (s->str);
+  s->len = strlen (s->str);
+
+  return s->len > 0 && strchr (".!?", s->str[s->len - 1]) != NULL &&
+         !g_str_has_suffix (s->str, "Mr.") && !g_str_has_suffix (s->str, "Ms.") &&
+         !g_str_has_suffix (s->str, "H.E.");
+}
+
+static void
+check_pagination (RstLayout *layout)
+{
+  guint n_pages = rst_layout_get_n_pages (layout);
+  guint n_paragraphs = rst_layout_get_n_paragraphs (layout);
+  g_autofree guint *next_line = g_new0 (guint, n_paragraphs);
+  g_autofree guint *n_lines_of = g_new0 (guint, n_paragraphs);
+  g_autofree GString **texts = g_new0 (GString *, n_paragraphs);
+  double x, y, width, height;
+  guint expected_paragraph = 0;
+  guint splits = 0;
+
+  rst_layout_get_text_area (layout, &x, &y, &width, &height);
+  for (guint i = 0; i < n_paragraphs; i++)
+    texts[i] = g_string_new (NULL);
+
+  g_assert_cmpuint (n_pages, >, 3);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint n_lines = 0;
+      const RstLayoutLine *lines = rst_layout_get_lines (layout, page, &n_lines);
+      const RstLayoutLine *last;
+      g_autofree guint *on_page = g_new0 (guint, n_paragraphs);
+
+      g_assert_cmpuint (n_lines, >, 0);
+
+      for (guint i = 0; i < n_lines; i++)
+        {
+          const RstLayoutLine *line = &lines[i];
+          const char *text = rst_layout_get_paragraph_text (layout, line->paragraph);
+
+          /* Every line once, in order, inside the text area. */
+          if (line->paragraph != expected_paragraph)
+            {
+              g_assert_cmpuint (next_line[expected_paragraph], ==, n_lines_of[expected_paragraph]);
+              g_assert_cmpuint (line->paragraph, ==, expected_paragraph + 1);
+              expected_paragraph = line->paragraph;
+            }
+          g_assert_cmpuint (line->line, ==, next_line[line->paragraph]);
+          n_lines_of[line->paragraph] = line->n_lines;
+          next_line[line->paragraph]++;
+          on_page[line->paragraph]++;
+          g_string_append_len (texts[line->paragraph], text + line->text_start,
+                               line->text_end - line->text_start);
+
+          g_assert_cmpfloat (line->y, >=, y - 0.01);
+          g_assert_cmpfloat (line->y + line->height, <=, y + height + 0.01);
+          g_assert_cmpfloat (line->x, >=, x - 0.01);
+          g_assert_cmpfloat (line->x + line->width, <=, x + width + 0.5);
+          if (i > 0)
+            g_assert_cmpfloat (line->y, >, lines[i - 1].y);
+        }
+
+      /* No orphan at the foot, no widow at the head: a paragraph split
+       * here leaves at least two lines on each side.
+       */
+      last = &lines[n_lines - 1];
+      if (last->line + 1 < last->n_lines)
+        {
+          splits++;
+          g_assert_cmpuint (on_page[last->paragraph], >=, 2);
+          g_assert_cmpuint (last->n_lines - (last->line + 1), >=, 2);
+          /* The reading copy turns the page only at a full stop. */
+          if (rst_layout_get_kind (layout) == RST_LAYOUT_READING)
+            g_assert_true (ends_sentence (rst_layout_get_paragraph_text (layout, last->paragraph),
+                                          last->text_start, last->text_end));
+        }
+      else if (page + 1 < n_pages)
+        {
+          /* A heading or salutation never ends a page. */
+          g_assert_cmpint (last->kind, !=, RST_BLOCK_HEADING);
+          g_assert_cmpint (last->kind, !=, RST_BLOCK_SALUTATION);
+        }
+    }
+
+  /* Nothing lost, nothing repeated. */
+  g_assert_cmpuint (expected_paragraph, ==, n_paragraphs - 1);
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      g_autoptr(GString) whole = g_string_new (rst_layout_get_paragraph_text (layout, i));
+
+      /* Lines exclude the line separators of a heading. */
+      g_string_replace (whole, "\n", "", 0);
+      g_assert_cmpstr (texts[i]->str, ==, whole->str);
+      g_string_free (texts[i], TRUE);
+    }
+
+  /* The statement is long enough that some paragraphs do split. */
+  g_assert_cmpuint (splits, >, 0);
+}
+
+static void
+test_print_pagination (void)
+{
+  g_autoptr(RstStatement) statement = long_statement ();
+  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_PRINT);
+  double width, height;
+
+  rst_layout_get_page_size (layout, &width, &height);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.01);
+  g_assert_cmpfloat (rst_layout_get_font_size (layout), ==, 12.0);
+
+  check_pagination (layout);
+}
+
+static void
+test_reading_pagination (void)
+{
+  g_autoptr(RstStatement) statement = long_statement ();
+  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_READING);
+  double y, height, page_height;
+
+  rst_layout_get_page_size (layout, NULL, &page_height);
+  rst_layout_get_text_area (layout, NULL, &y, NULL, &height);
+  g_assert_cmpfloat (rst_layout_get_font_size (layout), >=, 18.0);
+  g_assert_cmpfloat (y + height, <=, page_height * 2 / 3 + 0.01);
+
+  check_pagination (layout);
+
+  /* Every spoken paragraph ends with the pause mark. */
+  for (guint i = 0; i < rst_layout_get_n_paragraphs (layout); i++)
+    {
+      const char *text = rst_layout_get_paragraph_text (layout, i);
+
+      if (i == 0)
+        g_assert_false (g_str_has_suffix (text, "\xe2\x96\xae"));
+      else
+        g_assert_true (g_str_has_suffix (text, "\xe2\x96\xae"));
+    }
+}
+
+/* The council's page: paper and margins from the profile. */
+static void
+test_council_page (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstCouncil) unga = rst_council_lookup ("unga", &error);
+  g_autoptr(RstLayout) layout = NULL;
+  double width, height, x, y, top, right, bottom, left;
+
+  g_assert_no_error (error);
+  layout = rst_layout_new (statement, unga, RST_LAYOUT_PRINT);
+  rst_layout_get_page_size (layout, &width, &height);
+  rst_layout_get_text_area (layout, &x, &y, NULL, NULL);
+  rst_council_get_margins_mm (unga, &top, &right, &bottom, &left);
+
+  g_assert_cmpfloat_with_epsilon (width, 612, 0.01);
+  g_assert_cmpfloat_with_epsilon (height, 792, 0.01);
+  g_assert_cmpfloat_with_epsilon (x, left * 72 / 25.4, 0.01);
+  g_assert_cmpfloat_with_epsilon (y, top * 72 / 25.4, 0.01);
+  g_assert_cmpfloat (rst_layout_get_font_size (layout), ==, rst_council_get_font_size (unga));
+}
+
+static guint
+count_ink (cairo_surface_t *surface,
+           int              row_from,
+           int              row_to)
+{
+  unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+  guint ink = 0;
+
+  for (int row = MAX (row_from, 0); row < MIN (row_to, cairo_image_surface_get_height (surface)); row++)
+    {
+      const guint32 *pixels = (const guint32 *) (gpointer) (data + row * stride);
+
+      for (int col = 0; col < width; col++)
+        if ((pixels[col] & 0xffffff) != 0xffffff)
+          ink++;
+    }
+
+  return ink;
+}
+
+/* The preview draws the same page on an image surface at any scale. */
+static void
+test_render_on_image (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  const double scale = 1.5;
+
+  for (RstLayoutKind kind = RST_LAYOUT_PRINT; kind <= RST_LAYOUT_READING; kind++)
+    {
+      g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, kind);
+      double width, height, y, area_height;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      rst_layout_get_page_size (layout, &width, &height);
+      rst_layout_get_text_area (layout, NULL, &y, NULL, &area_height);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      rst_layout_render_page (layout, cr, 0);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+
+      /* Ink in the text area; for the reading copy none in the lower
+       * third of the page.
+       */
+      g_assert_cmpuint (count_ink (surface, y * scale, (y + area_height) * scale), >, 1000);
+      if (kind == RST_LAYOUT_READING)
+        g_assert_cmpuint (count_ink (surface, height * 2 / 3 * scale + 1, height * scale), ==, 0);
+
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* The drafter's "<", "&" and quotes are text, never Pango markup. */
+static void
+test_markup_is_escaped (void)
+{
+  g_autoptr(RstStatement) statement = rst_test_parse ("Tom & Jerry <span size=\"99999\">said</span> "
+                                                      "**bold** and *italic* and \\*literal\\*.\n");
+  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_PRINT);
+
+  g_assert_cmpuint (rst_layout_get_n_paragraphs (layout), ==, 1);
+  g_assert_cmpstr (rst_layout_get_paragraph_text (layout, 0), ==,
+                   "Tom & Jerry <span size=\"99999\">said</span> bold and italic and *literal*.");
+  g_assert_cmpuint (rst_layout_get_n_pages (layout), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/layout/print-pagination", test_print_pagination);
+  g_test_add_func ("/layout/reading-pagination", test_reading_pagination);
+  g_test_add_func ("/layout/council-page", test_council_page);
+  g_test_add_func ("/layout/render-on-image", test_render_on_image);
+  g_test_add_func ("/layout/markup-is-escaped", test_markup_is_escaped);
+
+  return g_test_run ();
+}
