@@ -10,6 +10,8 @@
 
 #pragma once
 
+#include <glib/gstdio.h>
+
 #include "rst-application.h"
 
 G_BEGIN_DECLS
@@ -25,11 +27,32 @@ static gboolean rst_test_have_display;
       }                                                                    \
   } G_STMT_END
 
+/* The user's folders point into a fresh temporary folder, as
+ * G_TEST_OPTION_ISOLATE_DIRS would do, but the system data folders stay:
+ * GTK, libadwaita and GtkSourceView read their icons, schemes and
+ * languages from there. Call before anything reads the XDG folders.
+ */
 static inline void
 rst_test_ui_init (int    *argc,
                   char ***argv)
 {
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  static const char *user_dirs[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("rostrum-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (root, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (user_dirs[i], path, TRUE);
+    }
+  g_setenv ("HOME", root, TRUE);
+
+  g_test_init (argc, argv, NULL);
   rst_test_have_display = gtk_init_check ();
 }
 

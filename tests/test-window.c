@@ -61,7 +61,7 @@ test_window_open_edit_save (void)
   document = rst_window_get_document (window);
   gtk_window_present (GTK_WINDOW (window));
 
-  rst_window_load_file (window, file);
+  rst_window_open_file (window, file);
   wait_until_idle (document);
   g_assert_true (g_file_equal (rst_document_get_file (document), file));
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
@@ -102,7 +102,7 @@ test_window_keeps_crlf (void)
   window = rst_window_new (app);
   document = rst_window_get_document (window);
 
-  rst_window_load_file (window, file);
+  rst_window_open_file (window, file);
   wait_until_idle (document);
 
   gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);

@@ -84,16 +84,21 @@ rst_application_handle_local_options (GApplication *app,
   return g_application_get_is_remote (app) ? EXIT_SUCCESS : -1;
 }
 
+static RstWindow *
+rst_application_ensure_window (RstApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (RST_IS_WINDOW (window))
+    return RST_WINDOW (window);
+
+  return rst_window_new (self);
+}
+
 static void
 rst_application_activate (GApplication *app)
 {
-  GtkWindow *window;
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (rst_window_new (RST_APPLICATION (app)));
-
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (rst_application_ensure_window (RST_APPLICATION (app))));
 }
 
 static void
@@ -102,13 +107,33 @@ rst_application_open (GApplication  *app,
                       int            n_files,
                       const char    *hint)
 {
-  for (int i = 0; i < n_files; i++)
-    {
-      RstWindow *window = rst_window_new (RST_APPLICATION (app));
+  RstWindow *window = rst_application_ensure_window (RST_APPLICATION (app));
 
-      rst_window_load_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  for (int i = 0; i < n_files; i++)
+    rst_window_open_file (window, files[i]);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The language definition ships in GResource. GtkSourceView reads style
+ * schemes from resources only since 5.8, so on older versions they come
+ * from the installed data folder, or from the source tree when running
+ * uninstalled.
+ */
+static void
+rst_application_add_source_search_paths (void)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+
+  gtk_source_language_manager_append_search_path (languages,
+                                                  "resource://" RESOURCE_PREFIX "/language-specs/");
+  if (gtk_source_check_version (5, 8, 0))
+    gtk_source_style_scheme_manager_append_search_path (schemes,
+                                                        "resource://" RESOURCE_PREFIX "/styles/");
+  gtk_source_style_scheme_manager_append_search_path (schemes, PKGDATADIR "/styles");
+  if (g_file_test (SOURCE_DATADIR "/styles", G_FILE_TEST_IS_DIR))
+    gtk_source_style_scheme_manager_append_search_path (schemes, SOURCE_DATADIR "/styles");
 }
 
 static void
@@ -120,17 +145,20 @@ rst_application_startup (GApplication *app)
   static const char *save_accels[] = { "<Control>s", NULL };
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
   gtk_source_init ();
+  rst_application_add_source_search_paths ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close-page", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
 }
 
 static void
@@ -138,7 +166,17 @@ rst_application_new_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  RstWindow *window = rst_window_new (RST_APPLICATION (user_data));
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  RstWindow *window;
+
+  /* A new statement opens in a tab of the current window. */
+  if (RST_IS_WINDOW (active))
+    {
+      window = RST_WINDOW (active);
+      rst_window_add_page (window);
+    }
+  else
+    window = rst_window_new (RST_APPLICATION (user_data));
 
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -279,6 +279,20 @@ rst_document_modified_changed (GtkTextBuffer *buffer)
 }
 
 static void
+rst_document_constructed (GObject *object)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  G_OBJECT_CLASS (rst_document_parent_class)->constructed (object);
+
+  /* Set rather than guessed: GtkSourceView's Markdown claims *.md too.
+   * Not in init: the buffer's tag table only exists once constructed.
+   */
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (object),
+                                  gtk_source_language_manager_get_language (languages, "rostrum-statement"));
+}
+
+static void
 rst_document_finalize (GObject *object)
 {
   RstDocument *self = (RstDocument *)object;
@@ -321,6 +335,7 @@ rst_document_class_init (RstDocumentClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
 
+  object_class->constructed = rst_document_constructed;
   object_class->finalize = rst_document_finalize;
   object_class->get_property = rst_document_get_property;
 

@@ -15,20 +15,23 @@ struct _RstWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  RstDocument          *document;
-
   /* Template widgets */
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
-  GtkSourceView        *view;
+  AdwTabView           *tab_view;
 
+  /* The page whose title the window shows, and its signal handlers. */
+  RstPage              *tracked_page;
+  gulong                tracked_title_handler;
+  gulong                tracked_file_handler;
+
+  /* Saves still running before the window may close. */
+  guint                 pending_saves;
   /* Set once the drafter chose to close without saving, or saved. */
   guint                 close_confirmed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RstWindow, rst_window, ADW_TYPE_APPLICATION_WINDOW)
-
-typedef void (*RstSavedFunc) (RstWindow *self);
 
 RstWindow *
 rst_window_new (RstApplication *application)
@@ -39,63 +42,106 @@ rst_window_new (RstApplication *application)
 }
 
 /**
+ * rst_window_get_tab_view:
+ *
+ * Returns: (transfer none): the tabs
+ */
+AdwTabView *
+rst_window_get_tab_view (RstWindow *self)
+{
+  g_return_val_if_fail (RST_IS_WINDOW (self), NULL);
+
+  return self->tab_view;
+}
+
+/**
+ * rst_window_get_current_page:
+ *
+ * Returns: (transfer none) (nullable): the selected page
+ */
+RstPage *
+rst_window_get_current_page (RstWindow *self)
+{
+  AdwTabPage *page;
+
+  g_return_val_if_fail (RST_IS_WINDOW (self), NULL);
+
+  page = adw_tab_view_get_selected_page (self->tab_view);
+  return page ? RST_PAGE (adw_tab_page_get_child (page)) : NULL;
+}
+
+/**
  * rst_window_get_document:
  *
- * Returns: (transfer none): the statement the window edits
+ * Returns: (transfer none) (nullable): the statement in the selected tab
  */
 RstDocument *
 rst_window_get_document (RstWindow *self)
 {
-  g_return_val_if_fail (RST_IS_WINDOW (self), NULL);
+  RstPage *page = rst_window_get_current_page (self);
 
-  return self->document;
+  return page ? rst_page_get_document (page) : NULL;
 }
 
 /**
  * rst_window_get_view:
  *
- * Returns: (transfer none): the text view
+ * Returns: (transfer none) (nullable): the text view of the selected tab
  */
 GtkWidget *
 rst_window_get_view (RstWindow *self)
 {
-  g_return_val_if_fail (RST_IS_WINDOW (self), NULL);
+  RstPage *page = rst_window_get_current_page (self);
 
-  return GTK_WIDGET (self->view);
+  return page ? rst_page_get_view (page) : NULL;
 }
 
-static void
-rst_window_show_error (RstWindow  *self,
-                       const char *heading,
-                       GError     *error)
+void
+rst_window_add_toast (RstWindow *self,
+                      AdwToast  *toast)
 {
-  AdwMessageDialog *dialog;
+  g_return_if_fail (RST_IS_WINDOW (self));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "• name" for a statement with unsaved changes, as GNOME Text Editor marks it. */
+static char *
+rst_window_dup_page_label (RstPage *page)
+{
+  g_autofree char *title = rst_page_dup_title (page);
+
+  return rst_page_get_modified (page) ? g_strdup_printf ("• %s", title) : g_steal_pointer (&title);
 }
 
 static void
 rst_window_update_title (RstWindow *self)
 {
-  g_autofree char *title = rst_document_dup_title (self->document);
-  g_autofree char *shown = NULL;
+  RstPage *page = rst_window_get_current_page (self);
+  g_autofree char *label = NULL;
   g_autofree char *window_title = NULL;
-  GFile *file = rst_document_get_file (self->document);
-  gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document));
+  GFile *file;
 
-  /* The bullet marks unsaved changes, as GNOME Text Editor does. */
-  shown = modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
-  adw_window_title_set_title (self->window_title, shown);
+  if (page == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Rostrum"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Rostrum"));
+      return;
+    }
 
+  label = rst_window_dup_page_label (page);
+  adw_window_title_set_title (self->window_title, label);
+
+  file = rst_document_get_file (rst_page_get_document (page));
   if (file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *where = parent ? g_file_get_parse_name (parent) : NULL;
       const char *home = g_get_home_dir ();
 
-      if (where != NULL && g_str_has_prefix (where, home) && home[1] != '\0')
+      /* ~/Statements reads better than /home/drafter/Statements. */
+      if (where != NULL && home[1] != '\0' && g_str_has_prefix (where, home))
         {
           char *tilde = g_strconcat ("~", where + strlen (home), NULL);
           g_free (where);
@@ -107,162 +153,109 @@ rst_window_update_title (RstWindow *self)
     adw_window_title_set_subtitle (self->window_title, _("Not saved"));
 
   /* Translators: the window title, "statement.md – Rostrum" */
-  window_title = g_strdup_printf (_("%s – Rostrum"), shown);
+  window_title = g_strdup_printf (_("%s – Rostrum"), label);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void
-rst_window_load_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+rst_window_update_tab (RstPage    *page,
+                       GParamSpec *pspec,
+                       AdwTabPage *tab)
 {
-  g_autoptr(RstWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *label = rst_window_dup_page_label (page);
 
-  if (!rst_document_load_finish (RST_DOCUMENT (object), result, &error))
-    rst_window_show_error (self, _("Could Not Open the Statement"), error);
+  adw_tab_page_set_title (tab, label);
+  adw_tab_page_set_tooltip (tab, label);
 }
 
+static void
+rst_window_track_page (RstWindow *self)
+{
+  RstPage *page = rst_window_get_current_page (self);
+
+  if (self->tracked_page != NULL)
+    {
+      g_clear_signal_handler (&self->tracked_title_handler, self->tracked_page);
+      g_clear_signal_handler (&self->tracked_file_handler, rst_page_get_document (self->tracked_page));
+      g_clear_weak_pointer (&self->tracked_page);
+    }
+
+  if (page != NULL)
+    {
+      g_set_weak_pointer (&self->tracked_page, page);
+      self->tracked_title_handler =
+        g_signal_connect_object (page, "notify::modified",
+                                 G_CALLBACK (rst_window_update_title), self, G_CONNECT_SWAPPED);
+      self->tracked_file_handler =
+        g_signal_connect_object (rst_page_get_document (page), "notify::title",
+                                 G_CALLBACK (rst_window_update_title), self, G_CONNECT_SWAPPED);
+      gtk_widget_grab_focus (rst_page_get_view (page));
+    }
+
+  rst_window_update_title (self);
+}
+
+/**
+ * rst_window_add_page:
+ *
+ * Adds an empty statement in a new tab and selects it.
+ *
+ * Returns: (transfer none): the new page
+ */
+RstPage *
+rst_window_add_page (RstWindow *self)
+{
+  RstPage *page;
+  AdwTabPage *tab;
+
+  g_return_val_if_fail (RST_IS_WINDOW (self), NULL);
+
+  page = rst_page_new ();
+  tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (rst_window_update_tab), tab, G_CONNECT_DEFAULT);
+  g_signal_connect_object (page, "notify::modified", G_CALLBACK (rst_window_update_tab), tab, G_CONNECT_DEFAULT);
+  rst_window_update_tab (page, NULL, tab);
+
+  adw_tab_view_set_selected_page (self->tab_view, tab);
+
+  return page;
+}
+
+/**
+ * rst_window_open_file:
+ *
+ * Opens @file in the selected tab when nobody has typed in it yet,
+ * otherwise in a new tab; a file already open is only brought forward.
+ */
 void
-rst_window_load_file (RstWindow *self,
+rst_window_open_file (RstWindow *self,
                       GFile     *file)
 {
+  RstPage *page;
+  guint n_pages;
+
   g_return_if_fail (RST_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  rst_document_load_async (self->document, file, NULL,
-                           rst_window_load_cb, g_object_ref (self));
-}
-
-/* Saving may need a file chooser first, and closing may need a save first,
- * so each save carries what to do once the file is safely on disk.
- */
-typedef struct
-{
-  RstWindow    *self;
-  RstSavedFunc  then;
-} SaveRequest;
-
-static void
-rst_window_save_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  SaveRequest *request = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rst_document_save_finish (RST_DOCUMENT (object), result, &error))
-    rst_window_show_error (request->self, _("Could Not Save the Statement"), error);
-  else if (request->then != NULL)
-    request->then (request->self);
-
-  g_object_unref (request->self);
-  g_free (request);
-}
-
-static void
-rst_window_save_to (RstWindow    *self,
-                    GFile        *file,
-                    RstSavedFunc  then)
-{
-  SaveRequest *request = g_new0 (SaveRequest, 1);
-
-  request->self = g_object_ref (self);
-  request->then = then;
-  rst_document_save_async (self->document, file, NULL, rst_window_save_cb, request);
-}
-
-static GtkFileFilter *
-rst_window_create_statement_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Statements"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_filter_add_suffix (filter, "txt");
-
-  return filter;
-}
-
-static void
-rst_window_save_as_response (GtkNativeDialog *dialog,
-                             int              response,
-                             gpointer         user_data)
-{
-  SaveRequest *request = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
+  n_pages = adw_tab_view_get_n_pages (self->tab_view);
+  for (guint i = 0; i < n_pages; i++)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      rst_window_save_to (request->self, file, request->then);
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      GFile *location = rst_document_get_file (rst_page_get_document (RST_PAGE (adw_tab_page_get_child (tab))));
+
+      if (location != NULL && g_file_equal (location, file))
+        {
+          adw_tab_view_set_selected_page (self->tab_view, tab);
+          return;
+        }
     }
 
-  g_object_unref (request->self);
-  g_free (request);
-  g_object_unref (dialog);
-}
+  page = rst_window_get_current_page (self);
+  if (page == NULL || !rst_page_is_pristine (page))
+    page = rst_window_add_page (self);
 
-static void
-rst_window_save_as (RstWindow    *self,
-                    RstSavedFunc  then)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = rst_window_create_statement_filter ();
-  GFile *file = rst_document_get_file (self->document);
-  SaveRequest *request;
-
-  chooser = gtk_file_chooser_native_new (_("Save Statement"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  if (file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
-  else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Statement.md"));
-
-  request = g_new0 (SaveRequest, 1);
-  request->self = g_object_ref (self);
-  request->then = then;
-  g_signal_connect (chooser, "response", G_CALLBACK (rst_window_save_as_response), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-rst_window_save (RstWindow    *self,
-                 RstSavedFunc  then)
-{
-  if (rst_document_get_file (self->document) == NULL)
-    rst_window_save_as (self, then);
-  else
-    rst_window_save_to (self, NULL, then);
-}
-
-static void
-rst_window_save_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  rst_window_save (RST_WINDOW (widget), NULL);
-}
-
-static void
-rst_window_save_as_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  rst_window_save_as (RST_WINDOW (widget), NULL);
-}
-
-static gboolean
-rst_window_is_pristine (RstWindow *self)
-{
-  return rst_document_get_file (self->document) == NULL &&
-         !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)) &&
-         gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (self->document)) == 0;
+  rst_page_load_file (page, file);
 }
 
 static void
@@ -274,18 +267,13 @@ rst_window_open_response (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      RstWindow *target = self;
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
 
-      /* An untouched window takes the file; otherwise keep its work. */
-      if (!rst_window_is_pristine (self))
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
         {
-          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-          target = rst_window_new (RST_APPLICATION (app));
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          rst_window_open_file (self, file);
         }
-
-      rst_window_load_file (target, file);
-      gtk_window_present (GTK_WINDOW (target));
     }
 
   g_object_unref (dialog);
@@ -298,49 +286,127 @@ rst_window_open_action (GtkWidget  *widget,
 {
   RstWindow *self = RST_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = rst_window_create_statement_filter ();
+  GtkFileFilter *filter;
 
   chooser = gtk_file_chooser_native_new (_("Open Statement"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Statements"));
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+
   g_signal_connect (chooser, "response", G_CALLBACK (rst_window_open_response),
                     g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-rst_window_close_after_save (RstWindow *self)
+rst_window_save_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
 {
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  RstPage *page = rst_window_get_current_page (RST_WINDOW (widget));
+
+  if (page != NULL)
+    rst_page_save (page, NULL, NULL);
 }
 
 static void
-rst_window_close_response (AdwMessageDialog *dialog,
-                           const char       *response,
-                           RstWindow        *self)
+rst_window_save_as_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
 {
+  RstPage *page = rst_window_get_current_page (RST_WINDOW (widget));
+
+  if (page != NULL)
+    rst_page_save_as (page, NULL, NULL);
+}
+
+static void
+rst_window_close_page_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  RstWindow *self = RST_WINDOW (widget);
+  AdwTabPage *tab = adw_tab_view_get_selected_page (self->tab_view);
+
+  if (tab != NULL)
+    adw_tab_view_close_page (self->tab_view, tab);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing one tab with unsaved changes: Save, Discard or Cancel. */
+typedef struct
+{
+  RstWindow  *self;
+  AdwTabPage *tab;
+} ClosePage;
+
+static void
+close_page_free (ClosePage *close)
+{
+  g_object_unref (close->self);
+  g_object_unref (close->tab);
+  g_free (close);
+}
+
+static void
+rst_window_page_saved_for_close (RstPage  *page,
+                                 gpointer  user_data)
+{
+  ClosePage *close = user_data;
+
+  adw_tab_view_close_page_finish (close->self->tab_view, close->tab, TRUE);
+  close_page_free (close);
+}
+
+static void
+rst_window_close_page_response (AdwMessageDialog *dialog,
+                                const char       *response,
+                                ClosePage        *close)
+{
+  RstPage *page = RST_PAGE (adw_tab_page_get_child (close->tab));
+
   if (g_str_equal (response, "save"))
-    rst_window_save (self, rst_window_close_after_save);
-  else if (g_str_equal (response, "discard"))
-    rst_window_close_after_save (self);
+    {
+      /* Finished by the save callback; a failed or cancelled save keeps the tab. */
+      adw_tab_view_close_page_finish (close->self->tab_view, close->tab, FALSE);
+      rst_page_save (page, rst_window_page_saved_for_close, close);
+      return;
+    }
+
+  adw_tab_view_close_page_finish (close->self->tab_view, close->tab,
+                                  g_str_equal (response, "discard"));
+  close_page_free (close);
 }
 
 static gboolean
-rst_window_close_request (GtkWindow *window)
+rst_window_close_page (AdwTabView *tab_view,
+                       AdwTabPage *tab,
+                       RstWindow  *self)
 {
-  RstWindow *self = RST_WINDOW (window);
+  RstPage *page = RST_PAGE (adw_tab_page_get_child (tab));
   g_autofree char *title = NULL;
   AdwMessageDialog *dialog;
+  ClosePage *close;
 
-  if (self->close_confirmed ||
-      !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
-    return GTK_WINDOW_CLASS (rst_window_parent_class)->close_request (window);
+  if (!rst_page_get_modified (page))
+    {
+      adw_tab_view_close_page_finish (tab_view, tab, TRUE);
+      return GDK_EVENT_STOP;
+    }
 
-  title = rst_document_dup_title (self->document);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
+  title = rst_page_dup_title (page);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("“%s” has unsaved changes. Changes that are not saved will be lost."),
                                   title);
@@ -353,23 +419,125 @@ rst_window_close_request (GtkWindow *window)
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
+
+  close = g_new0 (ClosePage, 1);
+  close->self = g_object_ref (self);
+  close->tab = g_object_ref (tab);
+  g_signal_connect (dialog, "response", G_CALLBACK (rst_window_close_page_response), close);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GDK_EVENT_STOP;
+}
+
+static void
+rst_window_pages_changed (RstWindow *self)
+{
+  /* The window holds statements; without any it has nothing to show. */
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0 && !self->close_confirmed)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static GPtrArray *
+rst_window_list_modified_pages (RstWindow *self)
+{
+  GPtrArray *modified = g_ptr_array_new ();
+  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      RstPage *page = RST_PAGE (adw_tab_page_get_child (adw_tab_view_get_nth_page (self->tab_view, i)));
+
+      if (rst_page_get_modified (page))
+        g_ptr_array_add (modified, page);
+    }
+
+  return modified;
+}
+
+static void
+rst_window_page_saved_for_quit (RstPage  *page,
+                                gpointer  user_data)
+{
+  RstWindow *self = user_data;
+
+  if (--self->pending_saves == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  g_object_unref (self);
+}
+
+static void
+rst_window_close_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           RstWindow        *self)
+{
+  if (g_str_equal (response, "save"))
+    {
+      g_autoptr(GPtrArray) modified = rst_window_list_modified_pages (self);
+
+      /* The window closes once every save has succeeded; one that fails
+       * shows its error and keeps the window open.
+       */
+      self->pending_saves = modified->len;
+      for (guint i = 0; i < modified->len; i++)
+        rst_page_save (g_ptr_array_index (modified, i), rst_window_page_saved_for_quit,
+                       g_object_ref (self));
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+rst_window_close_request (GtkWindow *window)
+{
+  RstWindow *self = RST_WINDOW (window);
+  g_autoptr(GPtrArray) modified = NULL;
+  g_autoptr(GString) names = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->close_confirmed)
+    return GTK_WINDOW_CLASS (rst_window_parent_class)->close_request (window);
+
+  modified = rst_window_list_modified_pages (self);
+  if (modified->len == 0)
+    return GTK_WINDOW_CLASS (rst_window_parent_class)->close_request (window);
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < modified->len; i++)
+    {
+      g_autofree char *title = rst_page_dup_title (g_ptr_array_index (modified, i));
+      g_string_append_printf (names, "\n• %s", title);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "This statement has unsaved changes:%s",
+                                               "These statements have unsaved changes:%s",
+                                               modified->len),
+                                  names->str);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard All"),
+                                    "save", _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (rst_window_close_response),
                            self, G_CONNECT_DEFAULT);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
-}
-
-/* The style scheme follows the light or dark preference of the system. */
-static void
-rst_window_update_style_scheme (RstWindow *self)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
-
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->document),
-                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
 }
 
 static void
@@ -396,8 +564,14 @@ rst_window_dispose (GObject *object)
 {
   RstWindow *self = (RstWindow *)object;
 
+  if (self->tracked_page != NULL)
+    {
+      g_clear_signal_handler (&self->tracked_title_handler, self->tracked_page);
+      g_clear_signal_handler (&self->tracked_file_handler, rst_page_get_document (self->tracked_page));
+      g_clear_weak_pointer (&self->tracked_page);
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_WINDOW);
-  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (rst_window_parent_class)->dispose (object);
 }
@@ -414,16 +588,17 @@ rst_window_class_init (RstWindowClass *klass)
 
   window_class->close_request = rst_window_close_request;
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RstWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RstWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, RstWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, RstWindow, tab_view);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, rst_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, rst_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, rst_window_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.close-page", NULL, rst_window_close_page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-page", NULL);
 }
 
 static void
@@ -431,17 +606,12 @@ rst_window_init (RstWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->document = rst_document_new ();
-  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
+  g_signal_connect_object (self->tab_view, "notify::selected-page",
+                           G_CALLBACK (rst_window_track_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tab_view, "close-page",
+                           G_CALLBACK (rst_window_close_page), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->tab_view, "notify::n-pages",
+                           G_CALLBACK (rst_window_pages_changed), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->document, "notify::title",
-                           G_CALLBACK (rst_window_update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "notify::file",
-                           G_CALLBACK (rst_window_update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (rst_window_update_style_scheme), self, G_CONNECT_SWAPPED);
-
-  rst_window_update_title (self);
-  rst_window_update_style_scheme (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  rst_window_add_page (self);
 }

@@ -1,0 +1,38 @@
+/* rst-page.h
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rst-document.h"
+
+G_BEGIN_DECLS
+
+#define RST_TYPE_PAGE (rst_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (RstPage, rst_page, RST, PAGE, AdwBin)
+
+typedef void (*RstPageSavedFunc) (RstPage  *page,
+                                  gpointer  user_data);
+
+RstPage     *rst_page_new             (void);
+RstDocument *rst_page_get_document    (RstPage          *self);
+GtkWidget   *rst_page_get_view        (RstPage          *self);
+char        *rst_page_dup_title       (RstPage          *self);
+gboolean     rst_page_get_modified    (RstPage          *self);
+gboolean     rst_page_is_pristine     (RstPage          *self);
+void         rst_page_load_file       (RstPage          *self,
+                                       GFile            *file);
+void         rst_page_save            (RstPage          *self,
+                                       RstPageSavedFunc  then,
+                                       gpointer          user_data);
+void         rst_page_save_as         (RstPage          *self,
+                                       RstPageSavedFunc  then,
+                                       gpointer          user_data);
+
+G_END_DECLS
