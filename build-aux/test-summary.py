@@ -2,12 +2,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Prints 'N passed, N failed, N skipped' from Meson's testlog.json.
 
-Counts the TAP subtests of each program, so the line says how many checks
-ran, not how many programs. A program that fails without reporting subtests
-counts as one failure. Exits 1 when anything failed or nothing ran.
+A TAP program counts each of its test points (so the line says how many
+checks ran, not how many programs); any other test counts once. A TAP
+program that fails without a failing point (a crash after its last point,
+a bad plan) counts one failure more. Exits 1 when anything failed or
+nothing ran.
 """
 import json
+import re
 import sys
+
+TAP_POINT = re.compile(r"^(not ok|ok)\b(.*)$")
+PASSING = ("OK", "EXPECTEDFAIL")
 
 passed = failed = skipped = 0
 with open(sys.argv[1], encoding="utf-8") as log:
@@ -15,27 +21,33 @@ with open(sys.argv[1], encoding="utf-8") as log:
         if not line.strip():
             continue
         result = json.loads(line)
-        sub = result.get("subtests") or []
-        if sub:
-            for s in sub:
-                r = s.get("result")
-                if r in ("OK", "EXPECTEDFAIL"):
-                    passed += 1
-                elif r == "SKIP":
-                    skipped += 1
-                else:
-                    failed += 1
-            if result["result"] not in ("OK", "SKIP", "EXPECTEDFAIL") and \
-               all(s.get("result") in ("OK", "SKIP", "EXPECTEDFAIL") for s in sub):
-                failed += 1  # crashed after its last subtest, or bad exit
-        else:
-            r = result["result"]
-            if r in ("OK", "EXPECTEDFAIL"):
+        status = result["result"]
+        points = [TAP_POINT.match(l) for l in (result.get("stdout") or "").splitlines()]
+        points = [p for p in points if p]
+
+        if not points:
+            if status in PASSING:
                 passed += 1
-            elif r == "SKIP":
+            elif status == "SKIP":
                 skipped += 1
             else:
                 failed += 1
+            continue
+
+        bad_point = False
+        for p in points:
+            directive = p.group(2).upper()
+            if "# SKIP" in directive:
+                skipped += 1
+            elif p.group(1) == "ok":
+                passed += 1
+            elif "# TODO" in directive:
+                pass
+            else:
+                failed += 1
+                bad_point = True
+        if status not in PASSING and status != "SKIP" and not bad_point:
+            failed += 1
 
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed or passed == 0 else 0)
