@@ -41,6 +41,7 @@ struct _RstTemplateChooser
 G_DEFINE_FINAL_TYPE (RstTemplateChooser, rst_template_chooser, ADW_TYPE_WINDOW)
 
 static void rst_template_chooser_update_preview (RstTemplateChooser *self);
+static void rst_template_chooser_search_changed (RstTemplateChooser *self);
 
 static GSettings *
 window_settings (RstWindow *window)
@@ -304,6 +305,8 @@ rst_template_chooser_set_search (RstTemplateChooser *self,
   g_return_if_fail (RST_IS_TEMPLATE_CHOOSER (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search ? search : "");
+  /* Now, not after the entry's typing delay. */
+  rst_template_chooser_search_changed (self);
 }
 
 /* Explicit details first, then the delegation profile, then the council:
@@ -1103,6 +1106,15 @@ static void
 rst_template_chooser_dispose (GObject *object)
 {
   RstTemplateChooser *self = (RstTemplateChooser *)object;
+
+  /* Rows and selection go away with the list box: nothing to update. */
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->list_box != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->list_box, self);
+      gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_TEMPLATE_CHOOSER);
 
