@@ -540,6 +540,9 @@ rst_export_dialog_new (RstWindow *window)
 
   rst_export_dialog_council_changed (self);
 
+  /* Enter exports; the format is the usual first change. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->format_row));
+
   return self;
 }
 

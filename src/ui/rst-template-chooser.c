@@ -1039,6 +1039,9 @@ rst_template_chooser_new (RstWindow *window)
   rst_template_chooser_update_session (self);
   rst_template_chooser_select_first (self);
 
+  /* Typing searches; Enter creates. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
   return self;
 }
 
@@ -1201,6 +1204,9 @@ rst_template_chooser_init (RstTemplateChooser *self)
                            G_CALLBACK (rst_template_chooser_row_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_box, "row-activated",
                            G_CALLBACK (rst_template_chooser_row_activated), self, G_CONNECT_SWAPPED);
+  /* Enter in the search field takes the template found. */
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (rst_template_chooser_create), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (rst_template_chooser_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->council_row, "notify::selected",
