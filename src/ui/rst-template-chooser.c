@@ -373,6 +373,22 @@ rst_template_chooser_update_preview (RstTemplateChooser *self)
   gtk_stack_set_visible_child_name (self->preview_stack, "text");
 }
 
+/* The preview looks like the editor, in light and dark alike. */
+static void
+rst_template_chooser_update_style_scheme (RstTemplateChooser *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "rostrum-dark" : "rostrum-light");
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preview_view))),
+                                      scheme);
+}
+
 static void
 rst_template_chooser_update_session (RstTemplateChooser *self)
 {
@@ -951,6 +967,12 @@ rst_template_chooser_create_action (GtkWidget  *widget,
 }
 
 static void
+rst_template_chooser_search_activated (RstTemplateChooser *self)
+{
+  rst_template_chooser_create (self);
+}
+
+static void
 rst_template_chooser_row_activated (RstTemplateChooser *self,
                                     GtkListBoxRow      *row)
 {
@@ -1200,13 +1222,17 @@ rst_template_chooser_init (RstTemplateChooser *self)
     gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preview_view))),
                                     language);
 
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (rst_template_chooser_update_style_scheme), self, G_CONNECT_SWAPPED);
+  rst_template_chooser_update_style_scheme (self);
+
   g_signal_connect_object (self->list_box, "row-selected",
                            G_CALLBACK (rst_template_chooser_row_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_box, "row-activated",
                            G_CALLBACK (rst_template_chooser_row_activated), self, G_CONNECT_SWAPPED);
   /* Enter in the search field takes the template found. */
   g_signal_connect_object (self->search_entry, "activate",
-                           G_CALLBACK (rst_template_chooser_create), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (rst_template_chooser_search_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (rst_template_chooser_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->council_row, "notify::selected",
