@@ -381,6 +381,142 @@ test_chooser_save_statement_as_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* The message dialog a flow opened, answered as the drafter would:
+ * @name typed into its entry (when it has one), then @response.
+ */
+static void
+answer_dialog (const char *name,
+               const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  spin_main_loop ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+
+  if (name != NULL)
+    {
+      GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+      g_assert_true (GTK_IS_EDITABLE (entry));
+      gtk_editable_set_text (GTK_EDITABLE (entry), name);
+    }
+
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_main_loop ();
+}
+
+static RstTemplate *
+find_by_name (RstTemplateStore *store,
+              const char       *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(RstTemplate) template = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_strcmp0 (rst_template_get_name (template), name) == 0)
+        return template;
+    }
+
+  return NULL;
+}
+
+static void
+test_chooser_save_as_template_dialog (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "previous.md", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTemplateStore) store = NULL;
+  RstTemplate *saved;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  write_file (path, PREVIOUS_STATEMENT);
+  file = g_file_new_for_path (path);
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rst_window_open_file (window, file);
+  while (rst_document_get_busy (rst_window_get_document (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The menu item, its name dialog, Save. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL));
+  answer_dialog ("Ocean statement", "save");
+
+  store = rst_template_store_new ();
+  saved = find_by_name (store, "Ocean statement");
+  g_assert_nonnull (saved);
+  g_assert_cmpint (rst_template_get_origin (saved), ==, RST_TEMPLATE_ORIGIN_USER);
+  g_assert_nonnull (strstr (rst_template_get_text (saved), "{{session_ordinal}}"));
+  g_assert_null (strstr (rst_template_get_text (saved), "114th"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_chooser_manages_user_templates (void)
+{
+  RstTemplateChooser *chooser;
+  RstTemplateStore *store;
+  RstTemplate *copy;
+  g_autofree char *copy_id = NULL;
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (window);
+  gtk_window_present (GTK_WINDOW (chooser));
+  store = rst_template_chooser_get_store (chooser);
+
+  /* Duplicate a built-in: a user copy, selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.duplicate", "s", "right-of-reply"));
+  spin_main_loop ();
+  copy = rst_template_chooser_get_selected (chooser);
+  g_assert_nonnull (copy);
+  g_assert_cmpint (rst_template_get_origin (copy), ==, RST_TEMPLATE_ORIGIN_USER);
+  copy_id = g_strdup (rst_template_get_id (copy));
+  g_assert_cmpstr (copy_id, !=, "right-of-reply");
+
+  /* Rename it through its dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.rename", "s", copy_id));
+  answer_dialog ("Short reply", "save");
+  g_assert_nonnull (find_by_name (store, "Short reply"));
+  g_assert_true (rst_template_chooser_select_template (chooser, copy_id));
+
+  /* Export it as a file, import it back as another template. */
+  exported = g_file_new_build_filename (g_get_user_cache_dir (), "short-reply-export.md", NULL);
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_assert_true (rst_template_store_export (store, copy_id, exported, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (exported, NULL));
+
+  /* Delete, confirmed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", "s", copy_id));
+  answer_dialog (NULL, "delete");
+  g_assert_null (rst_template_store_lookup (store, copy_id));
+  g_assert_null (find_by_name (store, "Short reply"));
+  /* The selection moved on to a usable template. */
+  g_assert_nonnull (rst_template_chooser_get_selected (chooser));
+
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_chooser_bad_templates (void)
 {
@@ -448,6 +584,8 @@ main (int   argc,
   g_test_add_func ("/template-chooser/tab-moves-between-slots", test_chooser_tab_moves_between_slots);
   g_test_add_func ("/template-chooser/user-templates-persist", test_chooser_user_templates_persist);
   g_test_add_func ("/template-chooser/save-statement-as-template", test_chooser_save_statement_as_template);
+  g_test_add_func ("/template-chooser/save-as-template-dialog", test_chooser_save_as_template_dialog);
+  g_test_add_func ("/template-chooser/manages-user-templates", test_chooser_manages_user_templates);
   g_test_add_func ("/template-chooser/bad-templates", test_chooser_bad_templates);
 
   app = rst_test_ui_create_application ();
