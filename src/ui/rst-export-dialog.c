@@ -258,6 +258,19 @@ rst_export_dialog_update_check (RstExportDialog *self)
 
   /* The time limit depends on the council, so the check follows it. */
   rst_council_resolve_check_options (rst_export_dialog_get_council (self), self->statement, &options);
+  {
+    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
+
+    /* The speaker's own pace, when Preferences has one. */
+    if (RST_IS_APPLICATION (app))
+      {
+        double pace = g_settings_get_double (rst_application_get_settings (RST_APPLICATION (app)),
+                                             "words-per-minute");
+
+        if (pace > 0)
+          options.words_per_minute = pace;
+      }
+  }
   self->diagnostics = rst_check_statement (self->statement, &options);
 
   n_errors = rst_export_dialog_get_n_issues (self, RST_SEVERITY_ERROR);
