@@ -146,6 +146,8 @@ rst_application_startup (GApplication *app)
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *from_template_accels[] = { "<Control><Shift>n", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
@@ -159,6 +161,8 @@ rst_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close-page", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-from-template", from_template_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
 }
 
 static void
