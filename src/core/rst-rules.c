@@ -85,8 +85,8 @@ typedef struct
 G_LOCK_DEFINE_STATIC (rules);
 static GHashTable *rules_by_lang;
 
-/* ASCII letters and digits. */
-static const guint8 alnum_table[128] = {
+/* ASCII letters and digits; 0 for every other byte. */
+static const guint8 alnum_table[256] = {
   ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
   ['8'] = 1, ['9'] = 1,
   ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
@@ -158,12 +158,14 @@ rst_next_word (const char *text,
     {
       guchar c = (guchar)text[i];
 
+      /* The common case first: spaces and ASCII punctuation. */
+      while (c < 0x80 && !alnum_table[c] && ++i < end)
+        c = (guchar)text[i];
+      if (i >= end)
+        break;
+
       if (c < 0x80)
-        {
-          if (alnum_table[c])
-            break;
-          i++;
-        }
+        break;
       else if (is_separator_seq (text + i, end - i) ||
                (c == 0xE2 && i + 2 < end && (guchar)text[i + 1] == 0x80 && (guchar)text[i + 2] == 0x99))
         i += utf8_len (c);   /* an apostrophe only joins words */
@@ -181,8 +183,15 @@ rst_next_word (const char *text,
 
   while (i < end)
     {
-      guchar c = (guchar)text[i];
+      guchar c;
 
+      /* The common case first: a run of ASCII letters and digits. */
+      while (i < end && alnum_table[(guchar)text[i]])
+        i++;
+      if (i >= end)
+        break;
+
+      c = (guchar)text[i];
       if (c < 0x80)
         {
           if (alnum_table[c])
