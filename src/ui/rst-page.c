@@ -567,7 +567,6 @@ rst_page_class_init (RstPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RstPage, view);
-  gtk_widget_class_bind_template_child (widget_class, RstPage, flap);
   gtk_widget_class_bind_template_child (widget_class, RstPage, sidebar);
 
   gtk_widget_class_install_action (widget_class, "page.apply-fix", "(uu)", rst_page_apply_fix_action);
@@ -577,6 +576,10 @@ static void
 rst_page_init (RstPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: GTK would unparent it behind AdwBin's back
+   * when disposing the template.
+   */
+  self->flap = ADW_FLAP (adw_bin_get_child (ADW_BIN (self)));
 
   self->document = rst_document_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
