@@ -283,14 +283,34 @@ static void
 rst_document_checker_clear (RstDocumentChecker *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GHashTableIter iter;
+  gpointer item;
+  Anchor *anchor;
   GtkTextIter begin, end;
+
+  /* Tags come off only where they were put (the lines they moved to):
+   * removing a tag invalidates the layout of its whole range, and on a
+   * long statement relaying out everything takes far longer than a frame.
+   */
+  g_hash_table_iter_init (&iter, self->anchors);
+  while (g_hash_table_iter_next (&iter, &item, (gpointer *)&anchor))
+    {
+      if (!RST_IS_DIAGNOSTIC (item))
+        continue;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &begin, anchor->begin);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, anchor->end);
+      gtk_text_iter_order (&begin, &end);
+      gtk_text_iter_set_line_offset (&begin, 0);
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
+        gtk_text_buffer_remove_tag (buffer, self->tags[i], &begin, &end);
+    }
 
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
-    {
-      gtk_text_buffer_remove_tag (buffer, self->tags[i], &begin, &end);
-      gtk_source_buffer_remove_source_marks (self->buffer, &begin, &end, mark_categories[i]);
-    }
+    gtk_source_buffer_remove_source_marks (self->buffer, &begin, &end, mark_categories[i]);
   g_hash_table_remove_all (self->anchors);
 }
 
