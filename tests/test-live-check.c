@@ -220,6 +220,13 @@ test_live_check_fixture (void)
   wait_checked (document);
 
   g_assert_true (has_tag_on (buffer, "diagnostic-error", fourth, 5));
+  {
+    /* The gutter's error icon sits on that line (18 in the file). */
+    GSList *marks = gtk_source_buffer_get_source_marks_at_line (GTK_SOURCE_BUFFER (buffer), 17,
+                                                                RST_DOCUMENT_CHECKER_MARK_ERROR);
+    g_assert_cmpuint (g_slist_length (marks), ==, 1);
+    g_slist_free (marks);
+  }
   g_assert_cmpint (rst_outline_item_get_status (find_outline_item (checker, "Fifth")), ==, RST_OUTLINE_STATUS_ERROR);
   g_assert_cmpstr (outline_row_status (sidebar, "Fifth"), ==, "dialog-error-symbolic");
 
