@@ -340,7 +340,7 @@ rst_document_checker_apply (RstDocumentChecker *self,
       RstDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
       RstSeverity severity = rst_diagnostic_get_severity (diagnostic);
       GtkSourceMark *mark;
-      GtkTextIter begin, end;
+      GtkTextIter begin, end, line_start;
 
       severity = CLAMP (severity, RST_SEVERITY_INFO, RST_SEVERITY_ERROR);
       offset_to_iter (self, result->statement, rst_diagnostic_get_start (diagnostic), &begin);
@@ -358,7 +358,10 @@ rst_document_checker_apply (RstDocumentChecker *self,
       if (!gtk_text_iter_equal (&begin, &end))
         gtk_text_buffer_apply_tag (buffer, self->tags[severity], &begin, &end);
 
-      mark = gtk_source_buffer_create_source_mark (self->buffer, NULL, mark_categories[severity], &begin);
+      /* The gutter draws the marks at the start of a line only. */
+      line_start = begin;
+      gtk_text_iter_set_line_offset (&line_start, 0);
+      mark = gtk_source_buffer_create_source_mark (self->buffer, NULL, mark_categories[severity], &line_start);
       g_object_set_data_full (G_OBJECT (mark), "rst-diagnostic", g_object_ref (diagnostic), g_object_unref);
       anchor_add (self, diagnostic, &begin, &end);
     }

@@ -473,6 +473,14 @@ rst_page_init_live_check (RstPage *self)
     }
   gtk_source_view_set_show_line_marks (self->view, TRUE);
 
+  /* Paragraphs wrap over many lines: the icon goes beside the first. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gtk_source_view_get_gutter (self->view, GTK_TEXT_WINDOW_LEFT)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_SOURCE_IS_GUTTER_RENDERER_PIXBUF (child))
+      gtk_source_gutter_renderer_set_alignment_mode (GTK_SOURCE_GUTTER_RENDERER (child),
+                                                     GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_FIRST);
+
   gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view), GTK_SOURCE_HOVER_PROVIDER (hover));
 
   self->fix_menu = g_menu_new ();
