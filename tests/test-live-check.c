@@ -268,6 +268,61 @@ test_live_check_fixture (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The context menu at the wrong ordinal offers its fix, which applies. */
+static void
+test_live_check_context_menu (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *label = NULL;
+  GMenuModel *extra, *section;
+  GtkTextBuffer *buffer;
+  RstDocument *document;
+  RstWindow *window;
+  GtkWidget *view;
+  GtkTextIter iter;
+  int fourth;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  rst_window_open_file (window, file);
+  document = rst_window_get_document (window);
+  view = rst_window_get_view (window);
+  buffer = GTK_TEXT_BUFFER (document);
+  wait_checked (document);
+
+  fourth = find_offset (buffer, "Fourth,");
+  replace (buffer, fourth, 6, "Fifth");
+  wait_checked (document);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fourth + 2);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  extra = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view));
+  g_assert_nonnull (extra);
+  section = g_menu_model_get_item_link (extra, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Renumber as “Fourth”");
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET, NULL);
+  g_assert_true (gtk_widget_activate_action_variant (view, action, target));
+  g_assert_cmpint (find_offset (buffer, "Fourth,"), ==, fourth);
+
+  /* Away from any diagnostic the section is empty. */
+  wait_checked (document);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 0);
+  g_object_unref (section);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A fix asked for after further typing still replaces the right words. */
 static void
 test_live_check_stale_fix (void)
@@ -331,6 +386,7 @@ main (int   argc,
   rst_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/live-check/fixture", test_live_check_fixture);
+  g_test_add_func ("/live-check/context-menu", test_live_check_context_menu);
   g_test_add_func ("/live-check/stale-fix", test_live_check_stale_fix);
 
   app = rst_test_ui_create_application ();

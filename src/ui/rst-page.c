@@ -323,19 +323,17 @@ rst_page_apply_fix_action (GtkWidget  *widget,
     rst_document_checker_apply_fix (checker, diagnostic, fix);
 }
 
-/* The context menu offers the fixes of the diagnostics at the cursor. */
+/* The context menu offers the fixes of the diagnostics at @iter. */
 static void
-rst_page_update_fix_menu (RstPage *self)
+rst_page_update_fix_menu_at (RstPage           *self,
+                             const GtkTextIter *iter)
 {
   RstDocumentChecker *checker = rst_document_get_checker (self->document);
   GListModel *diagnostics = rst_document_checker_get_diagnostics (checker);
   g_autoptr(GPtrArray) found = NULL;
-  GtkTextIter iter;
   guint n;
 
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter,
-                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)));
-  found = rst_document_checker_list_at_iter (checker, &iter);
+  found = rst_document_checker_list_at_iter (checker, iter);
 
   if (found->len == 0 && g_menu_model_get_n_items (G_MENU_MODEL (self->fix_menu)) == 0)
     return;
@@ -365,6 +363,36 @@ rst_page_update_fix_menu (RstPage *self)
           g_menu_append_item (self->fix_menu, item);
         }
     }
+}
+
+/* For the Menu key and Shift+F10: the cursor's place. */
+static void
+rst_page_update_fix_menu (RstPage *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)));
+  rst_page_update_fix_menu_at (self, &iter);
+}
+
+/* A right click opens the menu where it happened, which is not always
+ * where the cursor is; this runs before the view builds its menu.
+ */
+static void
+rst_page_secondary_pressed (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            RstPage         *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
+                                         (int)x, (int)y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
+    rst_page_update_fix_menu_at (self, &iter);
 }
 
 static char *
@@ -484,7 +512,21 @@ rst_page_init_live_check (RstPage *self)
   gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view), GTK_SOURCE_HOVER_PROVIDER (hover));
 
   self->fix_menu = g_menu_new ();
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (self->fix_menu));
+  {
+    GtkGesture *secondary = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (secondary), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (secondary, "pressed", G_CALLBACK (rst_page_secondary_pressed), self, G_CONNECT_DEFAULT);
+    gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (secondary));
+  }
+  {
+    /* A section of its own under the view's editing items. */
+    g_autoptr(GMenu) extra = g_menu_new ();
+
+    g_menu_append_section (extra, NULL, G_MENU_MODEL (self->fix_menu));
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (extra));
+  }
   g_signal_connect_object (self->document, "notify::cursor-position",
                            G_CALLBACK (rst_page_update_fix_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "checked",

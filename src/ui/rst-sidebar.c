@@ -294,8 +294,6 @@ issues_bind_cb (GtkSignalListItemFactory *factory,
       RstFix *fix = g_ptr_array_index (fixes, i);
       GtkWidget *button = gtk_button_new_with_label (fix->label ? fix->label : _("Fix"));
 
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, fix->label);
       g_object_set_data_full (G_OBJECT (button), "rst-diagnostic", g_object_ref (diagnostic), g_object_unref);
