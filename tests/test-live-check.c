@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rst-test-ui.h"
 #include "rst-window.h"
 
@@ -264,6 +266,55 @@ test_live_check_fixture (void)
   wait_checked (document);
   g_assert_cmpstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), !=, gauge_before);
   g_assert_false (g_str_has_suffix (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), "394 words"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
+
+  /* A slow reader (the drafter's preference) runs past the 5:00 limit:
+   * the gauge turns to its warning style.
+   */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.rostrum.Rostrum");
+
+    g_settings_set_double (settings, "words-per-minute", 50.0);
+    wait_checked (document);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
+    g_assert_true (strstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), " of 5:00 · ") != NULL);
+    g_settings_reset (settings, "words-per-minute");
+    wait_checked (document);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* F9 hides and shows the sidebar and remembers the choice. */
+static void
+test_live_check_toggle_sidebar (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.rostrum.Rostrum");
+  RstWindow *window;
+  RstPage *page;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  page = rst_window_get_current_page (window);
+  spin (100);
+
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_assert_true (rst_page_get_sidebar_visible (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (rst_page_get_sidebar_visible (page));
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+
+  /* Another page opens as remembered. */
+  g_assert_false (rst_page_get_sidebar_visible (rst_window_add_page (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_assert_true (rst_page_get_sidebar_visible (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -387,6 +438,7 @@ main (int   argc,
 
   g_test_add_func ("/live-check/fixture", test_live_check_fixture);
   g_test_add_func ("/live-check/context-menu", test_live_check_context_menu);
+  g_test_add_func ("/live-check/toggle-sidebar", test_live_check_toggle_sidebar);
   g_test_add_func ("/live-check/stale-fix", test_live_check_stale_fix);
 
   app = rst_test_ui_create_application ();
