@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-diagnostic-gutter.h"
 #include "rst-hover-provider.h"
 #include "rst-page.h"
 #include "rst-sidebar.h"
@@ -395,16 +396,6 @@ rst_page_secondary_pressed (GtkGestureClick *gesture,
     rst_page_update_fix_menu_at (self, &iter);
 }
 
-static char *
-rst_page_mark_tooltip (GtkSourceMarkAttributes *attributes,
-                       GtkSourceMark           *mark,
-                       gpointer                 user_data)
-{
-  RstDiagnostic *diagnostic = g_object_get_data (G_OBJECT (mark), "rst-diagnostic");
-
-  return diagnostic ? g_strdup (rst_diagnostic_get_message (diagnostic)) : NULL;
-}
-
 gboolean
 rst_page_get_sidebar_visible (RstPage *self)
 {
@@ -479,35 +470,12 @@ rst_page_reveal_changed (RstPage *self)
 static void
 rst_page_init_live_check (RstPage *self)
 {
-  static const struct {
-    const char *category;
-    const char *icon_name;
-    int         priority;
-  } marks[] = {
-    { RST_DOCUMENT_CHECKER_MARK_INFO, "dialog-information-symbolic", 1 },
-    { RST_DOCUMENT_CHECKER_MARK_WARNING, "dialog-warning-symbolic", 2 },
-    { RST_DOCUMENT_CHECKER_MARK_ERROR, "dialog-error-symbolic", 3 },
-  };
   RstDocumentChecker *checker = rst_document_get_checker (self->document);
   g_autoptr(RstHoverProvider) hover = rst_hover_provider_new (checker);
 
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    {
-      g_autoptr(GtkSourceMarkAttributes) attributes = gtk_source_mark_attributes_new ();
-
-      gtk_source_mark_attributes_set_icon_name (attributes, marks[i].icon_name);
-      g_signal_connect (attributes, "query-tooltip-text", G_CALLBACK (rst_page_mark_tooltip), NULL);
-      gtk_source_view_set_mark_attributes (self->view, marks[i].category, attributes, marks[i].priority);
-    }
-  gtk_source_view_set_show_line_marks (self->view, TRUE);
-
-  /* Paragraphs wrap over many lines: the icon goes beside the first. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (gtk_source_view_get_gutter (self->view, GTK_TEXT_WINDOW_LEFT)));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_SOURCE_IS_GUTTER_RENDERER_PIXBUF (child))
-      gtk_source_gutter_renderer_set_alignment_mode (GTK_SOURCE_GUTTER_RENDERER (child),
-                                                     GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_FIRST);
+  /* Severity icons in the gutter, in the severity's colour. */
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (self->view, GTK_TEXT_WINDOW_LEFT),
+                            rst_diagnostic_gutter_new (), 0);
 
   gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view), GTK_SOURCE_HOVER_PROVIDER (hover));
 
