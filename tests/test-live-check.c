@@ -232,6 +232,42 @@ test_live_check_fixture (void)
   g_assert_cmpint (rst_outline_item_get_status (find_outline_item (checker, "Fifth")), ==, RST_OUTLINE_STATUS_ERROR);
   g_assert_cmpstr (outline_row_status (sidebar, "Fifth"), ==, "dialog-error-symbolic");
 
+  /* Activating an outline row puts the cursor there; activating an issue
+   * selects its words.
+   */
+  {
+    GListModel *outline = rst_document_checker_get_outline (checker);
+    GListModel *issues = rst_document_checker_get_diagnostics (checker);
+    g_autofree char *selected = NULL;
+    GtkTextIter begin, end;
+    guint third = G_MAXUINT, sequence = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (outline) && third == G_MAXUINT; i++)
+      {
+        g_autoptr(RstOutlineItem) item = g_list_model_get_item (outline, i);
+
+        if (g_str_equal (rst_outline_item_get_label (item), "Third"))
+          third = i;
+      }
+    g_assert_cmpuint (third, !=, G_MAXUINT);
+    g_signal_emit_by_name (rst_sidebar_get_outline_view (sidebar), "activate", third);
+    gtk_text_buffer_get_selection_bounds (buffer, &begin, &end);
+    g_assert_cmpint (gtk_text_iter_get_offset (&begin), ==, find_offset (buffer, "Third,"));
+
+    for (guint i = 0; i < g_list_model_get_n_items (issues) && sequence == G_MAXUINT; i++)
+      {
+        g_autoptr(RstDiagnostic) d = g_list_model_get_item (issues, i);
+
+        if (g_str_equal (rst_diagnostic_get_code (d), "ordinal-sequence"))
+          sequence = i;
+      }
+    g_assert_cmpuint (sequence, !=, G_MAXUINT);
+    g_signal_emit_by_name (rst_sidebar_get_issues_view (sidebar), "activate", sequence);
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &begin, &end));
+    selected = gtk_text_iter_get_text (&begin, &end);
+    g_assert_cmpstr (selected, ==, "Fifth");
+  }
+
   /* Its fix, from the issues list, brings "Fourth" back and clears both. */
   rst_sidebar_show_page (sidebar, "issues");
   for (guint tries = 0; button == NULL && tries < 100; tries++)
