@@ -428,6 +428,49 @@ test_check_options (void)
   g_assert_cmpuint (options.time_limit_seconds, ==, 180);
 }
 
+/* A front matter names its council as drafters know it; the editor and
+ * rostrum --check share this resolution.
+ */
+static void
+test_resolve_names (void)
+{
+  static const struct { const char *named; const char *id; } cases[] = {
+    { "iom", "iom" },
+    { "IOM", "iom" },
+    { "  hrc ", "hrc" },
+    { "Human Rights Council", "hrc" },
+    { "world health assembly", "wha" },
+    { NULL, "generic" },
+    { "", "generic" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RstCouncil) council = rst_council_resolve (cases[i].named, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (council);
+      g_assert_cmpstr (rst_council_get_id (council), ==, cases[i].id);
+      if (cases[i].named != NULL && cases[i].named[0] != '\0')
+        g_assert_true (rst_council_answers_to (council, cases[i].named));
+    }
+}
+
+static void
+test_resolve_unknown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstCouncil) council = rst_council_resolve ("Council of Elrond", &error);
+  g_autoptr(RstCouncil) iom = rst_council_lookup ("iom", NULL);
+
+  /* The generic profile still times the statement; the error says why. */
+  g_assert_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND);
+  g_assert_cmpstr (rst_council_get_id (council), ==, "generic");
+  g_assert_false (rst_council_answers_to (iom, "Council of Elrond"));
+  g_assert_false (rst_council_answers_to (iom, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +485,8 @@ main (int   argc,
   g_test_add_func ("/council/key-file-errors", test_key_file_errors);
   g_test_add_func ("/council/locale-strings", test_locale_strings);
   g_test_add_func ("/council/check-options", test_check_options);
+  g_test_add_func ("/council/resolve-names", test_resolve_names);
+  g_test_add_func ("/council/resolve-unknown", test_resolve_unknown);
 
   return g_test_run ();
 }

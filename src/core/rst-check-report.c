@@ -295,28 +295,6 @@ compare_diagnostics (gconstpointer a,
   return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
-static RstCouncil *
-find_by_name (const char *named)
-{
-  g_autoptr(GListModel) councils = rst_council_list_load (NULL);
-  g_autofree char *wanted = g_utf8_casefold (named, -1);
-  guint n = councils != NULL ? g_list_model_get_n_items (councils) : 0;
-
-  g_strstrip (wanted);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RstCouncil) council = g_list_model_get_item (councils, i);
-      g_autofree char *name = g_utf8_casefold (rst_council_get_name (council), -1);
-      g_autofree char *short_name = g_utf8_casefold (rst_council_get_short_name (council), -1);
-
-      if (g_strcmp0 (wanted, name) == 0 || g_strcmp0 (wanted, short_name) == 0)
-        return g_steal_pointer (&council);
-    }
-
-  return NULL;
-}
-
 /* The council a file is checked with: the forced one, else the one its
  * front matter names, else the generic profile. A name without a profile
  * falls back too, and the report says so.
@@ -327,7 +305,6 @@ resolve_council (RstCheckReport  *self,
                  RstDiagnostic  **unknown)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
   RstCouncil *council;
   const char *named;
 
@@ -335,52 +312,26 @@ resolve_council (RstCheckReport  *self,
     return g_object_ref (self->council);
 
   named = rst_statement_get_detail (statement, "council");
-  if (named != NULL && named[0] != '\0')
+  council = rst_council_resolve (named, &error);
+
+  if (error != NULL && unknown != NULL)
     {
-      /* Profile ids are lower case; "IOM" in a front matter means "iom". */
-      id = g_ascii_strdown (named, -1);
-      g_strstrip (id);
+      g_autofree char *message = NULL;
+      gsize start = 0, end = 0;
 
-      council = rst_council_lookup (id, &error);
-      if (council != NULL)
-        return council;
+      if (error->code == RST_COUNCIL_ERROR_NOT_FOUND)
+        message = g_strdup_printf (_("Rostrum has no profile for the council “%s”; the generic profile’s time limit and pace are used"),
+                                   named);
+      else
+        message = g_strdup_printf (_("The profile for the council “%s” cannot be used (%s); the generic profile’s time limit and pace are used"),
+                                   named, error->message);
 
-      /* Drafters also write the name they know: "HRC", "Human Rights
-       * Council".
-       */
-      if (g_error_matches (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND))
-        {
-          council = find_by_name (named);
-          if (council != NULL)
-            {
-              g_clear_error (&error);
-              return council;
-            }
-        }
-
-      if (unknown != NULL)
-        {
-          g_autofree char *message = NULL;
-          gsize start = 0, end = 0;
-
-          if (error->code == RST_COUNCIL_ERROR_NOT_FOUND)
-            message = g_strdup_printf (_("Rostrum has no profile for the council “%s”; the generic profile’s time limit and pace are used"),
-                                       named);
-          else
-            message = g_strdup_printf (_("The profile for the council “%s” cannot be used (%s); the generic profile’s time limit and pace are used"),
-                                       named, error->message);
-
-          find_detail_value (statement, "council", &start, &end);
-          *unknown = rst_diagnostic_new (RST_CHECK_REPORT_CODE_COUNCIL_UNKNOWN,
-                                         RST_SEVERITY_INFO, start, end, message);
-        }
-      g_clear_error (&error);
+      find_detail_value (statement, "council", &start, &end);
+      *unknown = rst_diagnostic_new (RST_CHECK_REPORT_CODE_COUNCIL_UNKNOWN,
+                                     RST_SEVERITY_INFO, start, end, message);
     }
 
-  /* Missing only if even the built-in is gone; the checker then runs with
-   * its defaults.
-   */
-  return rst_council_lookup ("generic", NULL);
+  return council;
 }
 
 /**

@@ -1033,3 +1033,87 @@ rst_council_lookup (const char  *id,
                _("There is no council profile “%s”"), id);
   return NULL;
 }
+
+/**
+ * rst_council_answers_to:
+ * @named: an id, short name or name, as a front matter may give it
+ *
+ * Returns: whether @named means this council, ignoring case and the
+ *   spaces around it
+ */
+gboolean
+rst_council_answers_to (RstCouncil *self,
+                        const char *named)
+{
+  g_autofree char *wanted = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *short_name = NULL;
+
+  g_return_val_if_fail (RST_IS_COUNCIL (self), FALSE);
+
+  if (named == NULL)
+    return FALSE;
+
+  wanted = g_utf8_casefold (named, -1);
+  g_strstrip (wanted);
+  name = g_utf8_casefold (rst_council_get_name (self), -1);
+  short_name = g_utf8_casefold (rst_council_get_short_name (self), -1);
+
+  return g_str_equal (wanted, rst_council_get_id (self)) ||
+         g_str_equal (wanted, name) ||
+         g_str_equal (wanted, short_name);
+}
+
+/**
+ * rst_council_resolve:
+ * @named: (nullable): what a front matter's `council` says
+ * @error: set when @named is given but means no usable profile
+ *
+ * Profile ids are lower case, but drafters also write "IOM", "HRC" or
+ * "Human Rights Council"; all of them find the profile. The editor and
+ * `rostrum --check` resolve councils here so that they always agree.
+ *
+ * Returns: (transfer full) (nullable): the council meant, else the
+ *   generic profile
+ */
+RstCouncil *
+rst_council_resolve (const char  *named,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  RstCouncil *council;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (named == NULL || named[0] == '\0')
+    return rst_council_lookup ("generic", NULL);
+
+  id = g_ascii_strdown (named, -1);
+  g_strstrip (id);
+
+  council = rst_council_lookup (id, &local_error);
+  if (council != NULL)
+    return council;
+
+  if (g_error_matches (local_error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND))
+    {
+      g_autoptr(GListModel) councils = rst_council_list_load (NULL);
+      guint n = councils != NULL ? g_list_model_get_n_items (councils) : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RstCouncil) candidate = g_list_model_get_item (councils, i);
+
+          if (rst_council_answers_to (candidate, named))
+            return g_steal_pointer (&candidate);
+        }
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  /* Missing only if even the built-in is gone; the checker then runs with
+   * its defaults.
+   */
+  return rst_council_lookup ("generic", NULL);
+}

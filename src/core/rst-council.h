@@ -57,6 +57,14 @@ const char *rst_council_get_origin             (RstCouncil  *self);
  * Returns a new reference; the list is sorted by id, "generic" last.
  */
 GListModel *rst_council_list_load              (GError     **error);
+/* What a front matter's `council` may say: an id, a short name or a name,
+ * in any case. Returns the council it means; when it means none, sets
+ * @error and returns the generic profile (NULL only if even that is gone).
+ */
+RstCouncil *rst_council_resolve                (const char  *named,
+                                                GError     **error);
+gboolean    rst_council_answers_to             (RstCouncil  *self,
+                                                const char  *named);
 RstCouncil *rst_council_lookup                 (const char  *id,
                                                 GError     **error);
 

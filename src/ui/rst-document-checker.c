@@ -137,34 +137,23 @@ result_free (Result *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 
-/* The council the front matter names, else the generic profile, as
- * `rostrum --check` resolves it. Profiles are read from disk, so the last
- * one travels with the snapshot and is reused while the name stays.
+/* The council the front matter names, else the generic profile, resolved
+ * as `rostrum --check` does. Profiles are read from disk, so the last one
+ * travels with the snapshot and is reused while the name still means it.
  */
 static RstCouncil *
 resolve_council (RstStatement *statement,
                  RstCouncil   *cached)
 {
   const char *named = rst_statement_get_detail (statement, "council");
-  g_autofree char *id = NULL;
-  RstCouncil *council = NULL;
 
-  if (named != NULL && named[0] != '\0')
-    {
-      id = g_ascii_strdown (g_strstrip (g_strdup (named)), -1);
-      if (cached != NULL && g_str_equal (rst_council_get_id (cached), id))
-        return g_object_ref (cached);
-      council = rst_council_lookup (id, NULL);
-    }
+  if (cached != NULL &&
+      (named == NULL || named[0] == '\0'
+       ? g_str_equal (rst_council_get_id (cached), "generic")
+       : rst_council_answers_to (cached, named)))
+    return g_object_ref (cached);
 
-  if (council == NULL)
-    {
-      if (cached != NULL && g_str_equal (rst_council_get_id (cached), "generic"))
-        return g_object_ref (cached);
-      council = rst_council_lookup ("generic", NULL);
-    }
-
-  return council;
+  return rst_council_resolve (named, NULL);
 }
 
 static Result *
