@@ -448,6 +448,13 @@ rst_page_notify_title (RstPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/* Text typed while a file loads would be mixed into it. */
+static void
+rst_page_busy_changed (RstPage *self)
+{
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !rst_document_get_busy (self->document));
+}
+
 static void
 rst_page_modified_changed (RstPage *self)
 {
@@ -530,6 +537,8 @@ rst_page_init (RstPage *self)
                            G_CALLBACK (rst_page_notify_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (rst_page_modified_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (rst_page_busy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (rst_page_update_style_scheme), self, G_CONNECT_SWAPPED);
 
