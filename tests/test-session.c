@@ -287,6 +287,7 @@ test_session_quit_lists_every_document (void)
 
   /* Cancel keeps everything open. */
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (quitting))), ==, 2);
 
@@ -296,6 +297,7 @@ test_session_quit_lists_every_document (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (quitting)));
   g_assert_null (find_dialog ());
