@@ -491,6 +491,54 @@ test_session_restore_after_sigkill (void)
   rst_session_shutdown (rst_application_get_session (restarted));
 }
 
+/* Another program deletes the file, writes it again, changes it: the tab
+ * says the file is gone, and Reload takes the new text.
+ */
+static void
+test_session_outside_changes (void)
+{
+  g_autofree char *path = write_statement ("outside.md", "Mr. Chairperson,\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  RstWindow *window;
+  RstDocument *document;
+  AdwTabPage *tab;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rst_window_open_file (window, file);
+  document = rst_window_get_document (window);
+  wait_until_idle (document);
+  tab = adw_tab_view_get_selected_page (rst_window_get_tab_view (window));
+  g_assert_null (adw_tab_page_get_indicator_icon (tab));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  while (adw_tab_page_get_indicator_icon (tab) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("Deleted: %s", adw_tab_page_get_indicator_tooltip (tab));
+  g_assert_nonnull (strstr (adw_tab_page_get_indicator_tooltip (tab), "deleted or moved"));
+
+  g_file_set_contents (path, "Madam President,\n", -1, &error);
+  g_assert_no_error (error);
+  while (adw_tab_page_get_indicator_icon (tab) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The drafter's text stays until they reload. */
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, "Mr. Chairperson,");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reload-file", g_variant_new_string (uri));
+  wait_until_idle (document);
+  g_clear_pointer (&text, g_free);
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, "Madam President,");
+
+  destroy_all_windows (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/session/discard-removes-draft", test_session_discard_removes_draft);
   g_test_add_func ("/session/quit-lists-every-document", test_session_quit_lists_every_document);
   g_test_add_func ("/session/quit-and-restore", test_session_quit_and_restore);
+  g_test_add_func ("/session/outside-changes", test_session_outside_changes);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();
