@@ -379,21 +379,6 @@ rst_session_watch_file (PageState *state)
     g_signal_connect (state->monitor, "changed", G_CALLBACK (rst_session_file_changed), state);
 }
 
-static void
-rst_session_add_recent (GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = { 0 };
-  static char *groups[] = { (char *)"rostrum", NULL };
-
-  data.display_name = NULL;
-  data.mime_type = (char *)"text/markdown";
-  data.app_name = (char *)g_get_application_name ();
-  data.app_exec = (char *)"rostrum %u";
-  data.groups = groups;
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
 /* A load or save just finished: what is on disk is what we know now. */
 static void
 rst_session_document_busy_changed (PageState *state)
@@ -407,8 +392,6 @@ rst_session_document_busy_changed (PageState *state)
   g_free (state->etag);
   state->etag = rst_session_query_etag (location, &exists);
   rst_session_set_missing (state, !exists);
-  if (exists)
-    rst_session_add_recent (location);
 }
 
 static void
