@@ -539,6 +539,68 @@ test_session_outside_changes (void)
   destroy_all_windows (app);
 }
 
+/* Tabs move between windows with their text and draft; closed ones
+ * come back.
+ */
+static void
+test_session_tabs (void)
+{
+  g_autofree char *path = write_statement ("tabs.md", "Mr. Chairperson,\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RstApplication) tabbed = create_another_application ();
+  RstSession *session = rst_application_get_session (tabbed);
+  g_autofree char *draft_id = NULL;
+  RstWindow *window, *other;
+  RstPage *moved;
+  RstDocument *document;
+  AdwTabView *view;
+  GList *windows;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (tabbed);
+  gtk_window_present (GTK_WINDOW (window));
+  view = rst_window_get_tab_view (window);
+  rst_window_open_file (window, file);
+  wait_until_idle (rst_window_get_document (window));
+
+  moved = rst_window_add_page (window);
+  type_text (rst_page_get_document (moved), "Moving text.");
+  draft_id = g_strdup (rst_session_get_draft_id (session, moved));
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "tab.move-to-new-window", NULL));
+  spin ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (tabbed));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  other = RST_WINDOW (windows->data == window ? windows->next->data : windows->data);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 1);
+  g_assert_cmpint (adw_tab_view_get_n_pages (rst_window_get_tab_view (other)), ==, 1);
+  g_assert_true (rst_window_get_current_page (other) == moved);
+  g_assert_true (rst_page_get_modified (moved));
+  g_assert_cmpstr (rst_session_get_draft_id (session, moved), ==, draft_id);
+
+  /* Closing the saved tab, then bringing it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-page", NULL));
+  spin ();
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 0);
+  /* It comes back in the active window, whichever that is here. */
+  rst_session_reopen_closed (session);
+  spin ();
+  {
+    RstWindow *active = RST_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (tabbed)));
+
+    g_assert_cmpint (adw_tab_view_get_n_pages (view) + adw_tab_view_get_n_pages (rst_window_get_tab_view (other)), ==, 2);
+    document = rst_window_get_document (active);
+    wait_until_idle (document);
+    g_assert_true (g_file_equal (rst_document_get_file (document), file));
+  }
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (rst_page_get_document (moved)), FALSE);
+  destroy_all_windows (tabbed);
+  rst_session_shutdown (session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/session/quit-lists-every-document", test_session_quit_lists_every_document);
   g_test_add_func ("/session/quit-and-restore", test_session_quit_and_restore);
   g_test_add_func ("/session/outside-changes", test_session_outside_changes);
+  g_test_add_func ("/session/tabs", test_session_tabs);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();
