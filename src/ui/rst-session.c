@@ -819,7 +819,12 @@ rst_session_restore_tab (RstSession          *self,
     return 0;
   result = draft != NULL ? 2 : 1;
 
-  page = rst_window_add_page (window);
+  /* A new window's own empty tab takes the first restored statement. */
+  page = rst_window_get_current_page (window);
+  if (page == NULL || !rst_page_is_pristine (page) ||
+      g_object_get_data (G_OBJECT (window), "rst-restoring") == NULL)
+    page = rst_window_add_page (window);
+  g_object_set_data (G_OBJECT (window), "rst-restoring", NULL);
   state = rst_session_track_page (self, page);
   if (draft != NULL)
     {
@@ -856,6 +861,29 @@ rst_session_restore_tab (RstSession          *self,
                                     adw_tab_view_get_page (rst_window_get_tab_view (window), GTK_WIDGET (page)));
 
   return result;
+}
+
+static gboolean
+rst_session_add_recovered_toast (gpointer user_data)
+{
+  g_autoptr(GtkWidget) window = user_data;
+  AdwToast *toast = g_object_steal_data (G_OBJECT (window), "rst-recovered-toast");
+
+  if (toast != NULL && gtk_widget_get_mapped (window))
+    rst_window_add_toast (RST_WINDOW (window), toast);
+  else
+    g_clear_object (&toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rst_session_show_recovered_toast (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, rst_session_show_recovered_toast, NULL);
+  /* After the first frame: the overlay has its size by then. */
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 100, rst_session_add_recovered_toast,
+                      g_object_ref (window), NULL);
 }
 
 /**
@@ -901,7 +929,10 @@ rst_session_restore (RstSession *self)
       guint result;
 
       if (new_window)
-        window = rst_window_new (RST_APPLICATION (self->application));
+        {
+          window = rst_window_new (RST_APPLICATION (self->application));
+          g_object_set_data (G_OBJECT (window), "rst-restoring", GINT_TO_POINTER (TRUE));
+        }
 
       result = rst_session_restore_tab (self, window, tab);
       if (result == 0)
@@ -913,13 +944,6 @@ rst_session_restore (RstSession *self)
 
       if (new_window)
         {
-          AdwTabView *view = rst_window_get_tab_view (window);
-          AdwTabPage *first = adw_tab_view_get_nth_page (view, 0);
-
-          /* The window's own empty tab makes way for the restored ones. */
-          if (rst_page_is_pristine (RST_PAGE (adw_tab_page_get_child (first))))
-            adw_tab_view_close_page (view, first);
-
           g_hash_table_insert (windows, GUINT_TO_POINTER (tab->window), window);
           gtk_window_present (GTK_WINDOW (window));
           if (first_window == NULL)
@@ -942,7 +966,12 @@ rst_session_restore (RstSession *self)
                                                            recovered),
                                               recovered);
       adw_toast_set_timeout (toast, 10);
-      rst_window_add_toast (first_window, toast);
+      /* Shown once the window is on screen, where the drafter sees it. */
+      g_object_set_data_full (G_OBJECT (first_window), "rst-recovered-toast", toast, g_object_unref);
+      if (gtk_widget_get_mapped (GTK_WIDGET (first_window)))
+        rst_session_show_recovered_toast (GTK_WIDGET (first_window));
+      else
+        g_signal_connect (first_window, "map", G_CALLBACK (rst_session_show_recovered_toast), NULL);
     }
 
   /* From now on the session file says the application is running. */
