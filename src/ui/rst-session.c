@@ -47,6 +47,7 @@ struct _RstSession
   guint           inhibit_cookie;
   /* The final session file is written: nothing changes it any more. */
   guint           shutting_down : 1;
+  guint           told_write_failure : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RstSession, rst_session, G_TYPE_OBJECT)
@@ -105,6 +106,36 @@ static void rst_session_open_uri             (GSimpleAction  *action,
                                               GVariant       *parameter,
                                               gpointer        user_data);
 
+/* A draft that cannot be written is text that a crash would lose: the
+ * drafter hears of it, once until a draft is written again.
+ */
+static void
+rst_session_draft_write_failed (RstDraftStore *store,
+                                const char    *draft_id,
+                                const char    *message,
+                                RstSession    *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (self->application);
+  AdwToast *toast;
+
+  g_message ("Could not write a draft: %s", message);
+  if (self->told_write_failure || !RST_IS_WINDOW (window))
+    return;
+
+  self->told_write_failure = TRUE;
+  toast = adw_toast_new_format (_("Unsaved text cannot be kept as a draft: %s. Save your statements."), message);
+  adw_toast_set_timeout (toast, 0);
+  rst_window_add_toast (RST_WINDOW (window), toast);
+}
+
+static void
+rst_session_draft_written (RstDraftStore *store,
+                           const char    *draft_id,
+                           RstSession    *self)
+{
+  self->told_write_failure = FALSE;
+}
+
 static const GActionEntry session_actions[] = {
   { "reload-file", rst_session_reload_file, "s" },
   { "open-uri", rst_session_open_uri, "s" },
@@ -128,6 +159,10 @@ rst_session_new (GtkApplication *application,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
 
+  g_signal_connect_object (store, "draft-written",
+                           G_CALLBACK (rst_session_draft_written), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (store, "write-failed",
+                           G_CALLBACK (rst_session_draft_write_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (application, "window-added",
                            G_CALLBACK (rst_session_window_added), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (application, "window-removed",
