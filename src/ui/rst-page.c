@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-page.h"
+#include "rst-view-settings.h"
 
 /* One statement in a tab: the document, the view that edits it, and the
  * load and save flows that need a parent window for their dialogs.
@@ -264,23 +265,6 @@ rst_page_save (RstPage          *self,
     rst_page_save_to (self, NULL, save_request_new (self, then, user_data));
 }
 
-/* The style scheme follows the light or dark preference of the system. */
-static void
-rst_page_update_style_scheme (RstPage *self)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (style_manager);
-  GtkSourceStyleScheme *scheme;
-
-  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "rostrum-dark" : "rostrum-light");
-  /* Without our schemes installed, the platform's still follow the system. */
-  if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
-
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->document), scheme);
-}
-
 static void
 rst_page_notify_title (RstPage *self)
 {
@@ -369,8 +353,7 @@ rst_page_init (RstPage *self)
                            G_CALLBACK (rst_page_notify_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (rst_page_modified_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (rst_page_update_style_scheme), self, G_CONNECT_SWAPPED);
 
-  rst_page_update_style_scheme (self);
+  /* Font, style scheme, wrapping and spelling from Preferences. */
+  rst_view_settings_attach (self->view);
 }
