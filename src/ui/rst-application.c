@@ -12,12 +12,15 @@
 
 #include "rst-application.h"
 #include "rst-command-line.h"
+#include "rst-preferences-window.h"
 #include "rst-window.h"
 
 struct _RstApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  /* Not one of the application's windows, which hold statements. */
+  GtkWidget      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (RstApplication, rst_application, ADW_TYPE_APPLICATION)
@@ -146,6 +149,7 @@ rst_application_startup (GApplication *app)
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
@@ -159,6 +163,7 @@ rst_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close-page", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
@@ -222,12 +227,33 @@ rst_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* One Preferences window at a time, raised again when asked twice. */
+static void
+rst_application_preferences_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  RstApplication *self = RST_APPLICATION (user_data);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->preferences == NULL)
+    {
+      GtkWidget *preferences = rst_preferences_window_new (RST_IS_WINDOW (active) ? active : NULL);
+
+      g_set_weak_pointer (&self->preferences, preferences);
+    }
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
 static void
 rst_application_dispose (GObject *object)
 {
   RstApplication *self = (RstApplication *)object;
 
   g_clear_object (&self->settings);
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  g_clear_weak_pointer (&self->preferences);
 
   G_OBJECT_CLASS (rst_application_parent_class)->dispose (object);
 }
@@ -253,6 +279,7 @@ rst_application_init (RstApplication *self)
     { "new", rst_application_new_action },
     { "quit", rst_application_quit_action },
     { "about", rst_application_about_action },
+    { "preferences", rst_application_preferences_action },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
