@@ -206,7 +206,7 @@ rst_application_about_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  static const char *developers[] = { "The Rostrum developers", NULL };
+  static const char *developers[] = { "The Rostrum developers https://github.com/rostrum/rostrum", NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   GtkWidget *about;
 
@@ -216,6 +216,17 @@ rst_application_about_action (GSimpleAction *action,
                         "application-icon", APP_ID,
                         "developer-name", _("The Rostrum developers"),
                         "version", PACKAGE_VERSION,
+                        "comments", _("Write and check the statements delegations deliver at the councils of international organizations."),
+                        "support-url", "https://github.com/rostrum/rostrum/discussions",
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", _("<p>The first release.</p>"
+                                           "<ul>"
+                                           "<li>An editor for statements with highlighting of their structure</li>"
+                                           "<li>A checker for headings, salutations, priorities, closings and speaking time</li>"
+                                           "<li>Council profiles and templates for the common councils</li>"
+                                           "<li>Export to PDF, a reading copy, DOCX, ODT and plain text</li>"
+                                           "<li>Spelling in the language of each statement</li>"
+                                           "</ul>"),
                         "website", "https://github.com/rostrum/rostrum",
                         "issue-url", "https://github.com/rostrum/rostrum/issues",
                         "copyright", "© 2026 The Rostrum developers",
