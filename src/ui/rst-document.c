@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-document.h"
+#include "rst-document-checker.h"
 
 /* The document is the buffer, as in GNOME Text Editor: whatever shows the
  * statement edits this object, and loading and saving go through
@@ -21,6 +22,9 @@ struct _RstDocument
   GtkSourceBuffer  parent_instance;
   GtkSourceFile   *source_file;
   guint            busy : 1;
+
+  /* Live checking (ui-live): see rst-document-checker.c */
+  RstDocumentChecker *checker;
 };
 
 G_DEFINE_FINAL_TYPE (RstDocument, rst_document, GTK_SOURCE_TYPE_BUFFER)
@@ -290,7 +294,38 @@ rst_document_constructed (GObject *object)
    */
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (object),
                                   gtk_source_language_manager_get_language (languages, "rostrum-statement"));
+
+  /* Live checking (ui-live): its tags join the table created above. */
+  RST_DOCUMENT (object)->checker = rst_document_checker_new (GTK_SOURCE_BUFFER (object));
 }
+
+/* Live checking (ui-live) */
+
+/**
+ * rst_document_get_checker:
+ *
+ * Returns: (transfer none): what keeps the document's diagnostics,
+ *   outline and speaking time current
+ */
+RstDocumentChecker *
+rst_document_get_checker (RstDocument *self)
+{
+  g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
+
+  return self->checker;
+}
+
+static void
+rst_document_dispose (GObject *object)
+{
+  RstDocument *self = (RstDocument *)object;
+
+  g_clear_object (&self->checker);
+
+  G_OBJECT_CLASS (rst_document_parent_class)->dispose (object);
+}
+
+/* End of live checking */
 
 static void
 rst_document_finalize (GObject *object)
@@ -336,6 +371,7 @@ rst_document_class_init (RstDocumentClass *klass)
   GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
 
   object_class->constructed = rst_document_constructed;
+  object_class->dispose = rst_document_dispose;
   object_class->finalize = rst_document_finalize;
   object_class->get_property = rst_document_get_property;
 

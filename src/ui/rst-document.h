@@ -9,6 +9,8 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "rst-document-checker.h"
+
 G_BEGIN_DECLS
 
 #define RST_TYPE_DOCUMENT (rst_document_get_type ())
@@ -35,5 +37,7 @@ void         rst_document_save_async   (RstDocument          *self,
 gboolean     rst_document_save_finish  (RstDocument          *self,
                                         GAsyncResult         *result,
                                         GError              **error);
+/* Live checking (ui-live) */
+RstDocumentChecker *rst_document_get_checker (RstDocument      *self);
 
 G_END_DECLS

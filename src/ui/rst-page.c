@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-hover-provider.h"
 #include "rst-page.h"
+#include "rst-sidebar.h"
 #include "rst-view-settings.h"
 
 /* One statement in a tab: the document, the view that edits it, and the
@@ -21,8 +23,14 @@ struct _RstPage
 
   RstDocument   *document;
 
+  /* Live checking (ui-live) */
+  GSettings     *settings;
+  GMenu         *fix_menu;
+
   /* Template widgets */
   GtkSourceView *view;
+  AdwFlap       *flap;
+  RstSidebar    *sidebar;
 };
 
 G_DEFINE_FINAL_TYPE (RstPage, rst_page, ADW_TYPE_BIN)
@@ -31,6 +39,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_MODIFIED,
+  PROP_SIDEBAR_VISIBLE,
   PROP_TITLE,
   N_PROPS
 };
@@ -277,6 +286,199 @@ rst_page_modified_changed (RstPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* Live checking (ui-live): gutter icons, hover, fixes in the context menu,
+ * and the sidebar, whose visibility the drafter's choice in GSettings
+ * decides while the window is wide enough for it to sit beside the text.
+ */
+
+static void
+rst_page_apply_fix_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  RstPage *self = RST_PAGE (widget);
+  RstDocumentChecker *checker = rst_document_get_checker (self->document);
+  g_autoptr(RstDiagnostic) diagnostic = NULL;
+  guint position, fix;
+
+  g_variant_get (param, "(uu)", &position, &fix);
+  diagnostic = g_list_model_get_item (rst_document_checker_get_diagnostics (checker), position);
+  if (diagnostic != NULL)
+    rst_document_checker_apply_fix (checker, diagnostic, fix);
+}
+
+/* The context menu offers the fixes of the diagnostics at the cursor. */
+static void
+rst_page_update_fix_menu (RstPage *self)
+{
+  RstDocumentChecker *checker = rst_document_get_checker (self->document);
+  GListModel *diagnostics = rst_document_checker_get_diagnostics (checker);
+  g_autoptr(GPtrArray) found = NULL;
+  GtkTextIter iter;
+  guint n;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)));
+  found = rst_document_checker_list_at_iter (checker, &iter);
+
+  if (found->len == 0 && g_menu_model_get_n_items (G_MENU_MODEL (self->fix_menu)) == 0)
+    return;
+
+  g_menu_remove_all (self->fix_menu);
+  n = g_list_model_get_n_items (diagnostics);
+  for (guint i = 0; i < found->len; i++)
+    {
+      RstDiagnostic *diagnostic = g_ptr_array_index (found, i);
+      GPtrArray *fixes = rst_diagnostic_get_fixes (diagnostic);
+      guint position = G_MAXUINT;
+
+      for (guint k = 0; k < n && position == G_MAXUINT; k++)
+        {
+          g_autoptr(RstDiagnostic) other = g_list_model_get_item (diagnostics, k);
+
+          if (other == diagnostic)
+            position = k;
+        }
+
+      for (guint f = 0; fixes != NULL && f < fixes->len && position != G_MAXUINT; f++)
+        {
+          RstFix *fix = g_ptr_array_index (fixes, f);
+          g_autoptr(GMenuItem) item = g_menu_item_new (fix->label ? fix->label : _("Fix"), NULL);
+
+          g_menu_item_set_action_and_target (item, "page.apply-fix", "(uu)", position, f);
+          g_menu_append_item (self->fix_menu, item);
+        }
+    }
+}
+
+static char *
+rst_page_mark_tooltip (GtkSourceMarkAttributes *attributes,
+                       GtkSourceMark           *mark,
+                       gpointer                 user_data)
+{
+  RstDiagnostic *diagnostic = g_object_get_data (G_OBJECT (mark), "rst-diagnostic");
+
+  return diagnostic ? g_strdup (rst_diagnostic_get_message (diagnostic)) : NULL;
+}
+
+gboolean
+rst_page_get_sidebar_visible (RstPage *self)
+{
+  g_return_val_if_fail (RST_IS_PAGE (self), FALSE);
+
+  return adw_flap_get_reveal_flap (self->flap);
+}
+
+/**
+ * rst_page_set_sidebar_visible:
+ *
+ * Shows or hides the sidebar as the drafter asked (F9), and remembers it
+ * for every page and the next start.
+ */
+void
+rst_page_set_sidebar_visible (RstPage  *self,
+                              gboolean  visible)
+{
+  g_return_if_fail (RST_IS_PAGE (self));
+
+  adw_flap_set_reveal_flap (self->flap, visible);
+  g_settings_set_boolean (self->settings, "sidebar-visible", visible);
+}
+
+/**
+ * rst_page_get_sidebar:
+ *
+ * Returns: (transfer none): the page's sidebar
+ */
+RstSidebar *
+rst_page_get_sidebar (RstPage *self)
+{
+  g_return_val_if_fail (RST_IS_PAGE (self), NULL);
+
+  return self->sidebar;
+}
+
+/* Beside the text it shows as remembered; folded over a narrow window it
+ * shows only when asked, and a swipe or a click beside it closes it
+ * without changing what is remembered.
+ */
+static void
+rst_page_sync_sidebar (RstPage *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "sidebar-visible");
+
+  if (adw_flap_get_folded (self->flap))
+    {
+      if (!wanted)
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      return;
+    }
+
+  adw_flap_set_reveal_flap (self->flap, wanted);
+}
+
+static void
+rst_page_folded_changed (RstPage *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  else
+    rst_page_sync_sidebar (self);
+}
+
+static void
+rst_page_reveal_changed (RstPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
+static void
+rst_page_init_live_check (RstPage *self)
+{
+  static const struct {
+    const char *category;
+    const char *icon_name;
+    int         priority;
+  } marks[] = {
+    { RST_DOCUMENT_CHECKER_MARK_INFO, "dialog-information-symbolic", 1 },
+    { RST_DOCUMENT_CHECKER_MARK_WARNING, "dialog-warning-symbolic", 2 },
+    { RST_DOCUMENT_CHECKER_MARK_ERROR, "dialog-error-symbolic", 3 },
+  };
+  RstDocumentChecker *checker = rst_document_get_checker (self->document);
+  g_autoptr(RstHoverProvider) hover = rst_hover_provider_new (checker);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      g_autoptr(GtkSourceMarkAttributes) attributes = gtk_source_mark_attributes_new ();
+
+      gtk_source_mark_attributes_set_icon_name (attributes, marks[i].icon_name);
+      g_signal_connect (attributes, "query-tooltip-text", G_CALLBACK (rst_page_mark_tooltip), NULL);
+      gtk_source_view_set_mark_attributes (self->view, marks[i].category, attributes, marks[i].priority);
+    }
+  gtk_source_view_set_show_line_marks (self->view, TRUE);
+
+  gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view), GTK_SOURCE_HOVER_PROVIDER (hover));
+
+  self->fix_menu = g_menu_new ();
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (self->fix_menu));
+  g_signal_connect_object (self->document, "notify::cursor-position",
+                           G_CALLBACK (rst_page_update_fix_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (checker, "checked",
+                           G_CALLBACK (rst_page_update_fix_menu), self, G_CONNECT_SWAPPED);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "words-per-minute", checker, "words-per-minute", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::sidebar-visible",
+                           G_CALLBACK (rst_page_sync_sidebar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::folded",
+                           G_CALLBACK (rst_page_folded_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (rst_page_reveal_changed), self, G_CONNECT_SWAPPED);
+  rst_page_sync_sidebar (self);
+}
+
+/* End of live checking */
+
 static void
 rst_page_dispose (GObject *object)
 {
@@ -284,6 +486,8 @@ rst_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_PAGE);
   g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->fix_menu);
 
   G_OBJECT_CLASS (rst_page_parent_class)->dispose (object);
 }
@@ -304,6 +508,10 @@ rst_page_get_property (GObject    *object,
 
     case PROP_MODIFIED:
       g_value_set_boolean (value, rst_page_get_modified (self));
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, rst_page_get_sidebar_visible (self));
       break;
 
     case PROP_TITLE:
@@ -330,21 +538,32 @@ rst_page_class_init (RstPageClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (RST_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RstPage, view);
+  gtk_widget_class_bind_template_child (widget_class, RstPage, sidebar);
+
+  gtk_widget_class_install_action (widget_class, "page.apply-fix", "(uu)", rst_page_apply_fix_action);
 }
 
 static void
 rst_page_init (RstPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not a bound template child: GTK would unparent it behind AdwBin's back
+   * when disposing the template.
+   */
+  self->flap = ADW_FLAP (adw_bin_get_child (ADW_BIN (self)));
 
   self->document = rst_document_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
@@ -354,6 +573,9 @@ rst_page_init (RstPage *self)
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (rst_page_modified_changed), self, G_CONNECT_SWAPPED);
 
-  /* Font, style scheme, wrapping and spelling from Preferences. */
+  rst_page_init_live_check (self);
+  /* Font, style scheme, wrapping and spelling from Preferences; after the
+   * live check so that the spelling section joins its fixes in the menu.
+   */
   rst_view_settings_attach (self->view);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rst-document.h"
+#include "rst-sidebar.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,10 @@ void         rst_page_save            (RstPage          *self,
 void         rst_page_save_as         (RstPage          *self,
                                        RstPageSavedFunc  then,
                                        gpointer          user_data);
+/* Live checking (ui-live) */
+RstSidebar  *rst_page_get_sidebar          (RstPage          *self);
+gboolean     rst_page_get_sidebar_visible  (RstPage          *self);
+void         rst_page_set_sidebar_visible  (RstPage          *self,
+                                            gboolean          visible);
 
 G_END_DECLS

@@ -195,6 +195,31 @@ rst_window_track_page (RstWindow *self)
   rst_window_update_title (self);
 }
 
+/* The sidebar (ui-live): F9 and the header-bar toggle act on the current
+ * page, which remembers the choice for all pages.
+ */
+static void
+rst_window_sync_sidebar_action (RstWindow *self)
+{
+  RstPage *page = rst_window_get_current_page (self);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "toggle-sidebar");
+
+  if (action != NULL && page != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                               g_variant_new_boolean (rst_page_get_sidebar_visible (page)));
+}
+
+static void
+rst_window_toggle_sidebar (GSimpleAction *action,
+                           GVariant      *param,
+                           gpointer       user_data)
+{
+  RstPage *page = rst_window_get_current_page (RST_WINDOW (user_data));
+
+  if (page != NULL)
+    rst_page_set_sidebar_visible (page, !rst_page_get_sidebar_visible (page));
+}
+
 /**
  * rst_window_add_page:
  *
@@ -215,6 +240,7 @@ rst_window_add_page (RstWindow *self)
 
   g_signal_connect_object (page, "notify::title", G_CALLBACK (rst_window_update_tab), tab, G_CONNECT_DEFAULT);
   g_signal_connect_object (page, "notify::modified", G_CALLBACK (rst_window_update_tab), tab, G_CONNECT_DEFAULT);
+  g_signal_connect_object (page, "notify::sidebar-visible", G_CALLBACK (rst_window_sync_sidebar_action), self, G_CONNECT_SWAPPED);
   rst_window_update_tab (page, NULL, tab);
 
   adw_tab_view_set_selected_page (self->tab_view, tab);
@@ -599,12 +625,21 @@ rst_window_class_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-page", NULL, rst_window_close_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
 static void
 rst_window_init (RstWindow *self)
 {
+  g_autoptr(GSimpleAction) toggle_sidebar = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  toggle_sidebar = g_simple_action_new_stateful ("toggle-sidebar", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (toggle_sidebar, "activate", G_CALLBACK (rst_window_toggle_sidebar), self, G_CONNECT_DEFAULT);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
+  g_signal_connect_object (self->tab_view, "notify::selected-page",
+                           G_CALLBACK (rst_window_sync_sidebar_action), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->tab_view, "notify::selected-page",
                            G_CALLBACK (rst_window_track_page), self, G_CONNECT_SWAPPED);

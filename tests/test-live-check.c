@@ -1,0 +1,334 @@
+/* test-live-check.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The checker made visible: the real window opens the fixture, the test
+ * types over it as a drafter would, and looks at the underlines, the
+ * outline rows, the issues list and the gauge.
+ */
+
+#include "config.h"
+
+#include "rst-test-ui.h"
+#include "rst-window.h"
+
+static RstApplication *app;
+
+static void
+wait_checked (RstDocument *document)
+{
+  RstDocumentChecker *checker = rst_document_get_checker (document);
+
+  /* A stuck check fails through Meson's timeout rather than silently. */
+  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets GTK lay out and bind list rows. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static RstOutlineItem *
+find_outline_item (RstDocumentChecker *checker,
+                   const char         *label)
+{
+  GListModel *outline = rst_document_checker_get_outline (checker);
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(RstOutlineItem) item = g_list_model_get_item (outline, i);
+
+      if (g_strcmp0 (rst_outline_item_get_label (item), label) == 0)
+        return item;  /* the model keeps it alive */
+    }
+  return NULL;
+}
+
+static guint
+count_priorities (RstDocumentChecker *checker)
+{
+  GListModel *outline = rst_document_checker_get_outline (checker);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(RstOutlineItem) item = g_list_model_get_item (outline, i);
+
+      n += rst_outline_item_get_kind (item) == RST_ELEMENT_PRIORITY;
+    }
+  return n;
+}
+
+/* Depth-first search of the widgets under @root. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_outline_row (GtkWidget     *widget,
+                gconstpointer  label)
+{
+  GtkWidget *text;
+
+  if (!GTK_IS_BOX (widget) || !GTK_IS_IMAGE (gtk_widget_get_first_child (widget)))
+    return FALSE;
+  text = gtk_widget_get_next_sibling (gtk_widget_get_first_child (widget));
+  return GTK_IS_LABEL (text) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (text)), label) == 0;
+}
+
+static gboolean
+is_fix_button (GtkWidget     *widget,
+               gconstpointer  code)
+{
+  RstDiagnostic *diagnostic;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  diagnostic = g_object_get_data (G_OBJECT (widget), "rst-diagnostic");
+  return diagnostic != NULL && g_strcmp0 (rst_diagnostic_get_code (diagnostic), code) == 0;
+}
+
+/* The status icon of the outline row labelled @label, as drawn. */
+static const char *
+outline_row_status (RstSidebar *sidebar,
+                    const char *label)
+{
+  GtkWidget *row = NULL;
+
+  for (guint tries = 0; row == NULL && tries < 100; tries++)
+    {
+      row = find_widget (GTK_WIDGET (rst_sidebar_get_outline_view (sidebar)), is_outline_row, label);
+      if (row == NULL)
+        spin (20);
+    }
+  g_assert_nonnull (row);
+  return gtk_image_get_icon_name (GTK_IMAGE (gtk_widget_get_first_child (row)));
+}
+
+static gboolean
+has_tag_on (GtkTextBuffer *buffer,
+            const char    *tag_name,
+            int            offset,
+            int            length)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter begin, end;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &begin, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + length);
+
+  /* The whole word and nothing before it. */
+  return gtk_text_iter_starts_tag (&begin, tag) && gtk_text_iter_ends_tag (&end, tag);
+}
+
+static int
+find_offset (GtkTextBuffer *buffer,
+             const char    *needle)
+{
+  GtkTextIter start, match, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_forward_search (&start, needle, 0, &match, &match_end, NULL))
+    return -1;
+  return gtk_text_iter_get_offset (&match);
+}
+
+static void
+replace (GtkTextBuffer *buffer,
+         int            offset,
+         int            length,
+         const char    *text)
+{
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &begin, offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + length);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &begin, &end);
+  gtk_text_buffer_insert (buffer, &begin, text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+test_live_check_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *gauge_before = NULL;
+  RstDocumentChecker *checker;
+  GtkTextBuffer *buffer;
+  RstDocument *document;
+  RstSidebar *sidebar;
+  RstWindow *window;
+  GtkWidget *button = NULL;
+  int fourth, second, second_end;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rst_window_open_file (window, file);
+
+  document = rst_window_get_document (window);
+  buffer = GTK_TEXT_BUFFER (document);
+  checker = rst_document_get_checker (document);
+  sidebar = rst_page_get_sidebar (rst_window_get_current_page (window));
+  wait_checked (document);
+
+  /* Loading shows the outline with its four priorities, all in place. */
+  g_assert_cmpuint (count_priorities (checker), ==, 4);
+  g_assert_nonnull (find_outline_item (checker, "Fourth"));
+  g_assert_cmpstr (outline_row_status (sidebar, "Third"), ==, "emblem-ok-symbolic");
+  g_assert_false (has_tag_on (buffer, "diagnostic-error", find_offset (buffer, "Fourth,"), 6));
+
+  /* Typing "Fifth" over "Fourth": an ordinal-sequence underline on the
+   * word and an error on its outline row.
+   */
+  fourth = find_offset (buffer, "Fourth,");
+  g_assert_cmpint (fourth, >, 0);
+  replace (buffer, fourth, 6, "Fifth");
+  g_assert_false (rst_document_checker_get_up_to_date (checker));
+  wait_checked (document);
+
+  g_assert_true (has_tag_on (buffer, "diagnostic-error", fourth, 5));
+  g_assert_cmpint (rst_outline_item_get_status (find_outline_item (checker, "Fifth")), ==, RST_OUTLINE_STATUS_ERROR);
+  g_assert_cmpstr (outline_row_status (sidebar, "Fifth"), ==, "dialog-error-symbolic");
+
+  /* Its fix, from the issues list, brings "Fourth" back and clears both. */
+  rst_sidebar_show_page (sidebar, "issues");
+  for (guint tries = 0; button == NULL && tries < 100; tries++)
+    {
+      button = find_widget (GTK_WIDGET (rst_sidebar_get_issues_view (sidebar)), is_fix_button, "ordinal-sequence");
+      if (button == NULL)
+        spin (20);
+    }
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (find_offset (buffer, "Fourth,"), ==, fourth);
+  wait_checked (document);
+
+  g_assert_false (has_tag_on (buffer, "diagnostic-error", fourth, 6));
+  g_assert_cmpint (rst_outline_item_get_status (find_outline_item (checker, "Fourth")), !=, RST_OUTLINE_STATUS_ERROR);
+  rst_sidebar_show_page (sidebar, "outline");
+  g_assert_cmpstr (outline_row_status (sidebar, "Fourth"), !=, "dialog-error-symbolic");
+
+  /* The fix was one step: one undo brings the error back. */
+  gtk_text_buffer_undo (buffer);
+  g_assert_cmpint (find_offset (buffer, "Fifth,"), ==, fourth);
+  wait_checked (document);
+  g_assert_true (has_tag_on (buffer, "diagnostic-error", fourth, 5));
+  g_assert_cmpint (rst_outline_item_get_status (find_outline_item (checker, "Fifth")), ==, RST_OUTLINE_STATUS_ERROR);
+
+  /* Deleting a paragraph shortens the speech, and the gauge says so. */
+  gauge_before = g_strdup (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)));
+  g_assert_true (g_str_has_suffix (gauge_before, "394 words"));
+  second = find_offset (buffer, "Second,");
+  second_end = find_offset (buffer, "Third,");
+  replace (buffer, second, second_end - second, "");
+  wait_checked (document);
+  g_assert_cmpstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), !=, gauge_before);
+  g_assert_false (g_str_has_suffix (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), "394 words"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A fix asked for after further typing still replaces the right words. */
+static void
+test_live_check_stale_fix (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RstDiagnostic) diagnostic = NULL;
+  g_autofree char *text = NULL;
+  RstDocumentChecker *checker;
+  GtkTextBuffer *buffer;
+  RstDocument *document;
+  RstWindow *window;
+  GtkTextIter begin, end;
+  GListModel *diagnostics;
+  int fourth;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  rst_window_open_file (window, file);
+  document = rst_window_get_document (window);
+  buffer = GTK_TEXT_BUFFER (document);
+  checker = rst_document_get_checker (document);
+  wait_checked (document);
+
+  fourth = find_offset (buffer, "Fourth,");
+  replace (buffer, fourth, 6, "Fifth");
+  wait_checked (document);
+
+  diagnostics = rst_document_checker_get_diagnostics (checker);
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics) && diagnostic == NULL; i++)
+    {
+      g_autoptr(RstDiagnostic) d = g_list_model_get_item (diagnostics, i);
+
+      if (g_str_equal (rst_diagnostic_get_code (d), "ordinal-sequence"))
+        diagnostic = g_steal_pointer (&d);
+    }
+  g_assert_nonnull (diagnostic);
+
+  /* Three lines typed at the top: the diagnostic's range moves along. */
+  gtk_text_buffer_get_start_iter (buffer, &begin);
+  gtk_text_buffer_insert (buffer, &begin, "Draft\n\n\n", -1);
+  g_assert_false (rst_document_checker_get_up_to_date (checker));
+  g_assert_true (rst_document_checker_get_bounds (checker, diagnostic, &begin, &end));
+  text = gtk_text_iter_get_text (&begin, &end);
+  g_assert_cmpstr (text, ==, "Fifth");
+
+  g_assert_true (rst_document_checker_apply_fix (checker, diagnostic, 0));
+  g_assert_cmpint (find_offset (buffer, "Fourth,"), ==, fourth + 8);
+  g_assert_cmpint (find_offset (buffer, "Fifth"), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  rst_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/live-check/fixture", test_live_check_fixture);
+  g_test_add_func ("/live-check/stale-fix", test_live_check_stale_fix);
+
+  app = rst_test_ui_create_application ();
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}

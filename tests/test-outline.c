@@ -1,0 +1,175 @@
+/* test-outline.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sidebar's outline, built from the real fixture and its checker run.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rst-checker.h"
+#include "rst-outline.h"
+
+static char *
+load_fixture (gsize *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, length, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static GPtrArray *
+outline_of (const char  *text,
+            GPtrArray  **diagnostics_out)
+{
+  RstCheckOptions options = { 300, 120 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstStatement) statement = rst_statement_parse (text, -1, &error);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  GPtrArray *outline;
+
+  g_assert_no_error (error);
+  diagnostics = rst_check_statement (statement, &options);
+  outline = rst_outline_build (statement, diagnostics);
+  if (diagnostics_out != NULL)
+    *diagnostics_out = g_steal_pointer (&diagnostics);
+  return outline;
+}
+
+static RstOutlineItem *
+find_item (GPtrArray  *outline,
+           const char *label)
+{
+  for (guint i = 0; i < outline->len; i++)
+    if (g_strcmp0 (rst_outline_item_get_label (g_ptr_array_index (outline, i)), label) == 0)
+      return g_ptr_array_index (outline, i);
+  return NULL;
+}
+
+static void
+test_outline_fixture (void)
+{
+  g_autofree char *text = load_fixture (NULL);
+  g_autoptr(GPtrArray) outline = outline_of (text, NULL);
+  const char *expected[] = {
+    "Heading", "Salutation", "Opening", "First", "Second", "Third", "Fourth",
+    "Return salutation", "Closing",
+  };
+  RstOutlineItem *fourth;
+
+  g_assert_cmpuint (outline->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < outline->len; i++)
+    {
+      RstOutlineItem *item = g_ptr_array_index (outline, i);
+
+      g_assert_cmpstr (rst_outline_item_get_label (item), ==, expected[i]);
+      g_assert_cmpuint (rst_outline_item_get_start (item), <, rst_outline_item_get_end (item));
+      g_assert_cmpuint (rst_outline_item_get_end (item), <=, rst_outline_item_get_section_end (item));
+      if (i > 0)
+        g_assert_cmpuint (rst_outline_item_get_section_end (g_ptr_array_index (outline, i - 1)), ==,
+                          rst_outline_item_get_start (item));
+    }
+
+  fourth = find_item (outline, "Fourth");
+  g_assert_cmpint (rst_outline_item_get_kind (fourth), ==, RST_ELEMENT_PRIORITY);
+  g_assert_cmpuint (rst_outline_item_get_line (fourth), ==, 18);
+  g_assert_true (g_str_has_prefix (text + rst_outline_item_get_start (fourth), "Fourth,"));
+
+  /* The fixture's two split paragraphs are warnings in First and Fourth;
+   * the rest is fine.
+   */
+  g_assert_cmpint (rst_outline_item_get_status (find_item (outline, "First")), ==, RST_OUTLINE_STATUS_WARNING);
+  g_assert_cmpint (rst_outline_item_get_status (fourth), ==, RST_OUTLINE_STATUS_WARNING);
+  g_assert_cmpint (rst_outline_item_get_status (find_item (outline, "Second")), ==, RST_OUTLINE_STATUS_FINE);
+  g_assert_cmpint (rst_outline_item_get_status (find_item (outline, "Closing")), ==, RST_OUTLINE_STATUS_FINE);
+  g_assert_cmpuint (rst_outline_item_get_n_diagnostics (find_item (outline, "Second")), ==, 0);
+}
+
+static void
+test_outline_error_status (void)
+{
+  g_autofree char *text = load_fixture (NULL);
+  char *fourth = strstr (text, "Fourth,");
+  g_autoptr(GString) edited = g_string_new (NULL);
+  g_autoptr(GPtrArray) outline = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree char *name = NULL;
+  RstOutlineItem *fifth;
+
+  g_assert_nonnull (fourth);
+  g_string_append_len (edited, text, fourth - text);
+  g_string_append (edited, "Fifth");
+  g_string_append (edited, fourth + strlen ("Fourth"));
+
+  outline = outline_of (edited->str, &diagnostics);
+  fifth = find_item (outline, "Fifth");
+  g_assert_nonnull (fifth);
+  g_assert_cmpint (rst_outline_item_get_status (fifth), ==, RST_OUTLINE_STATUS_ERROR);
+  g_assert_cmpuint (rst_outline_item_get_n_diagnostics (fifth), ==, 2);
+  g_assert_cmpstr (rst_outline_status_get_icon_name (rst_outline_item_get_status (fifth)), ==,
+                   "dialog-error-symbolic");
+  name = rst_outline_item_dup_accessible_name (fifth);
+  g_assert_cmpstr (name, ==, "Fifth: error");
+}
+
+static void
+test_outline_numbered_and_lowercase (void)
+{
+  const char *text =
+    "---\ntitle: Test\n---\n"
+    "Mr. President,\n\n"
+    "Our first priority is peace.\n\n"
+    "2. Development matters.\n\n"
+    "3. Rights matter.\n\n"
+    "Thank you.\n";
+  g_autoptr(GPtrArray) outline = outline_of (text, NULL);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (guint i = 0; i < outline->len; i++)
+    g_string_append_printf (labels, "%s|", rst_outline_item_get_label (g_ptr_array_index (outline, i)));
+
+  /* Whatever the parser makes of the phrase, numbered ones list by number
+   * and no label starts in lower case.
+   */
+  g_assert_nonnull (strstr (labels->str, "2.|3.|"));
+  g_assert_nonnull (strstr (labels->str, "Salutation|"));
+  g_assert_true (g_str_has_suffix (labels->str, "Closing|"));
+  for (guint i = 0; i < outline->len; i++)
+    {
+      RstOutlineItem *item = g_ptr_array_index (outline, i);
+
+      g_assert_false (g_unichar_islower (g_utf8_get_char (rst_outline_item_get_label (item))));
+      /* Offsets count the front matter: the first entry is after it. */
+      g_assert_cmpuint (rst_outline_item_get_start (item), >=, strlen ("---\ntitle: Test\n---\n"));
+    }
+}
+
+static void
+test_outline_empty (void)
+{
+  g_autoptr(GPtrArray) outline = outline_of ("", NULL);
+
+  g_assert_cmpuint (outline->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/outline/fixture", test_outline_fixture);
+  g_test_add_func ("/outline/error-status", test_outline_error_status);
+  g_test_add_func ("/outline/numbered-and-lowercase", test_outline_numbered_and_lowercase);
+  g_test_add_func ("/outline/empty", test_outline_empty);
+
+  return g_test_run ();
+}
