@@ -13,6 +13,7 @@
 #include "rst-application.h"
 #include "rst-command-line.h"
 #include "rst-preferences-window.h"
+#include "rst-session.h"
 #include "rst-window.h"
 
 struct _RstApplication
@@ -21,6 +22,7 @@ struct _RstApplication
   GSettings      *settings;
   /* Not one of the application's windows, which hold statements. */
   GtkWidget      *preferences;
+  RstSession     *session;
 };
 
 G_DEFINE_FINAL_TYPE (RstApplication, rst_application, ADW_TYPE_APPLICATION)
@@ -49,6 +51,19 @@ rst_application_get_settings (RstApplication *self)
     self->settings = g_settings_new (APP_ID);
 
   return self->settings;
+}
+
+/**
+ * rst_application_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session, once started up
+ */
+RstSession *
+rst_application_get_session (RstApplication *self)
+{
+  g_return_val_if_fail (RST_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }
 
 /* Files named on the command line are taken here rather than by GApplication
@@ -87,6 +102,7 @@ rst_application_handle_local_options (GApplication *app,
   return g_application_get_is_remote (app) ? EXIT_SUCCESS : -1;
 }
 
+/* The first window of a run brings back the last session's tabs. */
 static RstWindow *
 rst_application_ensure_window (RstApplication *self)
 {
@@ -94,6 +110,13 @@ rst_application_ensure_window (RstApplication *self)
 
   if (RST_IS_WINDOW (window))
     return RST_WINDOW (window);
+
+  if (self->session != NULL && rst_session_restore (self->session) > 0)
+    {
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (RST_IS_WINDOW (window))
+        return RST_WINDOW (window);
+    }
 
   return rst_window_new (self);
 }
@@ -150,11 +173,21 @@ rst_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *new_window_accels[] = { "<Control><Alt>n", NULL };
+  static const char *reopen_accels[] = { "<Control><Shift>t", NULL };
+  RstApplication *self = RST_APPLICATION (app);
+  g_autoptr(RstDraftStore) store = NULL;
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
   gtk_source_init ();
   rst_application_add_source_search_paths ();
+
+  store = rst_draft_store_new (NULL);
+  self->session = rst_session_new (GTK_APPLICATION (app), store,
+                                   rst_application_get_settings (self));
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.reopen-closed-tab", reopen_accels);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
@@ -186,19 +219,35 @@ rst_application_new_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* Quitting closes each window in turn so that every one of them can ask
- * about its unsaved changes.
- */
+/* Quitting asks once about the unsaved changes of every window. */
 static void
 rst_application_quit_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
-  g_autoptr(GList) windows = NULL;
+  RstApplication *self = RST_APPLICATION (user_data);
 
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
-  for (const GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (GTK_WINDOW (l->data));
+  if (self->session != NULL)
+    rst_session_request_quit (self->session);
+}
+
+static void
+rst_application_new_window_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (rst_window_new (RST_APPLICATION (user_data))));
+}
+
+static void
+rst_application_shutdown (GApplication *app)
+{
+  RstApplication *self = RST_APPLICATION (app);
+
+  if (self->session != NULL)
+    rst_session_shutdown (self->session);
+
+  G_APPLICATION_CLASS (rst_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -261,6 +310,7 @@ rst_application_dispose (GObject *object)
 {
   RstApplication *self = (RstApplication *)object;
 
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   if (self->preferences != NULL)
     gtk_window_destroy (GTK_WINDOW (self->preferences));
@@ -281,6 +331,7 @@ rst_application_class_init (RstApplicationClass *klass)
   app_class->activate = rst_application_activate;
   app_class->open = rst_application_open;
   app_class->startup = rst_application_startup;
+  app_class->shutdown = rst_application_shutdown;
 }
 
 static void
@@ -289,6 +340,7 @@ rst_application_init (RstApplication *self)
   static const GActionEntry app_actions[] = {
     { "new", rst_application_new_action },
     { "quit", rst_application_quit_action },
+    { "new-window", rst_application_new_window_action },
     { "about", rst_application_about_action },
     { "preferences", rst_application_preferences_action },
   };

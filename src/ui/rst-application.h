@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "rst-session.h"
+
 G_BEGIN_DECLS
 
 #define RST_TYPE_APPLICATION (rst_application_get_type ())
@@ -17,5 +19,6 @@ G_DECLARE_FINAL_TYPE (RstApplication, rst_application, RST, APPLICATION, AdwAppl
 
 RstApplication *rst_application_new          (void);
 GSettings      *rst_application_get_settings (RstApplication *self);
+RstSession     *rst_application_get_session  (RstApplication *self);
 
 G_END_DECLS

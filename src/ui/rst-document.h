@@ -26,6 +26,14 @@ void         rst_document_load_async   (RstDocument          *self,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
+void         rst_document_load_with_encoding_async
+                                       (RstDocument             *self,
+                                        GFile                   *file,
+                                        const GtkSourceEncoding *encoding,
+                                        gboolean                 replace_invalid,
+                                        GCancellable            *cancellable,
+                                        GAsyncReadyCallback      callback,
+                                        gpointer                 user_data);
 gboolean     rst_document_load_finish  (RstDocument          *self,
                                         GAsyncResult         *result,
                                         GError              **error);

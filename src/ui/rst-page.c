@@ -13,6 +13,7 @@
 #include "rst-page.h"
 #include "rst-sidebar.h"
 #include "rst-view-settings.h"
+#include "rst-statement.h"
 
 /* One statement in a tab: the document, the view that edits it, and the
  * load and save flows that need a parent window for their dialogs.
@@ -120,6 +121,104 @@ rst_page_show_error (RstPage    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A page whose file could not be opened has nothing to show: it goes
+ * away rather than leave an empty tab that would save over the file.
+ */
+static void
+rst_page_close_self (RstPage *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TAB_VIEW);
+  AdwTabPage *tab;
+
+  if (view == NULL || rst_page_get_modified (self))
+    return;
+
+  tab = adw_tab_view_get_page (ADW_TAB_VIEW (view), GTK_WIDGET (self));
+  if (tab != NULL)
+    adw_tab_view_close_page (ADW_TAB_VIEW (view), tab);
+}
+
+static void rst_page_load_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+static void
+rst_page_encoding_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            RstPage          *self)
+{
+  GtkDropDown *encodings = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GFile *file = rst_document_get_file (self->document);
+
+  if (file != NULL && g_str_equal (response, "replace"))
+    rst_document_load_with_encoding_async (self->document, file, NULL, TRUE, NULL,
+                                           rst_page_load_cb, g_object_ref (self));
+  else if (file != NULL && g_str_equal (response, "encoding"))
+    {
+      GSList *all = gtk_source_encoding_get_all ();
+      const GtkSourceEncoding *encoding = g_slist_nth_data (all, gtk_drop_down_get_selected (encodings));
+
+      g_slist_free (all);
+      rst_document_load_with_encoding_async (self->document, file, encoding, FALSE, NULL,
+                                             rst_page_load_cb, g_object_ref (self));
+    }
+  else
+    rst_page_close_self (self);
+}
+
+/* GtkSourceFileLoader would guess an encoding silently; the drafter picks
+ * one instead, or opens the file with replacement characters.
+ */
+static void
+rst_page_ask_encoding (RstPage *self,
+                       GError  *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = rst_page_dup_title (self);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GSList *all = gtk_source_encoding_get_all ();
+  guint selected = 0;
+  AdwMessageDialog *dialog;
+  GtkWidget *encodings;
+
+  for (const GSList *l = all; l != NULL; l = l->next)
+    {
+      g_autofree char *name = gtk_source_encoding_to_string (l->data);
+
+      /* Statements that are not UTF-8 are most often Windows ones. */
+      if (g_strcmp0 (gtk_source_encoding_get_charset (l->data), "WINDOWS-1252") == 0)
+        selected = g_slist_position (all, (GSList *)l);
+      gtk_string_list_append (names, name);
+    }
+  g_slist_free (all);
+
+  encodings = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (encodings), selected);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (encodings), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (encodings),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Encoding"), -1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("“%s” Is Not in UTF-8"), title);
+  adw_message_dialog_format_body (dialog,
+                                  _("%s Choose the encoding it was written in, or open it with "
+                                    "replacement characters (�) in place of what cannot be read."),
+                                  error->message);
+  adw_message_dialog_set_extra_child (dialog, encodings);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("Open With _Replacement Characters"),
+                                    "encoding", _("_Open in This Encoding"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "encoding", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "encoding");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rst_page_encoding_response),
+                           self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rst_page_load_cb (GObject      *object,
                   GAsyncResult *result,
@@ -127,11 +226,27 @@ rst_page_load_cb (GObject      *object,
 {
   g_autoptr(RstPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
 
-  if (!rst_document_load_finish (RST_DOCUMENT (object), result, &error))
-    rst_page_show_error (self, _("Could Not Open the Statement"), error);
+  if (rst_document_load_finish (RST_DOCUMENT (object), result, &error))
+    return;
+
+  if (g_error_matches (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_INVALID_UTF8))
+    {
+      rst_page_ask_encoding (self, error);
+      return;
+    }
+
+  title = rst_page_dup_title (self);
+  if (g_error_matches (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY))
+    heading = g_strdup_printf (_("“%s” Is Not a Statement"), title);
+  else
+    heading = g_strdup_printf (_("Could Not Open “%s”"), title);
+
+  rst_page_show_error (self, heading, error);
+  rst_page_close_self (self);
 }
-
 void
 rst_page_load_file (RstPage *self,
                     GFile   *file)
@@ -175,6 +290,48 @@ save_request_free (SaveRequest *request)
 }
 
 static void
+rst_page_save_failed_response (AdwMessageDialog *dialog,
+                               const char       *response,
+                               SaveRequest      *request)
+{
+  /* Whoever waited for the save (closing, quitting) waits for this one. */
+  if (g_str_equal (response, "save-as"))
+    rst_page_save_as (request->self, request->then, request->user_data);
+
+  save_request_free (request);
+}
+
+/* The old file is untouched (see rst_document_save_async()): say so, and
+ * offer to put the text somewhere else.
+ */
+static void
+rst_page_save_failed (RstPage     *self,
+                      GError      *error,
+                      SaveRequest *request)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = rst_page_dup_title (self);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("Could Not Save “%s”"), title);
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nThe file on disk was not changed, and your text is kept "
+                                    "as a draft. Save it somewhere else?"),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("_Save As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (rst_page_save_failed_response), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 rst_page_save_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -183,8 +340,12 @@ rst_page_save_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!rst_document_save_finish (RST_DOCUMENT (object), result, &error))
-    rst_page_show_error (request->self, _("Could Not Save the Statement"), error);
-  else if (request->then != NULL)
+    {
+      rst_page_save_failed (request->self, error, request);
+      return;
+    }
+
+  if (request->then != NULL)
     request->then (request->self, request->user_data);
 
   save_request_free (request);

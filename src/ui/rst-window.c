@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-recent.h"
 #include "rst-window.h"
 
 struct _RstWindow
@@ -19,6 +20,13 @@ struct _RstWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   AdwTabView           *tab_view;
+  GtkStack             *stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *start_template_button;
+  GMenu                *recent_menu;
+
+  /* The tab whose context menu is open. */
+  AdwTabPage           *menu_tab;
 
   /* The page whose title the window shows, and its signal handlers. */
   RstPage              *tracked_page;
@@ -455,15 +463,89 @@ rst_window_close_page (AdwTabView *tab_view,
   return GDK_EVENT_STOP;
 }
 
+/* Without statements the window shows the start screen rather than
+ * closing: the drafter closed a tab, not the application.
+ */
 static void
 rst_window_pages_changed (RstWindow *self)
 {
-  /* The window holds statements; without any it has nothing to show. */
-  if (adw_tab_view_get_n_pages (self->tab_view) == 0 && !self->close_confirmed)
+  if (adw_tab_view_get_n_pages (self->tab_view) == 0)
     {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      rst_recent_fill_list_box (self->recent_list, 8);
+      gtk_stack_set_visible_child_name (self->stack, "start");
+      gtk_widget_grab_focus (gtk_widget_get_visible (self->start_template_button)
+                             ? self->start_template_button
+                             : gtk_widget_get_next_sibling (self->start_template_button));
     }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "tabs");
+}
+
+/* New from Template belongs to another part of Rostrum: offered only once
+ * that part installed its action.
+ */
+static gboolean
+rst_window_has_template_action (RstWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  const GVariantType *parameter_type;
+  const char *property;
+  const char *name;
+  GType type;
+  gboolean found = FALSE;
+
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (self), i, &type, &name,
+                                      &parameter_type, &property);
+       i++)
+    found |= g_strcmp0 (name, "win.new-from-template") == 0;
+
+  return found || g_action_map_lookup_action (G_ACTION_MAP (self), "new-from-template") != NULL ||
+         (app != NULL && g_action_map_lookup_action (G_ACTION_MAP (app), "new-from-template") != NULL);
+}
+
+static void
+rst_window_setup_tab_menu (AdwTabView *view,
+                           AdwTabPage *tab,
+                           RstWindow  *self)
+{
+  /* NULL once the menu closed. */
+  g_set_weak_pointer (&self->menu_tab, tab);
+}
+
+/* The tab moves with its document, undo history and draft. */
+static void
+rst_window_move_to_new_window (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  RstWindow *self = user_data;
+  AdwTabPage *tab = self->menu_tab ? self->menu_tab : adw_tab_view_get_selected_page (self->tab_view);
+  RstWindow *window;
+  AdwTabPage *empty;
+
+  if (tab == NULL)
+    return;
+
+  window = rst_window_new (RST_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  empty = adw_tab_view_get_nth_page (window->tab_view, 0);
+  adw_tab_view_transfer_page (self->tab_view, tab, window->tab_view, 0);
+  if (empty != NULL && rst_page_is_pristine (RST_PAGE (adw_tab_page_get_child (empty))))
+    adw_tab_view_close_page (window->tab_view, empty);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+rst_window_close_tab (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  RstWindow *self = user_data;
+  AdwTabPage *tab = self->menu_tab ? self->menu_tab : adw_tab_view_get_selected_page (self->tab_view);
+
+  if (tab != NULL)
+    adw_tab_view_close_page (self->tab_view, tab);
 }
 
 static GPtrArray *
@@ -566,6 +648,21 @@ rst_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/**
+ * rst_window_close_without_asking:
+ *
+ * Closes the window once the drafter already chose what becomes of its
+ * unsaved changes, when quitting.
+ */
+void
+rst_window_close_without_asking (RstWindow *self)
+{
+  g_return_if_fail (RST_IS_WINDOW (self));
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 rst_window_constructed (GObject *object)
 {
@@ -583,6 +680,8 @@ rst_window_constructed (GObject *object)
       g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
+
+  gtk_widget_set_visible (self->start_template_button, rst_window_has_template_action (self));
 }
 
 static void
@@ -597,6 +696,7 @@ rst_window_dispose (GObject *object)
       g_clear_weak_pointer (&self->tracked_page);
     }
 
+  g_clear_weak_pointer (&self->menu_tab);
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rst_window_parent_class)->dispose (object);
@@ -618,6 +718,10 @@ rst_window_class_init (RstWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RstWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RstWindow, tab_view);
+  gtk_widget_class_bind_template_child (widget_class, RstWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RstWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, RstWindow, start_template_button);
+  gtk_widget_class_bind_template_child (widget_class, RstWindow, recent_menu);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, rst_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, rst_window_save_action);
@@ -631,9 +735,22 @@ rst_window_class_init (RstWindowClass *klass)
 static void
 rst_window_init (RstWindow *self)
 {
+  static const GActionEntry tab_actions[] = {
+    { "move-to-new-window", rst_window_move_to_new_window },
+    { "close", rst_window_close_tab },
+  };
+  g_autoptr(GSimpleActionGroup) tab_group = g_simple_action_group_new ();
+  g_autoptr(GMenuModel) recent = rst_recent_menu_new ();
   g_autoptr(GSimpleAction) toggle_sidebar = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (tab_group), tab_actions,
+                                   G_N_ELEMENTS (tab_actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "tab", G_ACTION_GROUP (tab_group));
+  g_menu_append_section (self->recent_menu, NULL, recent);
+  g_signal_connect_object (self->tab_view, "setup-menu",
+                           G_CALLBACK (rst_window_setup_tab_menu), self, G_CONNECT_DEFAULT);
 
   toggle_sidebar = g_simple_action_new_stateful ("toggle-sidebar", NULL, g_variant_new_boolean (FALSE));
   g_signal_connect_object (toggle_sidebar, "activate", G_CALLBACK (rst_window_toggle_sidebar), self, G_CONNECT_DEFAULT);

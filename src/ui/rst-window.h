@@ -25,6 +25,8 @@ RstPage     *rst_window_get_current_page (RstWindow      *self);
 AdwTabView  *rst_window_get_tab_view     (RstWindow      *self);
 void         rst_window_open_file        (RstWindow      *self,
                                           GFile          *file);
+void         rst_window_close_without_asking
+                                         (RstWindow      *self);
 void         rst_window_add_toast        (RstWindow      *self,
                                           AdwToast       *toast);
 /* Shorthands for the current page, used by actions and tests. */

@@ -1,0 +1,267 @@
+/* test-draft-store.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drafts and the session file on a real disk, without a display.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rst-draft-store.h"
+
+static void
+spin_main_context (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+count_written (RstDraftStore *store,
+               const char    *draft_id,
+               guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_draft_store_default_directory (void)
+{
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "rostrum", NULL);
+  g_autofree char *path = rst_draft_store_dup_draft_path (store, "abc-1");
+  g_autofree char *expected_path = g_build_filename (expected, "drafts", "abc-1.md", NULL);
+
+  g_assert_cmpstr (rst_draft_store_get_directory (store), ==, expected);
+  g_assert_cmpstr (path, ==, expected_path);
+
+  /* Ids from a session file never become paths outside the folder. */
+  g_assert_null (rst_draft_store_dup_draft_path (store, "../session"));
+  g_assert_null (rst_draft_store_dup_draft_path (store, ""));
+  g_assert_null (rst_draft_store_dup_draft_path (store, NULL));
+}
+
+static void
+test_draft_store_write_read_remove (void)
+{
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+  g_autofree char *id = rst_draft_store_new_draft_id ();
+  g_autofree char *path = rst_draft_store_dup_draft_path (store, id);
+  g_autoptr(GBytes) first = g_bytes_new_static ("Mr. Chairperson,\n", 17);
+  g_autoptr(GBytes) second = g_bytes_new_static ("Madam President,\r\n\r\nI thank you.\r\n", 34);
+  g_autoptr(GBytes) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  guint written = 0;
+  GStatBuf st;
+
+  g_signal_connect (store, "draft-written", G_CALLBACK (count_written), &written);
+
+  rst_draft_store_write_draft (store, id, first);
+  rst_draft_store_write_draft (store, id, second);
+  rst_draft_store_flush (store);
+  g_assert_cmpuint (rst_draft_store_get_pending (store), ==, 0);
+
+  /* The last write wins, byte for byte, line endings included. */
+  read = rst_draft_store_read_draft (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, second));
+
+  /* Drafts are private to the drafter. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  ids = rst_draft_store_list_drafts (store);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, id);
+
+  spin_main_context ();
+  g_assert_cmpuint (written, ==, 2);
+
+  /* A removal queued behind a write removes what that write wrote. */
+  rst_draft_store_write_draft (store, id, first);
+  rst_draft_store_remove_draft (store, id);
+  rst_draft_store_flush (store);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&read, g_bytes_unref);
+  read = rst_draft_store_read_draft (store, id, &error);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_null (read);
+
+  spin_main_context ();
+}
+
+static void
+failed_cb (RstDraftStore  *store,
+           const char     *draft_id,
+           const char     *message,
+           char          **failed_message)
+{
+  g_free (*failed_message);
+  *failed_message = g_strdup (message);
+}
+
+static void
+test_draft_store_write_fails (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "not-a-folder", NULL);
+  g_autoptr(RstDraftStore) store = NULL;
+  g_autoptr(GBytes) text = g_bytes_new_static ("Thank you.\n", 11);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The store's folder is a file: even root cannot create drafts in it. */
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_file_set_contents (root, "x", 1, &error);
+  g_assert_no_error (error);
+
+  store = rst_draft_store_new (root);
+  g_signal_connect (store, "write-failed", G_CALLBACK (failed_cb), &message);
+  rst_draft_store_write_draft (store, "draft-1", text);
+  rst_draft_store_flush (store);
+  spin_main_context ();
+
+  g_assert_nonnull (message);
+  g_test_message ("Write failure reported as: %s", message);
+}
+
+static void
+test_draft_store_session_round_trip (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "session-test", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean clean = TRUE;
+  RstSessionTab *tab;
+
+  /* No session yet: nothing to restore, nothing to recover. */
+  read = rst_draft_store_read_session (store, &clean, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, 0);
+  g_assert_true (clean);
+  g_clear_pointer (&read, g_ptr_array_unref);
+
+  g_ptr_array_add (tabs, rst_session_tab_new ("draft-a", NULL, 0, FALSE, TRUE));
+  g_ptr_array_add (tabs, rst_session_tab_new (NULL, "file:///tmp/statement.md", 0, TRUE, FALSE));
+  g_ptr_array_add (tabs, rst_session_tab_new ("draft-b", "file:///tmp/other%20one.md", 1, TRUE, TRUE));
+
+  rst_draft_store_write_session (store, tabs, FALSE);
+  rst_draft_store_flush (store);
+
+  read = rst_draft_store_read_session (store, &clean, &error);
+  g_assert_no_error (error);
+  g_assert_false (clean);
+  g_assert_cmpuint (read->len, ==, 3);
+
+  tab = g_ptr_array_index (read, 0);
+  g_assert_cmpstr (tab->draft_id, ==, "draft-a");
+  g_assert_null (tab->uri);
+  g_assert_cmpuint (tab->window, ==, 0);
+  g_assert_false (tab->selected);
+  g_assert_true (tab->modified);
+
+  tab = g_ptr_array_index (read, 1);
+  g_assert_null (tab->draft_id);
+  g_assert_cmpstr (tab->uri, ==, "file:///tmp/statement.md");
+  g_assert_true (tab->selected);
+  g_assert_false (tab->modified);
+
+  tab = g_ptr_array_index (read, 2);
+  g_assert_cmpstr (tab->draft_id, ==, "draft-b");
+  g_assert_cmpstr (tab->uri, ==, "file:///tmp/other%20one.md");
+  g_assert_cmpuint (tab->window, ==, 1);
+  g_clear_pointer (&read, g_ptr_array_unref);
+
+  /* A normal quit says so. */
+  g_ptr_array_set_size (tabs, 1);
+  rst_draft_store_write_session (store, tabs, TRUE);
+  rst_draft_store_flush (store);
+  read = rst_draft_store_read_session (store, &clean, &error);
+  g_assert_no_error (error);
+  g_assert_true (clean);
+  g_assert_cmpuint (read->len, ==, 1);
+
+  spin_main_context ();
+}
+
+static void
+test_draft_store_session_hostile (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "hostile", NULL);
+  g_autofree char *path = g_build_filename (dir, "session.ini", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean clean = TRUE;
+
+  /* A session file cut short, with an id that tries to leave the folder. */
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path,
+                       "[session]\ntabs=3\n"
+                       "[tab 0]\ndraft=../../etc/passwd\n"
+                       "[tab 1]\ndraft=good-1\nwindow=-4\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  read = rst_draft_store_read_session (store, &clean, &error);
+  g_assert_no_error (error);
+  g_assert_false (clean);
+  g_assert_cmpuint (read->len, ==, 1);
+  g_assert_cmpstr (((RstSessionTab *)g_ptr_array_index (read, 0))->draft_id, ==, "good-1");
+  g_assert_cmpuint (((RstSessionTab *)g_ptr_array_index (read, 0))->window, ==, 0);
+  g_clear_pointer (&read, g_ptr_array_unref);
+
+  /* Not a key file at all. */
+  g_file_set_contents (path, "\x01\x02 not [a key file", -1, &error);
+  g_assert_no_error (error);
+  read = rst_draft_store_read_session (store, &clean, &error);
+  g_assert_nonnull (error);
+  g_assert_null (read);
+}
+
+static void
+test_draft_store_orphans (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "orphans", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
+  g_autoptr(GBytes) text = g_bytes_new_static ("First,\n", 7);
+  g_auto(GStrv) ids = NULL;
+
+  rst_draft_store_write_draft (store, "kept", text);
+  rst_draft_store_write_draft (store, "orphan-1", text);
+  rst_draft_store_write_draft (store, "orphan-2", text);
+  rst_draft_store_flush (store);
+
+  g_ptr_array_add (tabs, rst_session_tab_new ("kept", NULL, 0, TRUE, TRUE));
+  rst_draft_store_remove_orphans (store, tabs);
+  rst_draft_store_flush (store);
+
+  ids = rst_draft_store_list_drafts (store);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, "kept");
+
+  spin_main_context ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/draft-store/default-directory", test_draft_store_default_directory);
+  g_test_add_func ("/draft-store/write-read-remove", test_draft_store_write_read_remove);
+  g_test_add_func ("/draft-store/write-fails", test_draft_store_write_fails);
+  g_test_add_func ("/draft-store/session-round-trip", test_draft_store_session_round_trip);
+  g_test_add_func ("/draft-store/session-hostile", test_draft_store_session_hostile);
+  g_test_add_func ("/draft-store/orphans", test_draft_store_orphans);
+
+  return g_test_run ();
+}
