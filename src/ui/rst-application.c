@@ -177,6 +177,8 @@ rst_application_startup (GApplication *app)
   static const char *reopen_accels[] = { "<Control><Shift>t", NULL };
   RstApplication *self = RST_APPLICATION (app);
   g_autoptr(RstDraftStore) store = NULL;
+  static const char *from_template_accels[] = { "<Control><Shift>n", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
@@ -197,6 +199,8 @@ rst_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close-page", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-from-template", from_template_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
 }
 
 static void

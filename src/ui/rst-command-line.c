@@ -14,6 +14,7 @@
 #include "rst-check-report.h"
 #include "rst-command-line.h"
 #include "rst-council.h"
+#include "rst-export.h"
 #include "rst-template-store.h"
 #include "rst-timing.h"
 
@@ -47,6 +48,10 @@ static const GOptionEntry entries[] = {
     N_("With --new, the template to start from"), N_("ID") },
   { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("With --new, fill a field of the template (speaker, session, date…)"), N_("KEY=VALUE") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the statement FILE in the council’s format"), N_("FILE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export, the format: pdf, reading-pdf, docx, odt or txt"), N_("FORMAT") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The file to write"), N_("PATH") },
   /* No description: the application's parameter string already says
@@ -373,9 +378,123 @@ new_statement (const char         *template_id,
   return EXIT_SUCCESS;
 }
 
+/* The profile a statement is exported with: the one asked for, else the
+ * one its details name (ids are lower case; "IOM" means "iom"), else the
+ * generic profile.
+ */
+static int
+resolve_export_council (RstStatement  *statement,
+                        const char    *council_id,
+                        RstCouncil   **council)
+{
+  g_autoptr(GError) error = NULL;
+  const char *named;
+
+  if (council_id != NULL)
+    {
+      *council = rst_council_lookup (council_id, &error);
+      if (*council != NULL)
+        return EXIT_SUCCESS;
+      if (g_error_matches (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND))
+        return bad_input (_("unknown council “%s”; rostrum --list-councils shows the known ones"),
+                          council_id);
+      return bad_input ("%s", error->message);
+    }
+
+  named = rst_statement_get_detail (statement, "council");
+  if (named != NULL && named[0] != '\0')
+    {
+      g_autofree char *id = g_strstrip (g_ascii_strdown (named, -1));
+
+      *council = rst_council_lookup (id, NULL);
+      if (*council != NULL)
+        return EXIT_SUCCESS;
+    }
+
+  /* A statement for a council without a profile still exports. */
+  *council = rst_council_lookup ("generic", NULL);
+  return EXIT_SUCCESS;
+}
+
+static int
+export_statement (const char *path,
+                  const char *format_name,
+                  const char *council_id,
+                  const char *output)
+{
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstCouncil) council = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  RstExportFormat format;
+  GFileType type;
+  int status;
+
+  if (format_name == NULL)
+    return bad_input (_("--export needs --to FORMAT (pdf, reading-pdf, docx, odt or txt)"));
+  if (!rst_export_format_from_string (format_name, &format))
+    return bad_input (_("unknown export format “%s”; use pdf, reading-pdf, docx, odt or txt"),
+                      format_name);
+
+  input = g_file_new_for_commandline_arg (path);
+  statement = rst_statement_new_from_file (input, NULL, &error);
+  if (statement == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (input);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return bad_input (_("cannot read “%s”: no such file"), name);
+      return bad_input (_("cannot read “%s”: %s"), name, error->message);
+    }
+
+  status = resolve_export_council (statement, council_id, &council);
+  if (status != EXIT_SUCCESS)
+    return status;
+
+  if (output != NULL)
+    {
+      file = g_file_new_for_commandline_arg (output);
+    }
+  else
+    {
+      g_autofree char *name = rst_export_propose_file_name (statement, council, format);
+      g_autoptr(GFile) input_folder = g_file_get_parent (input);
+
+      file = g_file_get_child (input_folder, name);
+    }
+  display = g_file_get_parse_name (file);
+
+  /* Checked here as well as by the exporter so that the message names
+   * the folder the drafter typed.
+   */
+  folder = g_file_get_parent (file);
+  type = folder != NULL ? g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL)
+                        : G_FILE_TYPE_UNKNOWN;
+  if (type != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *where = folder != NULL ? g_file_get_parse_name (folder) : g_strdup (display);
+
+      return bad_input (_("cannot write “%s”: the folder “%s” does not exist"), display, where);
+    }
+
+  /* The exporter replaces what is there: never the statement itself. */
+  if (g_file_equal (file, input))
+    return bad_input (_("cannot export “%s” onto itself; choose another --output"), display);
+
+  if (!rst_export_to_file (statement, council, format, file, &error))
+    return bad_input ("%s", error->message);
+
+  return EXIT_SUCCESS;
+}
+
 int
 rst_command_line_handle (GVariantDict *options)
 {
+  const char *export_path = NULL;
+  const char *format_name = NULL;
   g_autofree const char **paths = NULL;
   g_autofree const char **assignments = NULL;
   const char *council_id = NULL;
@@ -403,6 +522,22 @@ rst_command_line_handle (GVariantDict *options)
   g_variant_dict_lookup (options, "template", "&s", &template_id);
   g_variant_dict_lookup (options, "set", "^a&s", &assignments);
   g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "export", "^&ay", &export_path);
+  g_variant_dict_lookup (options, "to", "&s", &format_name);
+
+  if (export_path != NULL)
+    {
+      if (check || list || list_templates_mode || new_mode || json)
+        return bad_input (_("--export cannot be used with --check, --new or the listings"));
+      if (template_id != NULL || assignments != NULL)
+        return bad_input (_("--template and --set only go with --new"));
+      if (paths != NULL && paths[0] != NULL)
+        return bad_input (_("--export takes exactly one FILE"));
+      return export_statement (export_path, format_name, council_id, output);
+    }
+
+  if (format_name != NULL)
+    return bad_input (_("--to only goes with --export FILE"));
 
   if (list_templates_mode || new_mode)
     {

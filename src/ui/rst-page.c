@@ -14,6 +14,7 @@
 #include "rst-sidebar.h"
 #include "rst-view-settings.h"
 #include "rst-statement.h"
+#include "rst-slot-navigator.h"
 
 /* One statement in a tab: the document, the view that edits it, and the
  * load and save flows that need a parent window for their dialogs.
@@ -728,6 +729,8 @@ rst_page_init (RstPage *self)
 
   self->document = rst_document_new ();
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
+  /* Tab moves between the {{slots}} a template left. */
+  rst_slot_navigator_attach (GTK_TEXT_VIEW (self->view));
 
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (rst_page_notify_title), self, G_CONNECT_SWAPPED);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "rst-recent.h"
+#include "rst-export-dialog.h"
+#include "rst-template-chooser.h"
 #include "rst-window.h"
 
 struct _RstWindow
@@ -362,6 +364,31 @@ rst_window_save_as_action (GtkWidget  *widget,
 
   if (page != NULL)
     rst_page_save_as (page, NULL, NULL);
+}
+
+static void
+rst_window_new_from_template_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  gtk_window_present (GTK_WINDOW (rst_template_chooser_new (RST_WINDOW (widget))));
+}
+
+static void
+rst_window_save_as_template_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  rst_template_chooser_save_as_template (RST_WINDOW (widget));
+}
+
+static void
+rst_window_export_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  if (rst_window_get_current_page (RST_WINDOW (widget)) != NULL)
+    gtk_window_present (GTK_WINDOW (rst_export_dialog_new (RST_WINDOW (widget))));
 }
 
 static void
@@ -727,6 +754,9 @@ rst_window_class_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, rst_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, rst_window_save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close-page", NULL, rst_window_close_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, rst_window_new_from_template_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, rst_window_save_as_template_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, rst_window_export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);

@@ -1,0 +1,1248 @@
+/* rst-template-chooser.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rst-slot-navigator.h"
+#include "rst-template-chooser.h"
+
+struct _RstTemplateChooser
+{
+  AdwWindow           parent_instance;
+
+  RstWindow          *window;
+  RstTemplateStore   *store;
+  GListModel         *councils;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *search;
+  /* The template to select again when the list is rebuilt. */
+  char               *selected_id;
+
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkListBox         *list_box;
+  AdwComboRow        *council_row;
+  AdwActionRow       *session_row;
+  GtkSpinButton      *session_spin;
+  AdwEntryRow        *date_row;
+  AdwEntryRow        *agenda_row;
+  GtkStack           *preview_stack;
+  GtkSourceView      *preview_view;
+  AdwStatusPage      *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (RstTemplateChooser, rst_template_chooser, ADW_TYPE_WINDOW)
+
+static void rst_template_chooser_update_preview (RstTemplateChooser *self);
+static void rst_template_chooser_search_changed (RstTemplateChooser *self);
+
+static GSettings *
+window_settings (RstWindow *window)
+{
+  GtkApplication *app = window != NULL ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
+
+  return RST_IS_APPLICATION (app) ? rst_application_get_settings (RST_APPLICATION (app)) : NULL;
+}
+
+static void
+add_delegation_profile (GHashTable *values,
+                        GSettings  *settings)
+{
+  static const struct {
+    const char *key;
+    const char *field;
+  } keys[] = {
+    { "delegation", "delegation" },
+    { "speaker", "speaker" },
+    { "speaker-title", "speaker_title" },
+  };
+
+  if (settings == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *value = g_settings_get_string (settings, keys[i].key);
+
+      rst_template_values_set_default (values, keys[i].field, value);
+    }
+}
+
+/* The generic profile names no real council: its name would read "the
+ * Generic council" in a statement, so only the chair's address is taken.
+ */
+static void
+add_council_profile (GHashTable *values,
+                     RstCouncil *council)
+{
+  if (council == NULL)
+    return;
+
+  if (g_str_equal (rst_council_get_id (council), "generic"))
+    {
+      rst_template_values_set_default (values, "chair_title", rst_council_get_chair_title (council));
+      rst_template_values_set_default (values, "chair_form", rst_council_get_chair_form (council));
+      return;
+    }
+
+  rst_template_values_add_council (values, council);
+}
+
+/* The front-matter keys of DESIGN.md whose field has another name. */
+static const char *
+field_for_detail (const char *key)
+{
+  if (g_str_equal (key, "council"))
+    return "council_id";
+  if (g_str_equal (key, "chair"))
+    return "chair_title";
+  return NULL;
+}
+
+GHashTable *
+rst_template_chooser_collect_values (RstStatement *statement,
+                                     GSettings    *settings)
+{
+  GHashTable *values = rst_template_values_new ();
+  const char * const *keys;
+  const char *council_id;
+
+  g_return_val_if_fail (RST_IS_STATEMENT (statement), values);
+
+  keys = rst_statement_get_detail_keys (statement);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      const char *field = field_for_detail (keys[i]);
+      g_autofree char *name = g_strdelimit (g_strdup (keys[i]), "-", '_');
+
+      if (field == NULL && rst_template_is_known_field (name))
+        field = name;
+      if (field != NULL)
+        rst_template_values_set_default (values, field, rst_statement_get_detail (statement, keys[i]));
+    }
+
+  add_delegation_profile (values, settings);
+
+  council_id = g_hash_table_lookup (values, "council_id");
+  if (council_id != NULL)
+    {
+      g_autofree char *id = g_ascii_strdown (council_id, -1);
+      g_autoptr(RstCouncil) council = rst_council_lookup (g_strstrip (id), NULL);
+
+      add_council_profile (values, council);
+    }
+
+  rst_template_values_complete (values);
+
+  return values;
+}
+
+/**
+ * rst_template_chooser_get_store:
+ *
+ * Returns: (transfer none): the templates the chooser lists
+ */
+RstTemplateStore *
+rst_template_chooser_get_store (RstTemplateChooser *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * rst_template_chooser_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the selected template
+ */
+RstTemplate *
+rst_template_chooser_get_selected (RstTemplateChooser *self)
+{
+  GtkListBoxRow *row;
+  g_autoptr(RstTemplate) template = NULL;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->list_box);
+  if (row == NULL)
+    return NULL;
+
+  template = g_list_model_get_item (G_LIST_MODEL (self->filtered), gtk_list_box_row_get_index (row));
+  /* The store holds it. */
+  return template;
+}
+
+gboolean
+rst_template_chooser_select_template (RstTemplateChooser *self,
+                                      const char         *template_id)
+{
+  guint n;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), FALSE);
+  g_return_val_if_fail (template_id != NULL, FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RstTemplate) template = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (g_str_equal (rst_template_get_id (template), template_id) &&
+          rst_template_get_error (template) == NULL)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+
+          gtk_list_box_select_row (self->list_box, row);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+rst_template_chooser_select_first (RstTemplateChooser *self)
+{
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+
+      if (row == NULL)
+        break;
+      if (gtk_list_box_row_get_selectable (row))
+        {
+          gtk_list_box_select_row (self->list_box, row);
+          return;
+        }
+    }
+
+  rst_template_chooser_update_preview (self);
+}
+
+/* After a search or a change of the store, the same template if it is
+ * still there, else the first usable one.
+ */
+static void
+rst_template_chooser_reselect (RstTemplateChooser *self)
+{
+  g_autofree char *id = g_strdup (self->selected_id);
+
+  if (id == NULL || !rst_template_chooser_select_template (self, id))
+    rst_template_chooser_select_first (self);
+}
+
+gboolean
+rst_template_chooser_set_council (RstTemplateChooser *self,
+                                  const char         *council_id)
+{
+  guint n;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), FALSE);
+
+  if (council_id == NULL || self->councils == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (self->councils);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RstCouncil) council = g_list_model_get_item (self->councils, i);
+
+      if (g_ascii_strcasecmp (rst_council_get_id (council), council_id) == 0)
+        {
+          adw_combo_row_set_selected (self->council_row, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+rst_template_chooser_set_session (RstTemplateChooser *self,
+                                  guint               session)
+{
+  g_return_if_fail (RST_IS_TEMPLATE_CHOOSER (self));
+
+  gtk_spin_button_set_value (self->session_spin, session);
+}
+
+guint
+rst_template_chooser_get_session (RstTemplateChooser *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), 0);
+
+  return (guint) gtk_spin_button_get_value_as_int (self->session_spin);
+}
+
+void
+rst_template_chooser_set_date (RstTemplateChooser *self,
+                               const char         *date)
+{
+  g_return_if_fail (RST_IS_TEMPLATE_CHOOSER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date ? date : "");
+}
+
+void
+rst_template_chooser_set_agenda_item (RstTemplateChooser *self,
+                                      const char         *agenda_item)
+{
+  g_return_if_fail (RST_IS_TEMPLATE_CHOOSER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->agenda_row), agenda_item ? agenda_item : "");
+}
+
+void
+rst_template_chooser_set_search (RstTemplateChooser *self,
+                                 const char         *search)
+{
+  g_return_if_fail (RST_IS_TEMPLATE_CHOOSER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search ? search : "");
+  /* Now, not after the entry's typing delay. */
+  rst_template_chooser_search_changed (self);
+}
+
+/* Explicit details first, then the delegation profile, then the council:
+ * rst_template_values_set_default() keeps the first value given.
+ */
+static GHashTable *
+rst_template_chooser_values (RstTemplateChooser *self)
+{
+  GHashTable *values = rst_template_values_new ();
+  guint session = rst_template_chooser_get_session (self);
+
+  if (session > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", session);
+
+      rst_template_values_set_default (values, "session", number);
+    }
+  {
+    g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+    g_autofree char *item = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->agenda_row))));
+
+    rst_template_values_set_default (values, "date", date);
+    rst_template_values_set_default (values, "agenda_item", item);
+  }
+
+  add_delegation_profile (values, window_settings (self->window));
+  add_council_profile (values, adw_combo_row_get_selected_item (self->council_row));
+
+  return values;
+}
+
+char *
+rst_template_chooser_dup_text (RstTemplateChooser *self)
+{
+  g_autoptr(GHashTable) values = NULL;
+  RstTemplate *template;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
+
+  template = rst_template_chooser_get_selected (self);
+  if (template == NULL || rst_template_get_error (template) != NULL)
+    return NULL;
+
+  values = rst_template_chooser_values (self);
+  return rst_template_fill (template, values, NULL);
+}
+
+static void
+rst_template_chooser_update_preview (RstTemplateChooser *self)
+{
+  g_autofree char *text = rst_template_chooser_dup_text (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preview_view));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.create", text != NULL);
+
+  if (text == NULL)
+    {
+      gtk_text_buffer_set_text (buffer, "", 0);
+      gtk_stack_set_visible_child_name (self->preview_stack, "empty");
+      return;
+    }
+
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_stack_set_visible_child_name (self->preview_stack, "text");
+}
+
+/* The preview looks like the editor, in light and dark alike. */
+static void
+rst_template_chooser_update_style_scheme (RstTemplateChooser *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "rostrum-dark" : "rostrum-light");
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preview_view))),
+                                      scheme);
+}
+
+static void
+rst_template_chooser_update_session (RstTemplateChooser *self)
+{
+  guint session = rst_template_chooser_get_session (self);
+
+  if (session > 0)
+    {
+      g_autofree char *ordinal = rst_template_format_ordinal (session);
+      /* Translators: "115th session", how the number reads in the statement */
+      g_autofree char *subtitle = g_strdup_printf (_("%s session"), ordinal);
+
+      adw_action_row_set_subtitle (self->session_row, subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (self->session_row, _("None: left for you to fill in"));
+
+  rst_template_chooser_update_preview (self);
+}
+
+static void
+rst_template_chooser_row_selected (RstTemplateChooser *self,
+                                   GtkListBoxRow      *row)
+{
+  RstTemplate *template = rst_template_chooser_get_selected (self);
+
+  if (template != NULL)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (rst_template_get_id (template));
+    }
+
+  rst_template_chooser_update_preview (self);
+}
+
+static GMenuModel *
+rst_template_chooser_row_menu (RstTemplate *template)
+{
+  GMenu *menu = g_menu_new ();
+  GVariant *target = g_variant_new_string (rst_template_get_id (template));
+  gboolean user = rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER;
+  gboolean broken = rst_template_get_error (template) != NULL;
+  struct {
+    const char *label;
+    const char *action;
+    gboolean    shown;
+  } items[] = {
+    { N_("_Rename…"), "chooser.rename", user && !broken },
+    { N_("D_uplicate"), "chooser.duplicate", !broken },
+    { N_("_Export…"), "chooser.export", !broken },
+    { N_("_Delete"), "chooser.delete", user },
+  };
+
+  g_variant_ref_sink (target);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!items[i].shown)
+        continue;
+      item = g_menu_item_new (_(items[i].label), NULL);
+      g_menu_item_set_action_and_target_value (item, items[i].action, target);
+      g_menu_append_item (menu, item);
+    }
+  g_variant_unref (target);
+
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+rst_template_chooser_create_row (gpointer item,
+                                 gpointer user_data)
+{
+  RstTemplate *template = item;
+  const GError *error = rst_template_get_error (template);
+  const char *note = rst_template_get_note (template);
+  const char *description = rst_template_get_description (template);
+  g_autoptr(GMenuModel) menu = rst_template_chooser_row_menu (template);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rst_template_get_name (template));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  if (error != NULL)
+    {
+      /* Listed, so that its author learns what is wrong, but not usable. */
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+      gtk_widget_add_css_class (icon, "error");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_widget_set_tooltip_text (row, error->message);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    }
+  else if (note != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, note);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
+    }
+  else if (description != NULL)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+    }
+
+  if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER)
+    {
+      GtkWidget *label = gtk_label_new (_("Yours"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template actions"),
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static gboolean
+rst_template_chooser_filter (gpointer item,
+                             gpointer user_data)
+{
+  RstTemplateChooser *self = user_data;
+  RstTemplate *template = item;
+  const char *fields[3];
+
+  if (self->search == NULL || self->search[0] == '\0')
+    return TRUE;
+
+  fields[0] = rst_template_get_name (template);
+  fields[1] = rst_template_get_description (template);
+  fields[2] = rst_template_get_id (template);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *folded = fields[i] != NULL ? g_utf8_casefold (fields[i], -1) : NULL;
+
+      if (folded != NULL && strstr (folded, self->search) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+rst_template_chooser_search_changed (RstTemplateChooser *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_free (self->search);
+  self->search = g_utf8_casefold (text, -1);
+  g_strstrip (self->search);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Messages and questions. */
+
+static void
+rst_template_chooser_show_error (GtkWindow    *parent,
+                                 const char   *heading,
+                                 const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef void (*NameCallback) (gpointer    owner,
+                              const char *name,
+                              gpointer    data);
+
+typedef struct
+{
+  GObject      *owner;
+  GtkEditable  *entry;
+  NameCallback  callback;
+  char         *data;
+} NameRequest;
+
+static void
+name_request_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       NameRequest      *request)
+{
+  if (g_str_equal (response, "save"))
+    {
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
+
+      if (name[0] != '\0')
+        request->callback (request->owner, name, request->data);
+    }
+
+  g_object_unref (request->owner);
+  g_free (request->data);
+  g_free (request);
+}
+
+static void
+name_request_entry_changed (GtkEditable      *entry,
+                            AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+}
+
+static void
+ask_for_name (GtkWindow    *parent,
+              GObject      *owner,
+              const char   *heading,
+              const char   *body,
+              const char   *initial,
+              const char   *accept,
+              NameCallback  callback,
+              const char   *data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+  NameRequest *request = g_new0 (NameRequest, 1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save", accept,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (name_request_entry_changed), dialog, 0);
+  name_request_entry_changed (GTK_EDITABLE (entry), dialog);
+
+  request->owner = g_object_ref (owner);
+  request->entry = GTK_EDITABLE (entry);
+  request->callback = callback;
+  request->data = g_strdup (data);
+  g_signal_connect (dialog, "response", G_CALLBACK (name_request_response), request);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Managing user templates. */
+
+static void
+rename_with_name (gpointer    owner,
+                  const char *name,
+                  gpointer    data)
+{
+  RstTemplateChooser *self = owner;
+  g_autoptr(RstTemplate) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  renamed = rst_template_store_rename (self->store, data, name, &error);
+  if (renamed == NULL)
+    rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Rename the Template"), error);
+}
+
+static void
+rst_template_chooser_rename (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  RstTemplate *template = rst_template_store_lookup (self->store, id);
+
+  if (template == NULL)
+    return;
+
+  ask_for_name (GTK_WINDOW (self), G_OBJECT (self), _("Rename Template"), NULL,
+                rst_template_get_name (template), _("_Rename"), rename_with_name, id);
+}
+
+static void
+rst_template_chooser_duplicate (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
+  g_autoptr(RstTemplate) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy = rst_template_store_duplicate (self->store, g_variant_get_string (param, NULL), &error);
+  if (copy == NULL)
+    {
+      rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Duplicate the Template"), error);
+      return;
+    }
+
+  rst_template_chooser_select_template (self, rst_template_get_id (copy));
+}
+
+static void
+delete_response (AdwMessageDialog   *dialog,
+                 const char         *response,
+                 RstTemplateChooser *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "template-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "delete") &&
+      !rst_template_store_delete (self->store, id, &error))
+    rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Delete the Template"), error);
+}
+
+static void
+rst_template_chooser_delete (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  RstTemplate *template = rst_template_store_lookup (self->store, id);
+  AdwMessageDialog *dialog;
+
+  if (template == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete Template?"), NULL));
+  adw_message_dialog_format_body (dialog, _("“%s” will be deleted from your templates."),
+                                  rst_template_get_name (template));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "template-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+template_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Templates and statements"));
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_suffix (filter, "txt");
+
+  return filter;
+}
+
+static void
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 gpointer         user_data)
+{
+  g_autoptr(RstTemplateChooser) self = user_data;
+  const char *id = g_object_get_data (G_OBJECT (chooser), "template-id");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!rst_template_store_export (self->store, id, file, &error))
+        rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Export the Template"), error);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+rst_template_chooser_export (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  RstTemplate *template = rst_template_store_lookup (self->store, id);
+  g_autoptr(GtkFileFilter) filter = template_file_filter ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (template == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Template"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strconcat (rst_template_get_file_id (template), ".md", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "template-id", g_strdup (id), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_response (GtkNativeDialog *chooser,
+                 int              response,
+                 gpointer         user_data)
+{
+  g_autoptr(RstTemplateChooser) self = user_data;
+  gboolean statement = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "from-statement"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(RstTemplate) template = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (statement)
+        template = rst_template_chooser_import_statement (self, file, &error);
+      else
+        template = rst_template_store_import (self->store, file, &error);
+
+      if (template == NULL)
+        rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Import the Template"), error);
+      else
+        rst_template_chooser_select_template (self, rst_template_get_id (template));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+rst_template_chooser_import (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
+  gboolean statement = g_str_equal (action_name, "chooser.from-statement");
+  g_autoptr(GtkFileFilter) filter = template_file_filter ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (statement ? _("Start from a Previous Statement")
+                                                   : _("Import Template"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "from-statement", GINT_TO_POINTER (statement));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+RstTemplate *
+rst_template_chooser_import_statement (RstTemplateChooser  *self,
+                                       GFile               *statement_file,
+                                       GError             **error)
+{
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *description = NULL;
+  RstTemplate *template;
+  const char *council;
+  const char *text;
+  char *dot;
+  guint next;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (statement_file), NULL);
+
+  statement = rst_statement_new_from_file (statement_file, NULL, error);
+  if (statement == NULL)
+    return NULL;
+
+  text = rst_statement_get_text (statement);
+  values = rst_template_chooser_collect_values (statement, window_settings (self->window));
+
+  basename = g_file_get_basename (statement_file);
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+  /* Translators: the description of a template made from a statement file */
+  description = g_strdup_printf (_("Made from the statement “%s”"), basename);
+
+  template = rst_template_store_save_statement (self->store, text, values, basename, description, error);
+  if (template == NULL)
+    return NULL;
+
+  /* The next statement is for the next session of the same council. */
+  next = rst_template_propose_next_session (text);
+  if (next > 0)
+    rst_template_chooser_set_session (self, next);
+  council = rst_statement_get_detail (statement, "council");
+  if (council != NULL)
+    {
+      g_autofree char *id = g_strstrip (g_strdup (council));
+
+      rst_template_chooser_set_council (self, id);
+    }
+
+  rst_template_chooser_select_template (self, rst_template_get_id (template));
+
+  return template;
+}
+
+/* Creating the statement. */
+
+RstPage *
+rst_template_chooser_create (RstTemplateChooser *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(RstStatement) statement = NULL;
+  RstPage *page;
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
+  GtkTextIter start;
+  int body = 0;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
+
+  text = rst_template_chooser_dup_text (self);
+  if (text == NULL)
+    return NULL;
+
+  /* An untouched empty tab is used, as Open does. */
+  page = rst_window_get_current_page (self->window);
+  if (page == NULL || !rst_page_is_pristine (page))
+    page = rst_window_add_page (self->window);
+
+  buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
+  view = rst_page_get_view (page);
+
+  /* The statement is new: undo does not lead back to an empty tab, and
+   * it stays modified with no file until the drafter saves it.
+   */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_set_modified (buffer, TRUE);
+
+  statement = rst_statement_parse (text, -1, NULL);
+  if (statement != NULL)
+    body = g_utf8_strlen (text, rst_statement_get_body_offset (statement));
+
+  rst_slot_navigator_attach (GTK_TEXT_VIEW (view));
+  if (!rst_slot_navigator_select_from (GTK_TEXT_VIEW (view), body))
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_grab_focus (view);
+
+  return page;
+}
+
+static void
+rst_template_chooser_create_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  rst_template_chooser_create (RST_TEMPLATE_CHOOSER (widget));
+}
+
+static void
+rst_template_chooser_search_activated (RstTemplateChooser *self)
+{
+  rst_template_chooser_create (self);
+}
+
+static void
+rst_template_chooser_row_activated (RstTemplateChooser *self,
+                                    GtkListBoxRow      *row)
+{
+  if (gtk_list_box_row_get_selectable (row))
+    rst_template_chooser_create (self);
+}
+
+static int
+rst_template_chooser_session_output (GtkSpinButton *spin)
+{
+  /* No session yet reads as an empty field, not "0". */
+  if (gtk_spin_button_get_value_as_int (spin) == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (spin), "");
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+council_name (RstCouncil *council)
+{
+  return g_strdup (council != NULL ? rst_council_get_name (council) : "");
+}
+
+/* The details the drafter is working with: the council and session of
+ * the statement in the current tab (the next session), else the usual
+ * council from Preferences.
+ */
+static void
+rst_template_chooser_propose_details (RstTemplateChooser *self)
+{
+  RstDocument *document = rst_window_get_document (self->window);
+  GSettings *settings = window_settings (self->window);
+  g_autoptr(RstStatement) statement = NULL;
+
+  if (document != NULL)
+    {
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+      text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+      statement = rst_statement_parse (text, -1, NULL);
+      rst_template_chooser_set_session (self, rst_template_propose_next_session (text));
+    }
+
+  if (statement != NULL)
+    {
+      g_autofree char *council = g_strdup (rst_statement_get_detail (statement, "council"));
+
+      if (council != NULL && rst_template_chooser_set_council (self, g_strstrip (council)))
+        return;
+    }
+
+  if (settings != NULL)
+    {
+      g_autofree char *id = g_settings_get_string (settings, "default-council");
+
+      if (rst_template_chooser_set_council (self, id))
+        return;
+    }
+
+  rst_template_chooser_set_council (self, "generic");
+}
+
+/**
+ * rst_template_chooser_new:
+ *
+ * Returns: (transfer none): the chooser, owned by GTK's list of toplevels
+ */
+RstTemplateChooser *
+rst_template_chooser_new (RstWindow *window)
+{
+  RstTemplateChooser *self;
+
+  g_return_val_if_fail (RST_IS_WINDOW (window), NULL);
+
+  self = g_object_new (RST_TYPE_TEMPLATE_CHOOSER,
+                       "transient-for", window,
+                       NULL);
+  self->window = g_object_ref (window);
+
+  rst_template_chooser_propose_details (self);
+  rst_template_chooser_update_session (self);
+  rst_template_chooser_select_first (self);
+
+  /* Typing searches; Enter creates. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  return self;
+}
+
+/* Save as Template. */
+
+static void
+save_with_name (gpointer    owner,
+                const char *name,
+                gpointer    data)
+{
+  RstWindow *window = owner;
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(RstTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  statement = rst_statement_parse (data, -1, &error);
+  if (statement != NULL)
+    {
+      values = rst_template_chooser_collect_values (statement, window_settings (window));
+      template = rst_template_store_save_statement (store, data, values, name, NULL, &error);
+    }
+
+  if (template == NULL)
+    {
+      rst_template_chooser_show_error (GTK_WINDOW (window), _("Could Not Save the Template"), error);
+      return;
+    }
+
+  /* Translators: a toast, with the template's name */
+  title = g_strdup_printf (_("Saved as the template “%s”"), rst_template_get_name (template));
+  rst_window_add_toast (window, adw_toast_new (title));
+}
+
+void
+rst_template_chooser_save_as_template (RstWindow *window)
+{
+  RstDocument *document;
+  g_autofree char *text = NULL;
+  g_autoptr(RstStatement) statement = NULL;
+  const char *title = NULL;
+  GtkTextIter start, end;
+
+  g_return_if_fail (RST_IS_WINDOW (window));
+
+  document = rst_window_get_document (window);
+  if (document == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+  statement = rst_statement_parse (text, -1, NULL);
+  if (statement != NULL)
+    title = rst_statement_get_detail (statement, "agenda-item");
+
+  ask_for_name (GTK_WINDOW (window), G_OBJECT (window), _("Save as Template"),
+                _("Your delegation, speaker, council, session and date become fields "
+                  "that are filled in again for the next statement."),
+                title, _("_Save"), save_with_name, text);
+}
+
+static void
+rst_template_chooser_dispose (GObject *object)
+{
+  RstTemplateChooser *self = (RstTemplateChooser *)object;
+
+  /* Rows and selection go away with the list box: nothing to update. */
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->list_box != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->list_box, self);
+      gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_TEMPLATE_CHOOSER);
+
+  g_clear_object (&self->window);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->store);
+  g_clear_object (&self->councils);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->selected_id, g_free);
+
+  G_OBJECT_CLASS (rst_template_chooser_parent_class)->dispose (object);
+}
+
+static void
+rst_template_chooser_class_init (RstTemplateChooserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rst_template_chooser_dispose;
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-template-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, list_box);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, council_row);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, session_row);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, session_spin);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, date_row);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, agenda_row);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, empty_page);
+
+  gtk_widget_class_install_action (widget_class, "chooser.create", NULL, rst_template_chooser_create_action);
+  gtk_widget_class_install_action (widget_class, "chooser.import", NULL, rst_template_chooser_import);
+  gtk_widget_class_install_action (widget_class, "chooser.from-statement", NULL, rst_template_chooser_import);
+  gtk_widget_class_install_action (widget_class, "chooser.rename", "s", rst_template_chooser_rename);
+  gtk_widget_class_install_action (widget_class, "chooser.duplicate", "s", rst_template_chooser_duplicate);
+  gtk_widget_class_install_action (widget_class, "chooser.export", "s", rst_template_chooser_export);
+  gtk_widget_class_install_action (widget_class, "chooser.delete", "s", rst_template_chooser_delete);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rst_template_chooser_init (RstTemplateChooser *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *language;
+  GtkExpression *name;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Read from disk each time, so that templates saved from another
+   * window or by hand are there.
+   */
+  self->store = rst_template_store_new ();
+  self->filter = gtk_custom_filter_new (rst_template_chooser_filter, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                              GTK_FILTER (self->filter));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered),
+                           rst_template_chooser_create_row, self, NULL);
+  /* After the list box has rebuilt its rows. */
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (rst_template_chooser_reselect), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->councils = rst_council_list_load (NULL);
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (council_name), NULL, NULL);
+  adw_combo_row_set_expression (self->council_row, name);
+  gtk_expression_unref (name);
+  if (self->councils != NULL)
+    adw_combo_row_set_model (self->council_row, self->councils);
+
+  language = gtk_source_language_manager_get_language (languages, "rostrum-statement");
+  if (language != NULL)
+    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preview_view))),
+                                    language);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (rst_template_chooser_update_style_scheme), self, G_CONNECT_SWAPPED);
+  rst_template_chooser_update_style_scheme (self);
+
+  g_signal_connect_object (self->list_box, "row-selected",
+                           G_CALLBACK (rst_template_chooser_row_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_box, "row-activated",
+                           G_CALLBACK (rst_template_chooser_row_activated), self, G_CONNECT_SWAPPED);
+  /* Enter in the search field takes the template found. */
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (rst_template_chooser_search_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (rst_template_chooser_search_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->council_row, "notify::selected",
+                           G_CALLBACK (rst_template_chooser_update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_spin, "value-changed",
+                           G_CALLBACK (rst_template_chooser_update_session), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->session_spin, "output",
+                    G_CALLBACK (rst_template_chooser_session_output), NULL);
+  g_signal_connect_object (self->date_row, "changed",
+                           G_CALLBACK (rst_template_chooser_update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_row, "changed",
+                           G_CALLBACK (rst_template_chooser_update_preview), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,323 @@
+/* test-export-command.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `rostrum --export` through the built executable (ROSTRUM_BIN), without
+ * a display or a session bus: every format is read back by a real
+ * consumer, and every failure exits 2 with one line and no file.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <poppler.h>
+
+#include "rst-test-export.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_rostrum (Run         *run,
+             const char  *first_arg,
+             ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("ROSTRUM_BIN");
+  va_list args;
+
+  g_assert_nonnull (bin);
+
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* The fixture with DESIGN.md's details, in a scratch folder of its own. */
+static GFile *
+write_statement (GFile *dir)
+{
+  g_autofree char *fixture = rst_test_read_fixture ();
+  g_autofree char *text = g_strconcat (RST_TEST_FRONT_MATTER, fixture, NULL);
+  g_autoptr(GError) error = NULL;
+  GFile *file = g_file_get_child (dir, "china.md");
+
+  g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
+                           NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static void
+assert_failed_cleanly (Run *run)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "rostrum: "));
+  /* One line. */
+  g_assert_nonnull (strchr (run->err, '\n'));
+  g_assert_cmpstr (strchr (run->err, '\n'), ==, "\n");
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) input = write_statement (dir);
+  g_autoptr(GFile) output = g_file_get_child (dir, "out.pdf");
+  g_autofree char *in_path = g_file_get_path (input);
+  g_autofree char *out_path = g_file_get_path (output);
+  g_autofree char *uri = g_file_get_uri (output);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  PopplerDocument *pdf;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+
+  run_rostrum (&run, "--export", in_path, "--to", "pdf", "--output", out_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "Mr. Chairperson,"));
+  g_object_unref (page);
+  g_object_unref (pdf);
+
+  /* The statement and the export, nothing else. */
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 2);
+}
+
+static void
+test_export_reading_pdf_default_name (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) input = write_statement (dir);
+  g_autoptr(RstStatement) statement = rst_statement_new_from_file (input, NULL, NULL);
+  g_autoptr(RstCouncil) iom = rst_council_lookup ("iom", NULL);
+  g_autofree char *in_path = g_file_get_path (input);
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) expected = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  PopplerDocument *pdf;
+
+  /* No --output: the profile's name, beside the statement. The front
+   * matter says "council: iom".
+   */
+  run_rostrum (&run, "--export", in_path, "--to", "reading-pdf", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  name = rst_export_propose_file_name (statement, iom, RST_EXPORT_READING_PDF);
+  expected = g_file_get_child (dir, name);
+  g_assert_true (g_file_query_exists (expected, NULL));
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 2);
+
+  uri = g_file_get_uri (expected);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 1);
+  g_object_unref (pdf);
+}
+
+static void
+test_export_packages (void)
+{
+  static const struct {
+    const char *format;
+    const char *part;
+  } cases[] = {
+    { "docx", "word/document.xml" },
+    { "odt", "content.xml" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) dir = rst_test_scratch_dir ();
+      g_autoptr(GFile) input = write_statement (dir);
+      g_autofree char *name = g_strconcat ("out.", cases[i].format, NULL);
+      g_autoptr(GFile) output = g_file_get_child (dir, name);
+      g_autofree char *in_path = g_file_get_path (input);
+      g_autofree char *out_path = g_file_get_path (output);
+      g_autoptr(RstTestZip) zip = NULL;
+      g_auto(Run) run = { 0 };
+      xmlDocPtr doc;
+
+      run_rostrum (&run, "--export", in_path, "--to", cases[i].format, "--output", out_path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+
+      zip = rst_test_unzip (output);
+      doc = rst_test_parse_part (zip, cases[i].part);
+      {
+        xmlChar *content = xmlNodeGetContent (xmlDocGetRootElement (doc));
+
+        g_assert_nonnull (strstr ((const char *) content, "focus on the root causes"));
+        xmlFree (content);
+      }
+      xmlFreeDoc (doc);
+    }
+}
+
+static void
+test_export_txt (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) input = write_statement (dir);
+  g_autoptr(GFile) output = g_file_get_child (dir, "out.txt");
+  g_autofree char *in_path = g_file_get_path (input);
+  g_autofree char *out_path = g_file_get_path (output);
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_rostrum (&run, "--export", in_path, "--to", "txt", "--output", out_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_load_contents (output, NULL, &text, NULL, NULL, NULL));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "I thank you."));
+  /* A text for reading, not the source: no front matter. */
+  g_assert_null (strstr (text, "delivery-mark:"));
+}
+
+static void
+test_export_failures (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) input = write_statement (dir);
+  g_autoptr(GFile) missing_input = g_file_get_child (dir, "missing.md");
+  g_autoptr(GFile) missing_dir = g_file_get_child (dir, "no-such-folder");
+  g_autoptr(GFile) into_missing = g_file_get_child (missing_dir, "out.pdf");
+  g_autofree char *in_path = g_file_get_path (input);
+  g_autofree char *missing_path = g_file_get_path (missing_input);
+  g_autofree char *into_missing_path = g_file_get_path (into_missing);
+  g_autofree char *binary_path = NULL;
+  g_autofree char *out_path = g_build_filename (g_file_peek_path (dir), "out.pdf", NULL);
+  /* Under a file, which cannot hold anything. */
+  g_autofree char *under_file = g_build_filename (in_path, "out.pdf", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_rostrum (&run, "--export", in_path, "--to", "rtf", "--output", out_path, NULL);
+    assert_failed_cleanly (&run);
+    g_assert_nonnull (strstr (run.err, "rtf"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_rostrum (&run, "--export", in_path, "--output", out_path, NULL);
+    assert_failed_cleanly (&run);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_rostrum (&run, "--export", missing_path, "--to", "pdf", "--output", out_path, NULL);
+    assert_failed_cleanly (&run);
+    g_assert_nonnull (strstr (run.err, "missing.md"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GFile) binary = g_file_get_child (dir, "image.md");
+
+    /* Not a statement: bytes that are not UTF-8 text. */
+    g_assert_true (g_file_replace_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL, FALSE,
+                                            G_FILE_CREATE_NONE, NULL, NULL, NULL));
+    binary_path = g_file_get_path (binary);
+    run_rostrum (&run, "--export", binary_path, "--to", "pdf", "--output", out_path, NULL);
+    assert_failed_cleanly (&run);
+    g_file_delete (binary, NULL, NULL);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_rostrum (&run, "--export", in_path, "--to", "pdf", "--output", into_missing_path, NULL);
+    assert_failed_cleanly (&run);
+    g_assert_nonnull (strstr (run.err, "no-such-folder"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_rostrum (&run, "--export", in_path, "--to", "docx", "--output", under_file, NULL);
+    assert_failed_cleanly (&run);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* A folder no one may write in, even root: /proc refuses new files. */
+    run_rostrum (&run, "--export", in_path, "--to", "odt", "--output", "/proc/rostrum-export.odt", NULL);
+    assert_failed_cleanly (&run);
+    g_assert_false (g_file_test ("/proc/rostrum-export.odt", G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Never over the statement itself. */
+    run_rostrum (&run, "--export", in_path, "--to", "txt", "--output", in_path, NULL);
+    assert_failed_cleanly (&run);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_rostrum (&run, "--export", in_path, "--to", "pdf", "--council", "nowhere", "--output", out_path, NULL);
+    assert_failed_cleanly (&run);
+  }
+
+  /* Only the statement is left: no export, no temporary file. */
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/export-command/pdf", test_export_pdf);
+  g_test_add_func ("/export-command/reading-pdf-default-name", test_export_reading_pdf_default_name);
+  g_test_add_func ("/export-command/docx-odt", test_export_packages);
+  g_test_add_func ("/export-command/txt", test_export_txt);
+  g_test_add_func ("/export-command/failures", test_export_failures);
+
+  return g_test_run ();
+}

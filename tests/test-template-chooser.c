@@ -1,0 +1,596 @@
+/* test-template-chooser.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives "New from Template" as a drafter would: details in the chooser,
+ * the delegation profile in GSettings, Create, then Tab through the slots
+ * the new statement still has. User templates are real files in the
+ * test's XDG data folder, read again by a second chooser.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rst-checker.h"
+#include "rst-slot-navigator.h"
+#include "rst-template-chooser.h"
+#include "rst-test-ui.h"
+#include "rst-window.h"
+
+static RstApplication *app;
+
+static void
+spin_main_loop (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static char *
+selected_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("");
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+set_delegation_profile (const char *delegation,
+                        const char *speaker)
+{
+  GSettings *settings = rst_application_get_settings (app);
+
+  g_settings_set_string (settings, "delegation", delegation);
+  g_settings_set_string (settings, "speaker", speaker);
+}
+
+static char *
+user_template_dir (void)
+{
+  char *path = g_build_filename (g_get_user_data_dir (), "rostrum", "templates", NULL);
+
+  g_mkdir_with_parents (path, 0700);
+  return path;
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Activates the view's own Tab (or Shift+Tab) shortcut, as a key press
+ * would, and says whether it handled the key.
+ */
+static gboolean
+press_tab (GtkWidget *view,
+           gboolean   shift)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  g_autoptr(GtkShortcutTrigger) wanted = NULL;
+
+  wanted = shift ? gtk_keyval_trigger_new (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK)
+                 : gtk_keyval_trigger_new (GDK_KEY_Tab, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          gboolean matches = gtk_shortcut_trigger_equal (trigger, wanted);
+
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            matches = gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted) ||
+                      gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted);
+
+          if (matches)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, view, NULL);
+        }
+    }
+
+  g_error ("The view has no %s shortcut", shift ? "Shift+Tab" : "Tab");
+  return FALSE;
+}
+
+static void
+test_chooser_fills_fields (void)
+{
+  g_autoptr(RstCouncil) iom = NULL;
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *slot = NULL;
+  RstTemplateChooser *chooser;
+  RstWindow *window;
+  RstPage *page;
+  RstCheckOptions options = { 0, 0 };
+  gboolean unfilled = FALSE;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  set_delegation_profile ("China", "H.E. Ambassador Chen Xu");
+  iom = rst_council_lookup ("iom", NULL);
+  g_assert_nonnull (iom);
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  chooser = rst_template_chooser_new (window);
+  gtk_window_present (GTK_WINDOW (chooser));
+
+  g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
+  g_assert_true (rst_template_chooser_set_council (chooser, "iom"));
+  rst_template_chooser_set_session (chooser, 115);
+  rst_template_chooser_set_date (chooser, "2024-11-26");
+  rst_template_chooser_set_agenda_item (chooser, "General debate");
+  spin_main_loop ();
+
+  /* The preview is the statement Create opens. */
+  preview = rst_template_chooser_dup_text (chooser);
+  g_assert_nonnull (preview);
+
+  page = rst_template_chooser_create (chooser);
+  g_assert_nonnull (page);
+  spin_main_loop ();
+  g_assert_true (rst_window_get_current_page (window) == page);
+
+  text = buffer_text (GTK_TEXT_BUFFER (rst_page_get_document (page)));
+  g_assert_cmpstr (text, ==, preview);
+  g_assert_nonnull (strstr (text, "115th Session"));
+  g_assert_nonnull (strstr (text, rst_council_get_name (iom)));
+  g_assert_nonnull (strstr (text, "2024-11-26"));
+  g_assert_nonnull (strstr (text, "General debate"));
+  g_assert_nonnull (strstr (text, "delegation of China"));
+  g_assert_nonnull (strstr (text, "H.E. Ambassador Chen Xu"));
+  /* The chair's address from the profile: "Mr. Chairperson". */
+  g_assert_nonnull (strstr (text, rst_council_get_chair_title (iom)));
+  g_assert_null (strstr (text, "{{session_ordinal}}"));
+  g_assert_null (strstr (text, "{{council}}"));
+  /* What nobody gave stays for the drafter. */
+  g_assert_nonnull (strstr (text, "{{first priority, in a short sentence}}"));
+  g_assert_nonnull (strstr (text, "{{speaker_title}}"));
+
+  /* A new statement, not saved anywhere. */
+  g_assert_null (rst_document_get_file (rst_page_get_document (page)));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (rst_page_get_document (page))));
+
+  /* The first slot of the body is selected, ready to be typed over. */
+  slot = selected_text (GTK_TEXT_BUFFER (rst_page_get_document (page)));
+  g_assert_true (g_str_has_prefix (slot, "{{"));
+  g_assert_true (g_str_has_suffix (slot, "}}"));
+
+  /* The checker still flags the slots. */
+  statement = rst_statement_parse (text, -1, NULL);
+  g_assert_nonnull (statement);
+  diagnostics = rst_check_statement (statement, &options);
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), "placeholder-unfilled"))
+      unfilled = TRUE;
+  g_assert_true (unfilled);
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (rst_page_get_document (page)), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  set_delegation_profile ("", "");
+}
+
+static void
+test_chooser_tab_moves_between_slots (void)
+{
+  RstTemplateChooser *chooser;
+  RstWindow *window;
+  RstPage *page;
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
+  GtkTextIter start, end;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *back = NULL;
+  int first_offset, second_offset;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  chooser = rst_template_chooser_new (window);
+  g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
+  page = rst_template_chooser_create (chooser);
+  g_assert_nonnull (page);
+
+  buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
+  view = rst_page_get_view (page);
+
+  first = selected_text (buffer);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  first_offset = gtk_text_iter_get_offset (&start);
+  g_assert_true (g_str_has_prefix (first, "{{"));
+
+  g_assert_true (press_tab (view, FALSE));
+  second = selected_text (buffer);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  second_offset = gtk_text_iter_get_offset (&start);
+  g_assert_true (g_str_has_prefix (second, "{{"));
+  g_assert_true (g_str_has_suffix (second, "}}"));
+  g_assert_cmpint (second_offset, >, first_offset);
+
+  /* Shift+Tab goes back to the first. */
+  g_assert_true (press_tab (view, TRUE));
+  back = selected_text (buffer);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, first_offset);
+  g_assert_cmpstr (back, ==, first);
+
+  /* A filled slot is no longer one: typing over it, then Tab, skips it. */
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_at_cursor (buffer, "Ms. Jane Doe", -1);
+  g_assert_true (press_tab (view, FALSE));
+  g_clear_pointer (&back, g_free);
+  back = selected_text (buffer);
+  g_assert_cmpstr (back, ==, second);
+
+  /* Without slots, Tab is left to the text view. */
+  gtk_text_buffer_set_text (buffer, "Mr. President,\n\nI thank you.\n", -1);
+  g_assert_false (press_tab (view, FALSE));
+
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+#define PREVIOUS_STATEMENT \
+  "---\n" \
+  "council: iom\n" \
+  "session: 114\n" \
+  "delegation: Atlantis\n" \
+  "speaker: H.E. Ambassador Ana Mar\n" \
+  "agenda-item: General debate\n" \
+  "---\n" \
+  "**Statement by H.E. Ambassador Ana Mar at the 114th Session of the IOM Council**\n" \
+  "\n" \
+  "Mr. Chairperson,\n" \
+  "\n" \
+  "Atlantis thanks the Director General for the report.\n" \
+  "\n" \
+  "I thank you.\n"
+
+static void
+test_chooser_user_templates_persist (void)
+{
+  g_autofree char *dir = user_template_dir ();
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "atlantis-114.md", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstTemplate) template = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  RstTemplateChooser *chooser;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  write_file (path, PREVIOUS_STATEMENT);
+  file = g_file_new_for_path (path);
+
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (window);
+
+  /* "From a previous statement": kept as a template, next session proposed. */
+  template = rst_template_chooser_import_statement (chooser, file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (template);
+  id = g_strdup (rst_template_get_id (template));
+  g_assert_cmpint (rst_template_get_origin (template), ==, RST_TEMPLATE_ORIGIN_USER);
+  g_assert_cmpuint (rst_template_chooser_get_session (chooser), ==, 115);
+  g_assert_true (rst_template_get_id (rst_template_chooser_get_selected (chooser)) != NULL);
+  g_assert_cmpstr (rst_template_get_id (rst_template_chooser_get_selected (chooser)), ==, id);
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+
+  /* The file is in the user's folder… */
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean found = FALSE;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      if (g_str_has_suffix (name, ".md"))
+        found = TRUE;
+    g_assert_true (found);
+  }
+
+  /* …and a new window's chooser, reading the folder again, lists it and
+   * fills it for the next session.
+   */
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (window);
+  g_assert_true (rst_template_chooser_select_template (chooser, id));
+  rst_template_chooser_set_session (chooser, 115);
+  rst_template_chooser_set_council (chooser, "iom");
+  text = rst_template_chooser_dup_text (chooser);
+  g_assert_nonnull (strstr (text, "115th Session"));
+  g_assert_null (strstr (text, "114th"));
+  /* The delegation is a field now, filled from the profile (empty here). */
+  g_assert_nonnull (strstr (text, "{{delegation}} thanks the Director General"));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_chooser_save_statement_as_template (void)
+{
+  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(RstTemplate) saved = NULL;
+  g_autoptr(RstTemplateStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  RstTemplateChooser *chooser;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  statement = rst_statement_parse (PREVIOUS_STATEMENT, -1, &error);
+  g_assert_no_error (error);
+  values = rst_template_chooser_collect_values (statement, rst_application_get_settings (app));
+  g_assert_cmpstr (g_hash_table_lookup (values, "council_id"), ==, "iom");
+  g_assert_cmpstr (g_hash_table_lookup (values, "delegation"), ==, "Atlantis");
+  g_assert_cmpstr (g_hash_table_lookup (values, "session_ordinal"), ==, "114th");
+
+  store = rst_template_store_new ();
+  saved = rst_template_store_save_statement (store, PREVIOUS_STATEMENT, values,
+                                             "Atlantis general debate", NULL, &error);
+  g_assert_no_error (error);
+
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (window);
+  g_assert_true (rst_template_chooser_select_template (chooser, rst_template_get_id (saved)));
+  g_assert_cmpstr (rst_template_get_name (rst_template_chooser_get_selected (chooser)), ==,
+                   "Atlantis general debate");
+  rst_template_chooser_set_session (chooser, 0);
+  text = rst_template_chooser_dup_text (chooser);
+  /* The delegation and session became fields again. */
+  g_assert_null (strstr (text, "114th"));
+  g_assert_nonnull (strstr (text, "{{session_ordinal}}"));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+
+/* The message dialog a flow opened, answered as the drafter would:
+ * @name typed into its entry (when it has one), then @response.
+ */
+static void
+answer_dialog (const char *name,
+               const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  spin_main_loop ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+
+  if (name != NULL)
+    {
+      GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+      g_assert_true (GTK_IS_EDITABLE (entry));
+      gtk_editable_set_text (GTK_EDITABLE (entry), name);
+    }
+
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin_main_loop ();
+}
+
+static RstTemplate *
+find_by_name (RstTemplateStore *store,
+              const char       *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(RstTemplate) template = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_strcmp0 (rst_template_get_name (template), name) == 0)
+        return template;
+    }
+
+  return NULL;
+}
+
+static void
+test_chooser_save_as_template_dialog (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "previous.md", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTemplateStore) store = NULL;
+  RstTemplate *saved;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  write_file (path, PREVIOUS_STATEMENT);
+  file = g_file_new_for_path (path);
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rst_window_open_file (window, file);
+  while (rst_document_get_busy (rst_window_get_document (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The menu item, its name dialog, Save. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as-template", NULL));
+  answer_dialog ("Ocean statement", "save");
+
+  store = rst_template_store_new ();
+  saved = find_by_name (store, "Ocean statement");
+  g_assert_nonnull (saved);
+  g_assert_cmpint (rst_template_get_origin (saved), ==, RST_TEMPLATE_ORIGIN_USER);
+  g_assert_nonnull (strstr (rst_template_get_text (saved), "{{session_ordinal}}"));
+  g_assert_null (strstr (rst_template_get_text (saved), "114th"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_chooser_manages_user_templates (void)
+{
+  RstTemplateChooser *chooser;
+  RstTemplateStore *store;
+  RstTemplate *copy;
+  g_autofree char *copy_id = NULL;
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (window);
+  gtk_window_present (GTK_WINDOW (chooser));
+  store = rst_template_chooser_get_store (chooser);
+
+  /* Duplicate a built-in: a user copy, selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.duplicate", "s", "right-of-reply"));
+  spin_main_loop ();
+  copy = rst_template_chooser_get_selected (chooser);
+  g_assert_nonnull (copy);
+  g_assert_cmpint (rst_template_get_origin (copy), ==, RST_TEMPLATE_ORIGIN_USER);
+  copy_id = g_strdup (rst_template_get_id (copy));
+  g_assert_cmpstr (copy_id, !=, "right-of-reply");
+
+  /* Rename it through its dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.rename", "s", copy_id));
+  answer_dialog ("Short reply", "save");
+  g_assert_nonnull (find_by_name (store, "Short reply"));
+  g_assert_true (rst_template_chooser_select_template (chooser, copy_id));
+
+  /* Export it as a file, import it back as another template. */
+  exported = g_file_new_build_filename (g_get_user_cache_dir (), "short-reply-export.md", NULL);
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_assert_true (rst_template_store_export (store, copy_id, exported, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (exported, NULL));
+
+  /* Delete, confirmed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.delete", "s", copy_id));
+  answer_dialog (NULL, "delete");
+  g_assert_null (rst_template_store_lookup (store, copy_id));
+  g_assert_null (find_by_name (store, "Short reply"));
+  /* The selection moved on to a usable template. */
+  g_assert_nonnull (rst_template_chooser_get_selected (chooser));
+
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_chooser_bad_templates (void)
+{
+  g_autofree char *dir = user_template_dir ();
+  g_autofree char *broken = g_build_filename (dir, "broken.md", NULL);
+  g_autofree char *clash = g_build_filename (dir, "general-debate.md", NULL);
+  RstTemplateChooser *chooser;
+  RstTemplateStore *store;
+  RstWindow *window;
+  guint n_general = 0;
+  gboolean broken_listed = FALSE;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  write_file (broken, "---\ntemplate-name: Broken\n---\nMr. President, \xff\xfe\n");
+  write_file (clash, "---\ntemplate-name: My general debate\n---\n{{chair_address}},\n\nI thank you.\n");
+
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (window);
+  gtk_window_present (GTK_WINDOW (chooser));
+  spin_main_loop ();
+  store = rst_template_chooser_get_store (chooser);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(RstTemplate) template = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (rst_template_get_error (template) != NULL)
+        broken_listed = TRUE;
+      if (g_str_equal (rst_template_get_id (template), "general-debate") ||
+          g_str_equal (rst_template_get_id (template), "user:general-debate"))
+        n_general++;
+    }
+  g_assert_true (broken_listed);
+  g_assert_cmpuint (n_general, ==, 2);
+
+  /* Listed with its error, but never chosen. */
+  g_assert_false (rst_template_chooser_select_template (chooser, "broken"));
+  g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
+  g_assert_true (rst_template_chooser_select_template (chooser, "user:general-debate"));
+  g_assert_cmpstr (rst_template_get_name (rst_template_chooser_get_selected (chooser)), ==,
+                   "My general debate");
+
+  /* Searching narrows the list; the selection follows. */
+  rst_template_chooser_set_search (chooser, "reply");
+  spin_main_loop ();
+  g_assert_false (rst_template_chooser_select_template (chooser, "general-debate"));
+  g_assert_true (rst_template_chooser_select_template (chooser, "right-of-reply"));
+
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (broken);
+  g_unlink (clash);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  rst_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/template-chooser/fills-fields", test_chooser_fills_fields);
+  g_test_add_func ("/template-chooser/tab-moves-between-slots", test_chooser_tab_moves_between_slots);
+  g_test_add_func ("/template-chooser/user-templates-persist", test_chooser_user_templates_persist);
+  g_test_add_func ("/template-chooser/save-statement-as-template", test_chooser_save_statement_as_template);
+  g_test_add_func ("/template-chooser/save-as-template-dialog", test_chooser_save_as_template_dialog);
+  g_test_add_func ("/template-chooser/manages-user-templates", test_chooser_manages_user_templates);
+  g_test_add_func ("/template-chooser/bad-templates", test_chooser_bad_templates);
+
+  app = rst_test_ui_create_application ();
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
