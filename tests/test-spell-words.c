@@ -217,6 +217,33 @@ test_spell_words_language (void)
     }
 }
 
+static void
+test_spell_words_guess_language (void)
+{
+  struct { const char *text; const char *system; const char *out; } cases[] = {
+    /* Latin text on a Latin-script desktop: the system's language. */
+    { "Mr. Chairperson, I thank you.", "en_GB.UTF-8", "en_GB" },
+    { "Monsieur le Président, je vous remercie.", "fr_FR", "fr_FR" },
+    /* An English statement drafted on an Arabic or Russian desktop. */
+    { "Mr. Chairperson, I thank you.", "ar_EG.UTF-8", "en" },
+    { "Mr. Chairperson, I thank you.", "ru_RU", "en" },
+    { "السيد الرئيس، شكرًا لكم.", "en_US", "ar" },
+    { "السيد الرئيس، شكرًا لكم.", "ar_SA", "ar_SA" },
+    { "Господин Председатель, благодарю вас.", "fr_FR", "ru" },
+    { "主席先生，谢谢。", "en_US", "zh" },
+    /* Front matter is not the statement. */
+    { "---\ntitle: Statement by China\n---\nГосподин Председатель!\n", NULL, "ru" },
+    { "1. 2. 3.", "en_US", NULL },
+    { "", "en_US", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *guess = rst_spell_words_guess_language (cases[i].text, -1, cases[i].system);
+      g_assert_cmpstr (guess, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/spell-words/stop", test_spell_words_stop);
   g_test_add_func ("/spell-words/fixture", test_spell_words_fixture);
   g_test_add_func ("/spell-words/language", test_spell_words_language);
+  g_test_add_func ("/spell-words/guess-language", test_spell_words_guess_language);
 
   return g_test_run ();
 }

@@ -378,3 +378,114 @@ rst_spell_words_normalize_language (const char *language)
 
   return g_string_free (tag, tag->len == 0);
 }
+
+typedef struct
+{
+  GHashTable *counts; /* GUnicodeScript → letters */
+} ScriptCount;
+
+static gboolean
+count_script_cb (const char *text,
+                 gsize       start,
+                 gsize       end,
+                 gpointer    user_data)
+{
+  ScriptCount *sc = user_data;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript script;
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      script = g_unichar_get_script (c);
+      g_hash_table_insert (sc->counts, GINT_TO_POINTER (script),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sc->counts, GINT_TO_POINTER (script))) + 1));
+    }
+
+  return TRUE;
+}
+
+/* The script a language is written in, for the languages Rostrum is
+ * translated into and their neighbours; Latin for the rest.
+ */
+static GUnicodeScript
+language_script (const char *language)
+{
+  static const struct { const char *lang; GUnicodeScript script; } scripts[] = {
+    { "ar", G_UNICODE_SCRIPT_ARABIC }, { "fa", G_UNICODE_SCRIPT_ARABIC }, { "ur", G_UNICODE_SCRIPT_ARABIC },
+    { "ru", G_UNICODE_SCRIPT_CYRILLIC }, { "uk", G_UNICODE_SCRIPT_CYRILLIC }, { "be", G_UNICODE_SCRIPT_CYRILLIC },
+    { "bg", G_UNICODE_SCRIPT_CYRILLIC }, { "sr", G_UNICODE_SCRIPT_CYRILLIC }, { "kk", G_UNICODE_SCRIPT_CYRILLIC },
+    { "zh", G_UNICODE_SCRIPT_HAN }, { "ja", G_UNICODE_SCRIPT_HAN },
+    { "he", G_UNICODE_SCRIPT_HEBREW }, { "el", G_UNICODE_SCRIPT_GREEK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scripts); i++)
+    {
+      gsize len = strlen (scripts[i].lang);
+
+      if (strncmp (language, scripts[i].lang, len) == 0 && (language[len] == '\0' || language[len] == '_'))
+        return scripts[i].script;
+    }
+
+  return G_UNICODE_SCRIPT_LATIN;
+}
+
+char *
+rst_spell_words_guess_language (const char *text,
+                                gssize      length,
+                                const char *system_language)
+{
+  ScriptCount sc;
+  GHashTableIter iter;
+  gpointer key, value;
+  GUnicodeScript dominant = G_UNICODE_SCRIPT_INVALID_CODE;
+  guint best = 0;
+  g_autofree char *system = rst_spell_words_normalize_language (system_language);
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  sc.counts = g_hash_table_new (NULL, NULL);
+  rst_spell_words_foreach (text, length, RST_SPELL_WORDS_FRONT_MATTER | RST_SPELL_WORDS_KEEP_UPPERCASE,
+                           count_script_cb, &sc);
+  /* Han text is one long run the splitter skips: count it here. */
+  if (length < 0)
+    length = strlen (text);
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x2E80 && g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN)
+        g_hash_table_insert (sc.counts, GINT_TO_POINTER (G_UNICODE_SCRIPT_HAN),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sc.counts, GINT_TO_POINTER (G_UNICODE_SCRIPT_HAN))) + 1));
+    }
+
+  g_hash_table_iter_init (&iter, sc.counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > best)
+      {
+        best = GPOINTER_TO_UINT (value);
+        dominant = GPOINTER_TO_INT (key);
+      }
+  g_hash_table_unref (sc.counts);
+
+  if (best == 0)
+    return NULL;
+  if (system != NULL && language_script (system) == dominant)
+    return g_steal_pointer (&system);
+
+  switch ((int)dominant)
+    {
+    case G_UNICODE_SCRIPT_ARABIC:
+      return g_strdup ("ar");
+    case G_UNICODE_SCRIPT_CYRILLIC:
+      return g_strdup ("ru");
+    case G_UNICODE_SCRIPT_HAN:
+      return g_strdup ("zh");
+    case G_UNICODE_SCRIPT_LATIN:
+      return g_strdup ("en");
+    default:
+      return NULL;
+    }
+}

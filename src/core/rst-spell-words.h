@@ -57,4 +57,15 @@ gsize   rst_spell_words_get_front_matter_length (const char        *text,
  */
 char   *rst_spell_words_normalize_language     (const char         *language);
 
+/* The language to check a statement without a "lang" detail in: the
+ * system's (@system_language, "fr_FR") when the text is written in its
+ * script, else the usual language of the text's script ("en" for Latin,
+ * "ru" for Cyrillic, "ar" for Arabic, "zh" for Han), so that an English
+ * statement drafted on an Arabic desktop is not underlined throughout.
+ * Returns %NULL for text without letters.
+ */
+char   *rst_spell_words_guess_language         (const char         *text,
+                                                gssize              length,
+                                                const char         *system_language);
+
 G_END_DECLS

@@ -265,6 +265,20 @@ rst_spell_checker_read_document_language (RstSpellChecker *self)
         lang = rst_spell_words_normalize_language (rst_statement_get_detail (statement, "lang"));
     }
 
+  /* No "lang": the system language if the statement is written in its
+   * script, else the language of the script it is written in.
+   */
+  if (lang == NULL)
+    {
+      const char * const *names = g_get_language_names ();
+      const char *system = NULL;
+
+      for (guint i = 0; names[i] != NULL && system == NULL; i++)
+        if (!g_str_equal (names[i], "C") && !g_str_has_prefix (names[i], "C.") && !g_str_equal (names[i], "POSIX"))
+          system = names[i];
+      lang = rst_spell_words_guess_language (head, -1, system);
+    }
+
   if (g_strcmp0 (lang, self->document_language) != 0)
     {
       g_free (self->document_language);
