@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rst-test-ui.h"
 #include "rst-window.h"
 
@@ -220,8 +222,51 @@ test_live_check_fixture (void)
   wait_checked (document);
 
   g_assert_true (has_tag_on (buffer, "diagnostic-error", fourth, 5));
+  {
+    /* The gutter's error icon sits on that line (18 in the file). */
+    GSList *marks = gtk_source_buffer_get_source_marks_at_line (GTK_SOURCE_BUFFER (buffer), 17,
+                                                                RST_DOCUMENT_CHECKER_MARK_ERROR);
+    g_assert_cmpuint (g_slist_length (marks), ==, 1);
+    g_slist_free (marks);
+  }
   g_assert_cmpint (rst_outline_item_get_status (find_outline_item (checker, "Fifth")), ==, RST_OUTLINE_STATUS_ERROR);
   g_assert_cmpstr (outline_row_status (sidebar, "Fifth"), ==, "dialog-error-symbolic");
+
+  /* Activating an outline row puts the cursor there; activating an issue
+   * selects its words.
+   */
+  {
+    GListModel *outline = rst_document_checker_get_outline (checker);
+    GListModel *issues = rst_document_checker_get_diagnostics (checker);
+    g_autofree char *selected = NULL;
+    GtkTextIter begin, end;
+    guint third = G_MAXUINT, sequence = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (outline) && third == G_MAXUINT; i++)
+      {
+        g_autoptr(RstOutlineItem) item = g_list_model_get_item (outline, i);
+
+        if (g_str_equal (rst_outline_item_get_label (item), "Third"))
+          third = i;
+      }
+    g_assert_cmpuint (third, !=, G_MAXUINT);
+    g_signal_emit_by_name (rst_sidebar_get_outline_view (sidebar), "activate", third);
+    gtk_text_buffer_get_selection_bounds (buffer, &begin, &end);
+    g_assert_cmpint (gtk_text_iter_get_offset (&begin), ==, find_offset (buffer, "Third,"));
+
+    for (guint i = 0; i < g_list_model_get_n_items (issues) && sequence == G_MAXUINT; i++)
+      {
+        g_autoptr(RstDiagnostic) d = g_list_model_get_item (issues, i);
+
+        if (g_str_equal (rst_diagnostic_get_code (d), "ordinal-sequence"))
+          sequence = i;
+      }
+    g_assert_cmpuint (sequence, !=, G_MAXUINT);
+    g_signal_emit_by_name (rst_sidebar_get_issues_view (sidebar), "activate", sequence);
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &begin, &end));
+    selected = gtk_text_iter_get_text (&begin, &end);
+    g_assert_cmpstr (selected, ==, "Fifth");
+  }
 
   /* Its fix, from the issues list, brings "Fourth" back and clears both. */
   rst_sidebar_show_page (sidebar, "issues");
@@ -257,6 +302,110 @@ test_live_check_fixture (void)
   wait_checked (document);
   g_assert_cmpstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), !=, gauge_before);
   g_assert_false (g_str_has_suffix (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), "394 words"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
+
+  /* A slow reader (the drafter's preference) runs past the 5:00 limit:
+   * the gauge turns to its warning style.
+   */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.rostrum.Rostrum");
+
+    g_settings_set_double (settings, "words-per-minute", 50.0);
+    wait_checked (document);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
+    g_assert_true (strstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), " of 5:00 · ") != NULL);
+    g_settings_reset (settings, "words-per-minute");
+    wait_checked (document);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* F9 hides and shows the sidebar and remembers the choice. */
+static void
+test_live_check_toggle_sidebar (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.rostrum.Rostrum");
+  RstWindow *window;
+  RstPage *page;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  page = rst_window_get_current_page (window);
+  spin (100);
+
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_assert_true (rst_page_get_sidebar_visible (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (rst_page_get_sidebar_visible (page));
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+
+  /* Another page opens as remembered. */
+  g_assert_false (rst_page_get_sidebar_visible (rst_window_add_page (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_assert_true (rst_page_get_sidebar_visible (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The context menu at the wrong ordinal offers its fix, which applies. */
+static void
+test_live_check_context_menu (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *label = NULL;
+  GMenuModel *extra, *section;
+  GtkTextBuffer *buffer;
+  RstDocument *document;
+  RstWindow *window;
+  GtkWidget *view;
+  GtkTextIter iter;
+  int fourth;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  rst_window_open_file (window, file);
+  document = rst_window_get_document (window);
+  view = rst_window_get_view (window);
+  buffer = GTK_TEXT_BUFFER (document);
+  wait_checked (document);
+
+  fourth = find_offset (buffer, "Fourth,");
+  replace (buffer, fourth, 6, "Fifth");
+  wait_checked (document);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, fourth + 2);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  extra = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (view));
+  g_assert_nonnull (extra);
+  section = g_menu_model_get_item_link (extra, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Renumber as “Fourth”");
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET, NULL);
+  g_assert_true (gtk_widget_activate_action_variant (view, action, target));
+  g_assert_cmpint (find_offset (buffer, "Fourth,"), ==, fourth);
+
+  /* Away from any diagnostic the section is empty. */
+  wait_checked (document);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 0);
+  g_object_unref (section);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -324,6 +473,8 @@ main (int   argc,
   rst_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/live-check/fixture", test_live_check_fixture);
+  g_test_add_func ("/live-check/context-menu", test_live_check_context_menu);
+  g_test_add_func ("/live-check/toggle-sidebar", test_live_check_toggle_sidebar);
   g_test_add_func ("/live-check/stale-fix", test_live_check_stale_fix);
 
   app = rst_test_ui_create_application ();

@@ -87,6 +87,9 @@ static const char *mark_categories[] = {
   RST_DOCUMENT_CHECKER_MARK_INFO, RST_DOCUMENT_CHECKER_MARK_WARNING, RST_DOCUMENT_CHECKER_MARK_ERROR,
 };
 
+/* Longer diagnostics are underlined on their first paragraph only. */
+#define RST_LONG_RANGE_CHARS 400
+
 static void rst_document_checker_schedule (RstDocumentChecker *self);
 
 /* The work a thread does on a snapshot. */
@@ -249,6 +252,21 @@ offset_to_iter (RstDocumentChecker *self,
   gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (self->buffer), iter, line - 1, column - 1);
 }
 
+/* Where the underline of [@begin, @end) ends: long ranges stop at the end
+ * of their first paragraph.
+ */
+static void
+clamp_tag_range (const GtkTextIter *begin,
+                 GtkTextIter       *end)
+{
+  if (gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (begin) <= RST_LONG_RANGE_CHARS)
+    return;
+
+  *end = *begin;
+  if (!gtk_text_iter_ends_line (end))
+    gtk_text_iter_forward_to_line_end (end);
+}
+
 /* Styles */
 
 static void
@@ -283,14 +301,35 @@ static void
 rst_document_checker_clear (RstDocumentChecker *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GHashTableIter iter;
+  gpointer item;
+  Anchor *anchor;
   GtkTextIter begin, end;
+
+  /* Tags come off only where they were put (the lines they moved to):
+   * removing a tag invalidates the layout of its whole range, and on a
+   * long statement relaying out everything takes far longer than a frame.
+   */
+  g_hash_table_iter_init (&iter, self->anchors);
+  while (g_hash_table_iter_next (&iter, &item, (gpointer *)&anchor))
+    {
+      if (!RST_IS_DIAGNOSTIC (item))
+        continue;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &begin, anchor->begin);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, anchor->end);
+      gtk_text_iter_order (&begin, &end);
+      clamp_tag_range (&begin, &end);
+      gtk_text_iter_set_line_offset (&begin, 0);
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
+        gtk_text_buffer_remove_tag (buffer, self->tags[i], &begin, &end);
+    }
 
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
-    {
-      gtk_text_buffer_remove_tag (buffer, self->tags[i], &begin, &end);
-      gtk_source_buffer_remove_source_marks (self->buffer, &begin, &end, mark_categories[i]);
-    }
+    gtk_source_buffer_remove_source_marks (self->buffer, &begin, &end, mark_categories[i]);
   g_hash_table_remove_all (self->anchors);
 }
 
@@ -320,7 +359,7 @@ rst_document_checker_apply (RstDocumentChecker *self,
       RstDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
       RstSeverity severity = rst_diagnostic_get_severity (diagnostic);
       GtkSourceMark *mark;
-      GtkTextIter begin, end;
+      GtkTextIter begin, end, line_start, tag_end;
 
       severity = CLAMP (severity, RST_SEVERITY_INFO, RST_SEVERITY_ERROR);
       offset_to_iter (self, result->statement, rst_diagnostic_get_start (diagnostic), &begin);
@@ -333,12 +372,20 @@ rst_document_checker_apply (RstDocumentChecker *self,
         }
 
       /* An empty range (a closing that is missing at the end) has nothing
-       * to underline; the gutter still shows it.
+       * to underline; the gutter still shows it. A long one (everything
+       * past the time limit) is underlined to the end of its paragraph
+       * only: a page of wavy lines helps nobody, and tagging a whole long
+       * statement costs its layout more than a frame.
        */
-      if (!gtk_text_iter_equal (&begin, &end))
-        gtk_text_buffer_apply_tag (buffer, self->tags[severity], &begin, &end);
+      tag_end = end;
+      clamp_tag_range (&begin, &tag_end);
+      if (!gtk_text_iter_equal (&begin, &tag_end))
+        gtk_text_buffer_apply_tag (buffer, self->tags[severity], &begin, &tag_end);
 
-      mark = gtk_source_buffer_create_source_mark (self->buffer, NULL, mark_categories[severity], &begin);
+      /* The gutter draws the marks at the start of a line only. */
+      line_start = begin;
+      gtk_text_iter_set_line_offset (&line_start, 0);
+      mark = gtk_source_buffer_create_source_mark (self->buffer, NULL, mark_categories[severity], &line_start);
       g_object_set_data_full (G_OBJECT (mark), "rst-diagnostic", g_object_ref (diagnostic), g_object_unref);
       anchor_add (self, diagnostic, &begin, &end);
     }

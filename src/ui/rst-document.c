@@ -648,6 +648,11 @@ rst_document_dispose (GObject *object)
 {
   RstDocument *self = (RstDocument *)object;
 
+  /* A check still running in a thread holds the checker: let go of the
+   * buffer's marks and signals now, not when that thread is done.
+   */
+  if (self->checker != NULL)
+    g_object_run_dispose (G_OBJECT (self->checker));
   g_clear_object (&self->checker);
 
   G_OBJECT_CLASS (rst_document_parent_class)->dispose (object);

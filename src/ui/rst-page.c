@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-diagnostic-gutter.h"
 #include "rst-hover-provider.h"
 #include "rst-page.h"
 #include "rst-sidebar.h"
@@ -469,19 +470,17 @@ rst_page_apply_fix_action (GtkWidget  *widget,
     rst_document_checker_apply_fix (checker, diagnostic, fix);
 }
 
-/* The context menu offers the fixes of the diagnostics at the cursor. */
+/* The context menu offers the fixes of the diagnostics at @iter. */
 static void
-rst_page_update_fix_menu (RstPage *self)
+rst_page_update_fix_menu_at (RstPage           *self,
+                             const GtkTextIter *iter)
 {
   RstDocumentChecker *checker = rst_document_get_checker (self->document);
   GListModel *diagnostics = rst_document_checker_get_diagnostics (checker);
   g_autoptr(GPtrArray) found = NULL;
-  GtkTextIter iter;
   guint n;
 
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter,
-                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)));
-  found = rst_document_checker_list_at_iter (checker, &iter);
+  found = rst_document_checker_list_at_iter (checker, iter);
 
   if (found->len == 0 && g_menu_model_get_n_items (G_MENU_MODEL (self->fix_menu)) == 0)
     return;
@@ -513,14 +512,41 @@ rst_page_update_fix_menu (RstPage *self)
     }
 }
 
-static char *
-rst_page_mark_tooltip (GtkSourceMarkAttributes *attributes,
-                       GtkSourceMark           *mark,
-                       gpointer                 user_data)
+/* Text typed while a file loads would be mixed into it. */
+static void
+rst_page_busy_changed (RstPage *self)
 {
-  RstDiagnostic *diagnostic = g_object_get_data (G_OBJECT (mark), "rst-diagnostic");
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !rst_document_get_busy (self->document));
+}
 
-  return diagnostic ? g_strdup (rst_diagnostic_get_message (diagnostic)) : NULL;
+/* For the Menu key and Shift+F10: the cursor's place. */
+static void
+rst_page_update_fix_menu (RstPage *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)));
+  rst_page_update_fix_menu_at (self, &iter);
+}
+
+/* A right click opens the menu where it happened, which is not always
+ * where the cursor is; this runs before the view builds its menu.
+ */
+static void
+rst_page_secondary_pressed (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            RstPage         *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self->view), GTK_TEXT_WINDOW_WIDGET,
+                                         (int)x, (int)y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self->view), &iter, bx, by))
+    rst_page_update_fix_menu_at (self, &iter);
 }
 
 gboolean
@@ -597,32 +623,31 @@ rst_page_reveal_changed (RstPage *self)
 static void
 rst_page_init_live_check (RstPage *self)
 {
-  static const struct {
-    const char *category;
-    const char *icon_name;
-    int         priority;
-  } marks[] = {
-    { RST_DOCUMENT_CHECKER_MARK_INFO, "dialog-information-symbolic", 1 },
-    { RST_DOCUMENT_CHECKER_MARK_WARNING, "dialog-warning-symbolic", 2 },
-    { RST_DOCUMENT_CHECKER_MARK_ERROR, "dialog-error-symbolic", 3 },
-  };
   RstDocumentChecker *checker = rst_document_get_checker (self->document);
   g_autoptr(RstHoverProvider) hover = rst_hover_provider_new (checker);
 
-  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
-    {
-      g_autoptr(GtkSourceMarkAttributes) attributes = gtk_source_mark_attributes_new ();
-
-      gtk_source_mark_attributes_set_icon_name (attributes, marks[i].icon_name);
-      g_signal_connect (attributes, "query-tooltip-text", G_CALLBACK (rst_page_mark_tooltip), NULL);
-      gtk_source_view_set_mark_attributes (self->view, marks[i].category, attributes, marks[i].priority);
-    }
-  gtk_source_view_set_show_line_marks (self->view, TRUE);
+  /* Severity icons in the gutter, in the severity's colour. */
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (self->view, GTK_TEXT_WINDOW_LEFT),
+                            rst_diagnostic_gutter_new (), 0);
 
   gtk_source_hover_add_provider (gtk_source_view_get_hover (self->view), GTK_SOURCE_HOVER_PROVIDER (hover));
 
   self->fix_menu = g_menu_new ();
-  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (self->fix_menu));
+  {
+    GtkGesture *secondary = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (secondary), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (secondary, "pressed", G_CALLBACK (rst_page_secondary_pressed), self, G_CONNECT_DEFAULT);
+    gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (secondary));
+  }
+  {
+    /* A section of its own under the view's editing items. */
+    g_autoptr(GMenu) extra = g_menu_new ();
+
+    g_menu_append_section (extra, NULL, G_MENU_MODEL (self->fix_menu));
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (extra));
+  }
   g_signal_connect_object (self->document, "notify::cursor-position",
                            G_CALLBACK (rst_page_update_fix_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (checker, "checked",
@@ -736,6 +761,8 @@ rst_page_init (RstPage *self)
                            G_CALLBACK (rst_page_notify_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (rst_page_modified_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (rst_page_busy_changed), self, G_CONNECT_SWAPPED);
 
   rst_page_init_live_check (self);
   /* Font, style scheme, wrapping and spelling from Preferences; after the

@@ -979,12 +979,16 @@ rst_session_close_all (RstSession *self)
 
   windows = g_list_copy (gtk_application_get_windows (self->application));
   for (const GList *l = windows; l != NULL; l = l->next)
-    {
-      if (RST_IS_WINDOW (l->data))
-        rst_window_close_without_asking (l->data);
-      else
-        gtk_window_destroy (l->data);
-    }
+    if (RST_IS_WINDOW (l->data))
+      rst_window_close_without_asking (l->data);
+}
+
+/* After the dialog that asked finished its response. */
+static gboolean
+rst_session_close_all_cb (gpointer user_data)
+{
+  rst_session_close_all (user_data);
+  return G_SOURCE_REMOVE;
 }
 
 static void rst_session_save_next (RstSession *self);
@@ -1024,7 +1028,8 @@ rst_session_quit_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     rst_session_save_next (self);
   else if (g_str_equal (response, "discard"))
-    rst_session_close_all (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT, rst_session_close_all_cb,
+                     g_object_ref (self), g_object_unref);
 }
 
 /**

@@ -294,8 +294,6 @@ issues_bind_cb (GtkSignalListItemFactory *factory,
       RstFix *fix = g_ptr_array_index (fixes, i);
       GtkWidget *button = gtk_button_new_with_label (fix->label ? fix->label : _("Fix"));
 
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, fix->label);
       g_object_set_data_full (G_OBJECT (button), "rst-diagnostic", g_object_ref (diagnostic), g_object_unref);
@@ -335,18 +333,16 @@ rst_sidebar_update_gauge (RstSidebar *self)
   gtk_widget_set_visible (GTK_WIDGET (self->timing_bar), limit > 0);
   gtk_level_bar_set_value (self->timing_bar, limit > 0 ? MIN ((double)seconds / limit, 1.0) : 0.0);
 
-  /* Adwaita paints a level bar's "low" block in the warning colour; past
-   * the limit the full bar is "low", within it it has no offset and takes
-   * the accent colour.
-   */
-  gtk_level_bar_remove_offset_value (self->timing_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   if (over)
     {
-      gtk_level_bar_add_offset_value (self->timing_bar, GTK_LEVEL_BAR_OFFSET_LOW, 1.0);
       gtk_widget_add_css_class (GTK_WIDGET (self->timing_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->timing_bar), "over");
     }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->timing_label), "warning");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->timing_label), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->timing_bar), "over");
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->timing_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
@@ -564,12 +560,33 @@ rst_sidebar_class_init (RstSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "rstsidebar");
 }
 
+/* Adwaita has no warning style for level bars; the bar past the limit
+ * takes the colour the label takes from .warning.
+ */
+static void
+rst_sidebar_ensure_style (GdkDisplay *display)
+{
+  static const char css[] =
+    "rstsidebar levelbar.over block.filled { background-color: @warning_bg_color; }";
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "rst-sidebar-style") != NULL)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "rst-sidebar-style", g_object_ref (provider), g_object_unref);
+}
+
 static void
 rst_sidebar_init (RstSidebar *self)
 {
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rst_sidebar_ensure_style (gtk_widget_get_display (GTK_WIDGET (self)));
 
   /* Within the limit the bar has the accent colour, not Adwaita's steps. */
   gtk_level_bar_remove_offset_value (self->timing_bar, GTK_LEVEL_BAR_OFFSET_LOW);

@@ -772,18 +772,26 @@ rst_spell_checker_track_vadjustment (RstSpellChecker *self)
     }
 }
 
-/* Puts the spelling section above what the view's menu already has (the
- * checker's fixes), so that both show in one context menu.
+/* Adds the spelling section to what the view's context menu already has
+ * (the checker's fixes, as a section of a GMenu), after it, so that both
+ * show in one menu whichever unit set it up.
  */
 static void
 rst_spell_checker_merge_menu (RstSpellChecker *self)
 {
   GMenuModel *extra = gtk_text_view_get_extra_menu (GTK_TEXT_VIEW (self->view));
-  g_autoptr(GMenu) combined = g_menu_new ();
+  g_autoptr(GMenu) combined = NULL;
 
-  g_menu_append_section (combined, NULL, G_MENU_MODEL (self->menu));
+  if (G_IS_MENU (extra))
+    {
+      g_menu_append_section (G_MENU (extra), NULL, G_MENU_MODEL (self->menu));
+      return;
+    }
+
+  combined = g_menu_new ();
   if (extra != NULL)
     g_menu_append_section (combined, NULL, extra);
+  g_menu_append_section (combined, NULL, G_MENU_MODEL (self->menu));
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->view), G_MENU_MODEL (combined));
 }
 

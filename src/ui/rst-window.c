@@ -199,7 +199,9 @@ rst_window_track_page (RstWindow *self)
       self->tracked_file_handler =
         g_signal_connect_object (rst_page_get_document (page), "notify::title",
                                  G_CALLBACK (rst_window_update_title), self, G_CONNECT_SWAPPED);
-      gtk_widget_grab_focus (rst_page_get_view (page));
+      /* Not while the window is destroyed and its tabs go one by one. */
+      if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (rst_page_get_view (page));
     }
 
   rst_window_update_title (self);

@@ -1,0 +1,511 @@
+/* test-session.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drafts, the session file and restoring them, through the real windows:
+ * an autosave writes the draft, a process killed with SIGKILL gets its
+ * unsaved text back at the next start, a normal quit brings the tabs back,
+ * and quitting lists every modified statement.
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "rst-test-ui.h"
+#include "rst-session.h"
+#include "rst-window.h"
+
+static RstApplication *app;
+
+/* Each "run" of Rostrum in this process is its own application, under its
+ * own id so that each can export itself on the bus.
+ */
+static RstApplication *
+create_another_application (void)
+{
+  static guint counter;
+  g_autofree char *id = g_strdup_printf ("%s.Run%u", APP_ID, ++counter);
+  RstApplication *application = rst_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_application_id (G_APPLICATION (application), id);
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  return application;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until_idle (RstDocument *document)
+{
+  while (rst_document_get_busy (document))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static char *
+write_statement (const char *name,
+                 const char *contents)
+{
+  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* As a drafter types: at the cursor, through the interactive path. */
+static void
+type_text (RstDocument *document,
+           const char  *text)
+{
+  gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (document), text, -1, TRUE);
+}
+
+static char *
+dup_text (RstDocument *document)
+{
+  GtkTextIter begin, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &begin, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &begin, &end, TRUE);
+}
+
+static void
+draft_written_cb (RstDraftStore  *store,
+                  const char     *draft_id,
+                  char          **written)
+{
+  g_free (*written);
+  *written = g_strdup (draft_id);
+}
+
+static GPtrArray *
+read_session (gboolean *clean_exit)
+{
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *tabs;
+
+  tabs = rst_draft_store_read_session (store, clean_exit, &error);
+  g_assert_no_error (error);
+  return tabs;
+}
+
+static void
+destroy_all_windows (RstApplication *application)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (application)));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  spin ();
+}
+
+static void
+test_session_autosave (void)
+{
+  RstSession *session;
+  RstDraftStore *store;
+  RstWindow *window;
+  RstDocument *document;
+  g_autofree char *written = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) draft = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *draft_id;
+  gulong handler;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  session = rst_application_get_session (app);
+  store = rst_session_get_draft_store (session);
+  g_settings_set_uint (rst_application_get_settings (app), "autosave-delay", 1);
+  handler = g_signal_connect (store, "draft-written", G_CALLBACK (draft_written_cb), &written);
+
+  window = rst_window_new (app);
+  document = rst_window_get_document (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  type_text (document, "Mr. Chairperson,\n\nFirst, ");
+  type_text (document, "root causes.\n");
+  draft_id = rst_session_get_draft_id (session, rst_window_get_current_page (window));
+  g_assert_nonnull (draft_id);
+
+  /* Nothing is written on the keystroke itself: only once the delay ran. */
+  g_assert_null (written);
+  while (written == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (written, ==, draft_id);
+
+  draft = rst_draft_store_read_draft (store, draft_id, &error);
+  g_assert_no_error (error);
+  text = dup_text (document);
+  g_assert_cmpmem (g_bytes_get_data (draft, NULL), g_bytes_get_size (draft), text, strlen (text));
+
+  /* Once saved, the draft has served. */
+  draft_path = rst_draft_store_dup_draft_path (store, draft_id);
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_IS_REGULAR));
+  path = g_build_filename (g_get_user_data_dir (), "autosaved.md", NULL);
+  file = g_file_new_for_path (path);
+  rst_document_save_async (document, file, NULL, NULL, NULL);
+  wait_until_idle (document);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  rst_draft_store_flush (store);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  g_signal_handler_disconnect (store, handler);
+  g_settings_reset (rst_application_get_settings (app), "autosave-delay");
+  destroy_all_windows (app);
+}
+
+/* A discarded tab takes its draft with it. */
+static void
+test_session_discard_removes_draft (void)
+{
+  RstSession *session;
+  RstDraftStore *store;
+  RstWindow *window;
+  RstPage *page;
+  g_autofree char *draft_path = NULL;
+  GtkWidget *dialog = NULL;
+  GListModel *toplevels;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  session = rst_application_get_session (app);
+  store = rst_session_get_draft_store (session);
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  page = rst_window_get_current_page (window);
+  type_text (rst_page_get_document (page), "Thank you.\n");
+  draft_path = rst_draft_store_dup_draft_path (store, rst_session_get_draft_id (session, page));
+  rst_session_flush (session);
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-page", NULL));
+  spin ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = toplevel;
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  spin ();
+
+  /* The window stays, on its start screen. */
+  g_assert_cmpint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  rst_draft_store_flush (store);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+
+  destroy_all_windows (app);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* One dialog for all windows, naming every modified statement. */
+static void
+test_session_quit_lists_every_document (void)
+{
+  g_autofree char *path = write_statement ("quit-listed.md", "Madam President,\n\nI thank you.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RstApplication) quitting = create_another_application ();
+  RstWindow *first, *second;
+  RstPage *unchanged;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  first = rst_window_new (quitting);
+  gtk_window_present (GTK_WINDOW (first));
+  rst_window_open_file (first, file);
+  wait_until_idle (rst_window_get_document (first));
+  type_text (rst_window_get_document (first), "Allow me to begin. ");
+  unchanged = rst_window_add_page (first);
+
+  second = rst_window_new (quitting);
+  gtk_window_present (GTK_WINDOW (second));
+  type_text (rst_window_get_document (second), "An unsaved statement.\n");
+
+  g_action_group_activate_action (G_ACTION_GROUP (quitting), "quit", NULL);
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("Quit dialog: %s", body);
+  g_assert_nonnull (strstr (body, "quit-listed.md"));
+  g_assert_nonnull (strstr (body, "New Statement"));
+  /* Only modified ones: two names, not three. */
+  g_assert_nonnull (strstr (body, "These statements have unsaved changes"));
+  {
+    guint bullets = 0;
+    for (const char *p = body; (p = strstr (p, "•")) != NULL; p++)
+      bullets++;
+    g_assert_cmpuint (bullets, ==, 2);
+  }
+  g_assert_false (rst_page_get_modified (unchanged));
+
+  /* Cancel keeps everything open. */
+  adw_message_dialog_response (dialog, "cancel");
+  spin ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (quitting))), ==, 2);
+
+  /* Discard All closes every window, without a dialog per window. */
+  g_action_group_activate_action (G_ACTION_GROUP (quitting), "quit", NULL);
+  spin ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  spin ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (quitting)));
+  g_assert_null (find_dialog ());
+
+  rst_session_shutdown (rst_application_get_session (quitting));
+}
+
+/* After a normal quit the tabs come back with restore-session on, and
+ * not with it off.
+ */
+static void
+test_session_quit_and_restore (void)
+{
+  g_autofree char *path = write_statement ("restored.md", "Mr. President,\n\nThank you.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) tabs = NULL;
+  gboolean clean_exit = FALSE;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  {
+    g_autoptr(RstApplication) first = create_another_application ();
+
+    window = rst_window_new (first);
+    gtk_window_present (GTK_WINDOW (window));
+    rst_window_open_file (window, file);
+    wait_until_idle (rst_window_get_document (window));
+
+    g_action_group_activate_action (G_ACTION_GROUP (first), "quit", NULL);
+    spin ();
+    g_assert_null (gtk_application_get_windows (GTK_APPLICATION (first)));
+    rst_session_shutdown (rst_application_get_session (first));
+  }
+
+  tabs = read_session (&clean_exit);
+  g_assert_true (clean_exit);
+  g_assert_cmpuint (tabs->len, ==, 1);
+  g_assert_null (((RstSessionTab *)g_ptr_array_index (tabs, 0))->draft_id);
+
+  {
+    g_autoptr(RstApplication) second = create_another_application ();
+    g_autofree char *text = NULL;
+    RstDocument *document;
+
+    g_assert_cmpuint (rst_session_restore (rst_application_get_session (second)), ==, 1);
+    window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (second))->data);
+    g_assert_cmpint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, 1);
+    document = rst_window_get_document (window);
+    wait_until_idle (document);
+    g_assert_true (g_file_equal (rst_document_get_file (document), file));
+    g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+    text = dup_text (document);
+    /* GtkSourceView keeps the last line break implicit. */
+    g_assert_cmpstr (text, ==, "Mr. President,\n\nThank you.");
+
+    g_action_group_activate_action (G_ACTION_GROUP (second), "quit", NULL);
+    spin ();
+    rst_session_shutdown (rst_application_get_session (second));
+  }
+
+  {
+    g_autoptr(RstApplication) third = create_another_application ();
+    GSettings *settings = rst_application_get_settings (third);
+
+    g_settings_set_boolean (settings, "restore-session", FALSE);
+    g_assert_cmpuint (rst_session_restore (rst_application_get_session (third)), ==, 0);
+    g_assert_null (gtk_application_get_windows (GTK_APPLICATION (third)));
+    g_settings_reset (settings, "restore-session");
+    rst_session_shutdown (rst_application_get_session (third));
+  }
+}
+
+/* The real executable, typed into with XTEST, killed with SIGKILL, and
+ * the session restored in this process from the same XDG folders.
+ */
+static gboolean
+run_quietly (const char *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_command_line_sync (command_line, NULL, NULL, &status, &error))
+    return FALSE;
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_session_restore_after_sigkill (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *path = write_statement ("killed.md", "---\ncouncil: iom\n---\nMr. Chairperson,\n\nI thank you.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *rostrum = g_getenv ("ROSTRUM_BIN");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tabs = NULL;
+  g_autoptr(RstApplication) restarted = NULL;
+  gboolean clean_exit = TRUE;
+  const char *argv[] = { rostrum, path, NULL };
+  GPid pid;
+  guint with_draft = 0;
+  RstWindow *window;
+  RstDocument *document;
+  g_autofree char *text = NULL;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  if (xdotool == NULL || rostrum == NULL)
+    {
+      g_test_skip ("xdotool or ROSTRUM_BIN missing: cannot type into the real executable");
+      return;
+    }
+
+  /* Another instance in the test's own folders, without D-Bus uniqueness
+   * getting in the way: the test's application is NON_UNIQUE, this one
+   * owns the name.
+   */
+  g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  if (!run_quietly ("xdotool search --sync --name \"killed.md\" windowactivate --sync") &&
+      !run_quietly ("xdotool search --sync --name \"killed.md\" windowfocus --sync"))
+    {
+      kill (pid, SIGKILL);
+      waitpid (pid, NULL, 0);
+      g_test_skip ("Could not focus the window of the real executable");
+      return;
+    }
+
+  /* The view takes keys once the file is loaded, and a loaded file goes
+   * into the recent statements: wait for that.
+   */
+  {
+    g_autofree char *recent = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+    g_autofree char *contents = NULL;
+
+    while (contents == NULL || strstr (contents, "killed.md") == NULL)
+      {
+        g_clear_pointer (&contents, g_free);
+        g_usleep (G_USEC_PER_SEC / 20);
+        g_file_get_contents (recent, &contents, NULL, NULL);
+      }
+  }
+  /* The last line break is GtkSourceView's implicit one: Return first. */
+  g_assert_true (run_quietly ("xdotool key --clearmodifiers ctrl+End Return"));
+  g_assert_true (run_quietly ("xdotool type --delay 5 \"Typed before the crash.\""));
+
+  /* The draft lands within the delay, and the session names it. */
+  while (with_draft == 0)
+    {
+      g_clear_pointer (&tabs, g_ptr_array_unref);
+      g_usleep (G_USEC_PER_SEC / 10);
+      tabs = read_session (&clean_exit);
+      for (guint i = 0; i < tabs->len; i++)
+        {
+          RstSessionTab *tab = g_ptr_array_index (tabs, i);
+          g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+          g_autoptr(GBytes) draft = tab->draft_id ? rst_draft_store_read_draft (store, tab->draft_id, NULL) : NULL;
+
+          if (draft != NULL && g_strstr_len (g_bytes_get_data (draft, NULL), g_bytes_get_size (draft),
+                                             "Typed before the crash.") != NULL)
+            with_draft++;
+        }
+    }
+  g_assert_false (clean_exit);
+
+  kill (pid, SIGKILL);
+  waitpid (pid, NULL, 0);
+
+  restarted = create_another_application ();
+  g_assert_cmpuint (rst_session_restore (rst_application_get_session (restarted)), ==, 1);
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  document = rst_window_get_document (window);
+  wait_until_idle (document);
+  spin ();
+
+  text = dup_text (document);
+  g_test_message ("Restored: %s", text);
+  g_assert_true (g_file_equal (rst_document_get_file (document), file));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_cmpstr (text, ==, "---\ncouncil: iom\n---\nMr. Chairperson,\n\nI thank you.\nTyped before the crash.");
+
+  /* Undo goes back to the text on disk. */
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+  g_clear_pointer (&text, g_free);
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, "---\ncouncil: iom\n---\nMr. Chairperson,\n\nI thank you.");
+
+  destroy_all_windows (restarted);
+  rst_session_shutdown (rst_application_get_session (restarted));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  rst_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/session/restore-after-sigkill", test_session_restore_after_sigkill);
+  g_test_add_func ("/session/autosave", test_session_autosave);
+  g_test_add_func ("/session/discard-removes-draft", test_session_discard_removes_draft);
+  g_test_add_func ("/session/quit-lists-every-document", test_session_quit_lists_every_document);
+  g_test_add_func ("/session/quit-and-restore", test_session_quit_and_restore);
+
+  app = rst_test_ui_create_application ();
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
