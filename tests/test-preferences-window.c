@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "rst-document-checker.h"
 #include "rst-preferences-window.h"
 #include "rst-spell-checker.h"
 #include "rst-test-ui.h"
@@ -217,6 +218,65 @@ test_preferences_font (void)
   spin ();
 }
 
+static guint
+count_code (RstDocumentChecker *checker,
+            const char         *code)
+{
+  GListModel *diagnostics = rst_document_checker_get_diagnostics (checker);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(RstDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+
+      if (g_str_equal (rst_diagnostic_get_code (diagnostic), code))
+        count++;
+    }
+
+  return count;
+}
+
+/* Hints the drafter hides leave the open statement at once; warnings
+ * cannot be hidden.
+ */
+static void
+test_preferences_hidden_info_rules (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) text = g_string_new ("Mr. President,\n\n");
+  const char *hidden[] = { "long-sentence", "closing-missing", NULL };
+  RstDocumentChecker *checker;
+  RstDocument *document;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  document = rst_window_get_document (window);
+  checker = rst_document_get_checker (document);
+
+  /* One sentence of 60 words, and no closing formula. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "word ");
+  g_string_append (text, "end.\n");
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), text->str, -1);
+  rst_document_checker_check_now (checker);
+  g_assert_cmpuint (count_code (checker, "long-sentence"), ==, 1);
+  g_assert_cmpuint (count_code (checker, "closing-missing"), ==, 1);
+
+  g_settings_set_strv (settings, "hidden-info-rules", hidden);
+  rst_document_checker_check_now (checker);
+  g_assert_cmpuint (count_code (checker, "long-sentence"), ==, 0);
+  g_assert_cmpuint (count_code (checker, "closing-missing"), ==, 1);
+
+  g_settings_reset (settings, "hidden-info-rules");
+  rst_document_checker_check_now (checker);
+  g_assert_cmpuint (count_code (checker, "long-sentence"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/preferences/apply-to-views", test_preferences_apply_to_views);
   g_test_add_func ("/preferences/style-scheme", test_preferences_style_scheme);
   g_test_add_func ("/preferences/font", test_preferences_font);
+  g_test_add_func ("/preferences/hidden-info-rules", test_preferences_hidden_info_rules);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

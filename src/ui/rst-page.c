@@ -655,6 +655,7 @@ rst_page_init_live_check (RstPage *self)
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "words-per-minute", checker, "words-per-minute", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "hidden-info-rules", checker, "hidden-rules", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::sidebar-visible",
                            G_CALLBACK (rst_page_sync_sidebar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::folded",
