@@ -312,6 +312,35 @@ test_spell_checker_document_language (Fixture       *f,
   g_assert_false (has_tag_on (f, "gouvernment"));
 }
 
+/* Without a "lang" detail, the official language whose dictionary knows
+ * the statement's words: French here, whatever the desktop's language.
+ */
+static void
+test_spell_checker_guessed_language (Fixture       *f,
+                                     gconstpointer  data)
+{
+  RST_TEST_REQUIRE_DISPLAY ();
+  REQUIRE_DICTIONARY (f, "fr");
+
+  gtk_text_buffer_set_text (f->buffer,
+                            "Monsieur le Président,\n\n"
+                            "Ma délégation remercie le Secrétariat pour son rapport et soutient "
+                            "les efforts de l’Organisation en faveur des migrants.\n\n"
+                            "Je vous remercie.\n", -1);
+  wait_for_check (f);
+  g_assert_true (g_str_has_prefix (rst_spell_checker_get_dictionary (f->spell), "fr"));
+  g_assert_false (has_tag_on (f, "délégation"));
+
+  gtk_text_buffer_set_text (f->buffer,
+                            "Mr. President,\n\n"
+                            "My delegation thanks the Secretariat for its report and supports "
+                            "the efforts of the Organization for migrants.\n\n"
+                            "I thank you.\n", -1);
+  wait_for_check (f);
+  g_assert_true (g_str_has_prefix (rst_spell_checker_get_dictionary (f->spell), "en"));
+  g_assert_false (has_tag_on (f, "delegation"));
+}
+
 /* Preferences: turning spelling off shows in the open view at once. */
 static void
 test_spell_checker_setting (Fixture       *f,
@@ -380,6 +409,7 @@ main (int   argc,
   g_test_add ("/spell-checker/add-word", Fixture, NULL, fixture_set_up, test_spell_checker_add_word, fixture_tear_down);
   g_test_add ("/spell-checker/typing", Fixture, NULL, fixture_set_up, test_spell_checker_typing, fixture_tear_down);
   g_test_add ("/spell-checker/document-language", Fixture, NULL, fixture_set_up, test_spell_checker_document_language, fixture_tear_down);
+  g_test_add ("/spell-checker/guessed-language", Fixture, NULL, fixture_set_up, test_spell_checker_guessed_language, fixture_tear_down);
   g_test_add ("/spell-checker/setting", Fixture, NULL, fixture_set_up, test_spell_checker_setting, fixture_tear_down);
   g_test_add ("/spell-checker/visible-only", Fixture, NULL, fixture_set_up, test_spell_checker_visible_only, fixture_tear_down);
 

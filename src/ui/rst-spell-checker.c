@@ -238,6 +238,63 @@ rst_spell_checker_update_dictionary (RstSpellChecker *self)
   rst_spell_checker_invalidate_all (self);
 }
 
+#if HAVE_ENCHANT
+/* Without a "lang" detail, among the languages written in the script of
+ * the guess (the United Nations' Latin-script ones: English, French,
+ * Spanish), the one whose dictionary knows most of the statement's first
+ * words: an English statement drafted on a French desktop is checked in
+ * English. The guess wins ties.
+ */
+#define SAMPLE_WORDS 300
+
+static char *
+pick_by_dictionary (const char *text,
+                    char       *guess)
+{
+  static const char * const latin[] = { "en", "fr", "es" };
+  g_autoptr(GArray) words = NULL;
+  g_autofree char *best = guess;
+  guint best_misses = G_MAXUINT;
+
+  if (guess == NULL || get_broker () == NULL)
+    return g_steal_pointer (&best);
+
+  /* Only Latin script has several official languages to choose from. */
+  if (g_str_has_prefix (guess, "ar") || g_str_has_prefix (guess, "ru") || g_str_has_prefix (guess, "zh"))
+    return g_steal_pointer (&best);
+
+  words = rst_spell_words_split (text, -1, RST_SPELL_WORDS_FRONT_MATTER);
+  for (guint c = 0; c <= G_N_ELEMENTS (latin); c++)
+    {
+      const char *candidate = c == 0 ? guess : latin[c - 1];
+      g_autofree char *tag = resolve_tag (candidate);
+      EnchantDict *dict = tag ? get_dict (tag) : NULL;
+      guint misses = 0;
+
+      if (dict == NULL)
+        continue;
+      for (guint i = 0; i < words->len && i < SAMPLE_WORDS; i++)
+        {
+          const RstSpellWord *word = &g_array_index (words, RstSpellWord, i);
+
+          if (enchant_dict_check (dict, text + word->start, word->end - word->start) > 0)
+            misses++;
+        }
+      if (misses < best_misses)
+        {
+          best_misses = misses;
+          if (c > 0)
+            {
+              g_free (best);
+              best = g_strdup (candidate);
+            }
+        }
+    }
+
+  return g_steal_pointer (&best);
+}
+#endif
+
 /* The "lang" detail of the front matter, read with the core parser from
  * the front matter alone.
  */
@@ -277,6 +334,9 @@ rst_spell_checker_read_document_language (RstSpellChecker *self)
         if (!g_str_equal (names[i], "C") && !g_str_has_prefix (names[i], "C.") && !g_str_equal (names[i], "POSIX"))
           system = names[i];
       lang = rst_spell_words_guess_language (head, -1, system);
+#if HAVE_ENCHANT
+      lang = pick_by_dictionary (head, g_steal_pointer (&lang));
+#endif
     }
 
   if (g_strcmp0 (lang, self->document_language) != 0)
