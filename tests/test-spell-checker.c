@@ -339,6 +339,14 @@ test_spell_checker_guessed_language (Fixture       *f,
   wait_for_check (f);
   g_assert_true (g_str_has_prefix (rst_spell_checker_get_dictionary (f->spell), "en"));
   g_assert_false (has_tag_on (f, "delegation"));
+
+  /* Typed into a new statement, word by word: the guess follows. */
+  gtk_text_buffer_set_text (f->buffer, "", -1);
+  for (const char *p = "Señor Presidente: mi delegación agradece al Secretario General su informe. "; *p != '\0'; p = g_utf8_next_char (p))
+    gtk_text_buffer_insert_at_cursor (f->buffer, p, g_utf8_next_char (p) - p);
+  wait_for_check (f);
+  if (dictionary_exists (f->spell, "es"))
+    g_assert_true (g_str_has_prefix (rst_spell_checker_get_dictionary (f->spell), "es"));
 }
 
 /* Preferences: turning spelling off shows in the open view at once. */

@@ -30,6 +30,10 @@
 #define UPDATE_DELAY_MS 120
 /* Lines above and below the visible ones checked ahead of scrolling. */
 #define MARGIN_LINES 10
+/* How far into a statement without a "lang" detail typing still revises
+ * the guess of its language.
+ */
+#define GUESS_CHARS 1000
 
 struct _RstSpellChecker
 {
@@ -60,6 +64,8 @@ struct _RstSpellChecker
   guint               update_source;
   guint               enabled : 1;
   guint               typing : 1;
+  /* No "lang" detail: the language is guessed from the text. */
+  guint               guessing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RstSpellChecker, rst_spell_checker, G_TYPE_OBJECT)
@@ -325,6 +331,7 @@ rst_spell_checker_read_document_language (RstSpellChecker *self)
   /* No "lang": the system language if the statement is written in its
    * script, else the language of the script it is written in.
    */
+  self->guessing = lang == NULL;
   if (lang == NULL)
     {
       const char * const *names = g_get_language_names ();
@@ -568,7 +575,12 @@ rst_spell_checker_insert_text_after (RstSpellChecker *self,
   if (self->typing)
     gtk_text_buffer_move_mark (buffer, self->typing_mark, location);
 
-  if (gtk_text_iter_get_offset (&start) <= (int)self->front_matter_chars)
+  /* The details changed, or the opening words of a statement without a
+   * "lang" detail, at each word's end: they decide the guess.
+   */
+  if (gtk_text_iter_get_offset (&start) <= (int)self->front_matter_chars ||
+      (self->guessing && gtk_text_iter_get_offset (&start) < GUESS_CHARS &&
+       strpbrk (text, " \n\t.,;:") != NULL))
     rst_spell_checker_read_document_language (self);
 
   rst_spell_checker_invalidate_line (self, &start, location);
