@@ -26,6 +26,8 @@ typedef struct
 static void
 view_settings_free (ViewSettings *vs)
 {
+  /* Bindings may keep the GSettings a moment longer than us. */
+  g_signal_handlers_disconnect_by_data (vs->settings, vs);
   g_clear_weak_pointer (&vs->view);
   g_clear_object (&vs->settings);
   g_clear_object (&vs->font_css);
