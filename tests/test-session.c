@@ -287,6 +287,7 @@ test_session_quit_lists_every_document (void)
 
   /* Cancel keeps everything open. */
   adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (quitting))), ==, 2);
 
@@ -296,6 +297,7 @@ test_session_quit_lists_every_document (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   spin ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (quitting)));
   g_assert_null (find_dialog ());
@@ -489,6 +491,116 @@ test_session_restore_after_sigkill (void)
   rst_session_shutdown (rst_application_get_session (restarted));
 }
 
+/* Another program deletes the file, writes it again, changes it: the tab
+ * says the file is gone, and Reload takes the new text.
+ */
+static void
+test_session_outside_changes (void)
+{
+  g_autofree char *path = write_statement ("outside.md", "Mr. Chairperson,\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  RstWindow *window;
+  RstDocument *document;
+  AdwTabPage *tab;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rst_window_open_file (window, file);
+  document = rst_window_get_document (window);
+  wait_until_idle (document);
+  tab = adw_tab_view_get_selected_page (rst_window_get_tab_view (window));
+  g_assert_null (adw_tab_page_get_indicator_icon (tab));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  while (adw_tab_page_get_indicator_icon (tab) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("Deleted: %s", adw_tab_page_get_indicator_tooltip (tab));
+  g_assert_nonnull (strstr (adw_tab_page_get_indicator_tooltip (tab), "deleted or moved"));
+
+  g_file_set_contents (path, "Madam President,\n", -1, &error);
+  g_assert_no_error (error);
+  while (adw_tab_page_get_indicator_icon (tab) != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The drafter's text stays until they reload. */
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, "Mr. Chairperson,");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reload-file", g_variant_new_string (uri));
+  wait_until_idle (document);
+  g_clear_pointer (&text, g_free);
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, "Madam President,");
+
+  destroy_all_windows (app);
+}
+
+/* Tabs move between windows with their text and draft; closed ones
+ * come back.
+ */
+static void
+test_session_tabs (void)
+{
+  g_autofree char *path = write_statement ("tabs.md", "Mr. Chairperson,\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RstApplication) tabbed = create_another_application ();
+  RstSession *session = rst_application_get_session (tabbed);
+  g_autofree char *draft_id = NULL;
+  RstWindow *window, *other;
+  RstPage *moved;
+  RstDocument *document;
+  AdwTabView *view;
+  GList *windows;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (tabbed);
+  gtk_window_present (GTK_WINDOW (window));
+  view = rst_window_get_tab_view (window);
+  rst_window_open_file (window, file);
+  wait_until_idle (rst_window_get_document (window));
+
+  moved = rst_window_add_page (window);
+  type_text (rst_page_get_document (moved), "Moving text.");
+  draft_id = g_strdup (rst_session_get_draft_id (session, moved));
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "tab.move-to-new-window", NULL));
+  spin ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (tabbed));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+  other = RST_WINDOW (windows->data == window ? windows->next->data : windows->data);
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 1);
+  g_assert_cmpint (adw_tab_view_get_n_pages (rst_window_get_tab_view (other)), ==, 1);
+  g_assert_true (rst_window_get_current_page (other) == moved);
+  g_assert_true (rst_page_get_modified (moved));
+  g_assert_cmpstr (rst_session_get_draft_id (session, moved), ==, draft_id);
+
+  /* Closing the saved tab, then bringing it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-page", NULL));
+  spin ();
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 0);
+  /* It comes back in the active window, whichever that is here. */
+  rst_session_reopen_closed (session);
+  spin ();
+  {
+    RstWindow *active = RST_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (tabbed)));
+
+    g_assert_cmpint (adw_tab_view_get_n_pages (view) + adw_tab_view_get_n_pages (rst_window_get_tab_view (other)), ==, 2);
+    document = rst_window_get_document (active);
+    wait_until_idle (document);
+    g_assert_true (g_file_equal (rst_document_get_file (document), file));
+  }
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (rst_page_get_document (moved)), FALSE);
+  destroy_all_windows (tabbed);
+  rst_session_shutdown (session);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +614,8 @@ main (int   argc,
   g_test_add_func ("/session/discard-removes-draft", test_session_discard_removes_draft);
   g_test_add_func ("/session/quit-lists-every-document", test_session_quit_lists_every_document);
   g_test_add_func ("/session/quit-and-restore", test_session_quit_and_restore);
+  g_test_add_func ("/session/outside-changes", test_session_outside_changes);
+  g_test_add_func ("/session/tabs", test_session_tabs);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

@@ -162,6 +162,18 @@ rst_application_add_source_search_paths (void)
     gtk_source_style_scheme_manager_append_search_path (schemes, SOURCE_DATADIR "/styles");
 }
 
+/* The start screen shows the application icon, also when running
+ * uninstalled.
+ */
+static void
+rst_application_add_icon_search_path (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display != NULL && g_file_test (SOURCE_DATADIR "/icons", G_FILE_TEST_IS_DIR))
+    gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), SOURCE_DATADIR "/icons");
+}
+
 static void
 rst_application_startup (GApplication *app)
 {
@@ -184,6 +196,7 @@ rst_application_startup (GApplication *app)
 
   gtk_source_init ();
   rst_application_add_source_search_paths ();
+  rst_application_add_icon_search_path ();
 
   store = rst_draft_store_new (NULL);
   self->session = rst_session_new (GTK_APPLICATION (app), store,

@@ -14,6 +14,7 @@
 #include "rst-page.h"
 #include "rst-sidebar.h"
 #include "rst-view-settings.h"
+#include "rst-recent.h"
 #include "rst-statement.h"
 #include "rst-slot-navigator.h"
 
@@ -232,7 +233,10 @@ rst_page_load_cb (GObject      *object,
   g_autofree char *heading = NULL;
 
   if (rst_document_load_finish (RST_DOCUMENT (object), result, &error))
-    return;
+    {
+      rst_recent_add (rst_document_get_file (self->document));
+      return;
+    }
 
   if (g_error_matches (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_INVALID_UTF8))
     {
@@ -347,6 +351,7 @@ rst_page_save_cb (GObject      *object,
       return;
     }
 
+  rst_recent_add (rst_document_get_file (request->self->document));
   if (request->then != NULL)
     request->then (request->self, request->user_data);
 

@@ -60,6 +60,24 @@ rst_recent_list_uris (guint max_items)
   return uris;
 }
 
+/* Only what Rostrum opened or saved becomes a recent statement. */
+void
+rst_recent_add (GFile *file)
+{
+  static char *groups[] = { (char *)"rostrum", NULL };
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  data.mime_type = (char *)"text/markdown";
+  data.app_name = (char *)g_get_application_name ();
+  data.app_exec = (char *)"rostrum %u";
+  data.groups = groups;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
 static void
 rst_recent_menu_update (GMenu *menu)
 {

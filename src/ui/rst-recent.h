@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
+void        rst_recent_add            (GFile      *file);
 GPtrArray  *rst_recent_list_uris      (guint       max_items);
 GMenuModel *rst_recent_menu_new       (void);
 void        rst_recent_fill_list_box  (GtkListBox *list_box,

@@ -47,6 +47,7 @@ struct _RstSession
   guint           inhibit_cookie;
   /* The final session file is written: nothing changes it any more. */
   guint           shutting_down : 1;
+  guint           told_write_failure : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RstSession, rst_session, G_TYPE_OBJECT)
@@ -105,6 +106,36 @@ static void rst_session_open_uri             (GSimpleAction  *action,
                                               GVariant       *parameter,
                                               gpointer        user_data);
 
+/* A draft that cannot be written is text that a crash would lose: the
+ * drafter hears of it, once until a draft is written again.
+ */
+static void
+rst_session_draft_write_failed (RstDraftStore *store,
+                                const char    *draft_id,
+                                const char    *message,
+                                RstSession    *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (self->application);
+  AdwToast *toast;
+
+  g_message ("Could not write a draft: %s", message);
+  if (self->told_write_failure || !RST_IS_WINDOW (window))
+    return;
+
+  self->told_write_failure = TRUE;
+  toast = adw_toast_new_format (_("Unsaved text cannot be kept as a draft: %s. Save your statements."), message);
+  adw_toast_set_timeout (toast, 0);
+  rst_window_add_toast (RST_WINDOW (window), toast);
+}
+
+static void
+rst_session_draft_written (RstDraftStore *store,
+                           const char    *draft_id,
+                           RstSession    *self)
+{
+  self->told_write_failure = FALSE;
+}
+
 static const GActionEntry session_actions[] = {
   { "reload-file", rst_session_reload_file, "s" },
   { "open-uri", rst_session_open_uri, "s" },
@@ -128,6 +159,10 @@ rst_session_new (GtkApplication *application,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
 
+  g_signal_connect_object (store, "draft-written",
+                           G_CALLBACK (rst_session_draft_written), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (store, "write-failed",
+                           G_CALLBACK (rst_session_draft_write_failed), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (application, "window-added",
                            G_CALLBACK (rst_session_window_added), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (application, "window-removed",
@@ -379,21 +414,6 @@ rst_session_watch_file (PageState *state)
     g_signal_connect (state->monitor, "changed", G_CALLBACK (rst_session_file_changed), state);
 }
 
-static void
-rst_session_add_recent (GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = { 0 };
-  static char *groups[] = { (char *)"rostrum", NULL };
-
-  data.display_name = NULL;
-  data.mime_type = (char *)"text/markdown";
-  data.app_name = (char *)g_get_application_name ();
-  data.app_exec = (char *)"rostrum %u";
-  data.groups = groups;
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
 /* A load or save just finished: what is on disk is what we know now. */
 static void
 rst_session_document_busy_changed (PageState *state)
@@ -407,8 +427,6 @@ rst_session_document_busy_changed (PageState *state)
   g_free (state->etag);
   state->etag = rst_session_query_etag (location, &exists);
   rst_session_set_missing (state, !exists);
-  if (exists)
-    rst_session_add_recent (location);
 }
 
 static void
@@ -836,7 +854,12 @@ rst_session_restore_tab (RstSession          *self,
     return 0;
   result = draft != NULL ? 2 : 1;
 
-  page = rst_window_add_page (window);
+  /* A new window's own empty tab takes the first restored statement. */
+  page = rst_window_get_current_page (window);
+  if (page == NULL || !rst_page_is_pristine (page) ||
+      g_object_get_data (G_OBJECT (window), "rst-restoring") == NULL)
+    page = rst_window_add_page (window);
+  g_object_set_data (G_OBJECT (window), "rst-restoring", NULL);
   state = rst_session_track_page (self, page);
   if (draft != NULL)
     {
@@ -873,6 +896,29 @@ rst_session_restore_tab (RstSession          *self,
                                     adw_tab_view_get_page (rst_window_get_tab_view (window), GTK_WIDGET (page)));
 
   return result;
+}
+
+static gboolean
+rst_session_add_recovered_toast (gpointer user_data)
+{
+  g_autoptr(GtkWidget) window = user_data;
+  AdwToast *toast = g_object_steal_data (G_OBJECT (window), "rst-recovered-toast");
+
+  if (toast != NULL && gtk_widget_get_mapped (window))
+    rst_window_add_toast (RST_WINDOW (window), toast);
+  else
+    g_clear_object (&toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rst_session_show_recovered_toast (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, rst_session_show_recovered_toast, NULL);
+  /* After the first frame: the overlay has its size by then. */
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 100, rst_session_add_recovered_toast,
+                      g_object_ref (window), NULL);
 }
 
 /**
@@ -918,7 +964,10 @@ rst_session_restore (RstSession *self)
       guint result;
 
       if (new_window)
-        window = rst_window_new (RST_APPLICATION (self->application));
+        {
+          window = rst_window_new (RST_APPLICATION (self->application));
+          g_object_set_data (G_OBJECT (window), "rst-restoring", GINT_TO_POINTER (TRUE));
+        }
 
       result = rst_session_restore_tab (self, window, tab);
       if (result == 0)
@@ -930,13 +979,6 @@ rst_session_restore (RstSession *self)
 
       if (new_window)
         {
-          AdwTabView *view = rst_window_get_tab_view (window);
-          AdwTabPage *first = adw_tab_view_get_nth_page (view, 0);
-
-          /* The window's own empty tab makes way for the restored ones. */
-          if (rst_page_is_pristine (RST_PAGE (adw_tab_page_get_child (first))))
-            adw_tab_view_close_page (view, first);
-
           g_hash_table_insert (windows, GUINT_TO_POINTER (tab->window), window);
           gtk_window_present (GTK_WINDOW (window));
           if (first_window == NULL)
@@ -959,7 +1001,12 @@ rst_session_restore (RstSession *self)
                                                            recovered),
                                               recovered);
       adw_toast_set_timeout (toast, 10);
-      rst_window_add_toast (first_window, toast);
+      /* Shown once the window is on screen, where the drafter sees it. */
+      g_object_set_data_full (G_OBJECT (first_window), "rst-recovered-toast", toast, g_object_unref);
+      if (gtk_widget_get_mapped (GTK_WIDGET (first_window)))
+        rst_session_show_recovered_toast (GTK_WIDGET (first_window));
+      else
+        g_signal_connect (first_window, "map", G_CALLBACK (rst_session_show_recovered_toast), NULL);
     }
 
   /* From now on the session file says the application is running. */
