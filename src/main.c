@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "rst-application.h"
 
@@ -17,6 +18,10 @@ main (int   argc,
 {
   g_autoptr(RstApplication) app = NULL;
 
+  /* Before GTK's own set-up: the command-line modes speak the user's
+   * language too.
+   */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -407,6 +407,7 @@ rst_draft_store_write_session (RstDraftStore *self,
                                gboolean       clean_exit)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
 
@@ -432,8 +433,8 @@ rst_draft_store_write_session (RstDraftStore *self,
     }
 
   data = g_key_file_to_data (key_file, &length, NULL);
-  rst_draft_store_push (self, OP_WRITE, NULL, g_strdup (self->session_path),
-                        g_bytes_new_take (g_steal_pointer (&data), length));
+  contents = g_bytes_new_take (g_steal_pointer (&data), length);
+  rst_draft_store_push (self, OP_WRITE, NULL, g_strdup (self->session_path), contents);
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include "rst-application.h"
 #include "rst-command-line.h"
+#include "rst-preferences-window.h"
 #include "rst-session.h"
 #include "rst-window.h"
 
@@ -19,6 +20,8 @@ struct _RstApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  /* Not one of the application's windows, which hold statements. */
+  GtkWidget      *preferences;
   RstSession     *session;
 };
 
@@ -181,12 +184,13 @@ rst_application_startup (GApplication *app)
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
-  static const char *from_template_accels[] = { "<Control><Shift>n", NULL };
-  static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *new_window_accels[] = { "<Control><Alt>n", NULL };
   static const char *reopen_accels[] = { "<Control><Shift>t", NULL };
   RstApplication *self = RST_APPLICATION (app);
   g_autoptr(RstDraftStore) store = NULL;
+  static const char *from_template_accels[] = { "<Control><Shift>n", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
@@ -207,6 +211,7 @@ rst_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close-page", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-from-template", from_template_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
 }
@@ -267,7 +272,7 @@ rst_application_about_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  static const char *developers[] = { "The Rostrum developers", NULL };
+  static const char *developers[] = { "The Rostrum developers https://github.com/rostrum/rostrum", NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   GtkWidget *about;
 
@@ -277,6 +282,17 @@ rst_application_about_action (GSimpleAction *action,
                         "application-icon", APP_ID,
                         "developer-name", _("The Rostrum developers"),
                         "version", PACKAGE_VERSION,
+                        "comments", _("Write and check the statements delegations deliver at the councils of international organizations."),
+                        "support-url", "https://github.com/rostrum/rostrum/discussions",
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", _("<p>The first release.</p>"
+                                           "<ul>"
+                                           "<li>An editor for statements with highlighting of their structure</li>"
+                                           "<li>A checker for headings, salutations, priorities, closings and speaking time</li>"
+                                           "<li>Council profiles and templates for the common councils</li>"
+                                           "<li>Export to PDF, a reading copy, DOCX, ODT and plain text</li>"
+                                           "<li>Spelling in the language of each statement</li>"
+                                           "</ul>"),
                         "website", "https://github.com/rostrum/rostrum",
                         "issue-url", "https://github.com/rostrum/rostrum/issues",
                         "copyright", "© 2026 The Rostrum developers",
@@ -288,6 +304,24 @@ rst_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* One Preferences window at a time, raised again when asked twice. */
+static void
+rst_application_preferences_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  RstApplication *self = RST_APPLICATION (user_data);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->preferences == NULL)
+    {
+      GtkWidget *preferences = rst_preferences_window_new (RST_IS_WINDOW (active) ? active : NULL);
+
+      g_set_weak_pointer (&self->preferences, preferences);
+    }
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
 static void
 rst_application_dispose (GObject *object)
 {
@@ -295,6 +329,9 @@ rst_application_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
+  g_clear_weak_pointer (&self->preferences);
 
   G_OBJECT_CLASS (rst_application_parent_class)->dispose (object);
 }
@@ -322,6 +359,7 @@ rst_application_init (RstApplication *self)
     { "quit", rst_application_quit_action },
     { "new-window", rst_application_new_window_action },
     { "about", rst_application_about_action },
+    { "preferences", rst_application_preferences_action },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,

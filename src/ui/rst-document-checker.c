@@ -56,6 +56,8 @@ struct _RstDocumentChecker
   gint64           last_apply_usec;
 
   double           words_per_minute;
+  /* Codes of info-level rules the drafter chose not to see (Preferences). */
+  GStrv            hidden_rules;
   guint            word_count;
   guint            speaking_seconds;
   guint            time_limit;
@@ -70,6 +72,7 @@ enum {
   PROP_0,
   PROP_UP_TO_DATE,
   PROP_WORDS_PER_MINUTE,
+  PROP_HIDDEN_RULES,
   N_PROPS
 };
 
@@ -102,6 +105,7 @@ typedef struct
   guint64       run;
   double        words_per_minute;
   RstCouncil   *council;
+  GStrv         hidden_rules;
 } Snapshot;
 
 typedef struct
@@ -121,6 +125,7 @@ snapshot_free (Snapshot *snapshot)
 {
   g_free (snapshot->text);
   g_clear_object (&snapshot->council);
+  g_strfreev (snapshot->hidden_rules);
   g_free (snapshot);
 }
 
@@ -173,6 +178,15 @@ check_snapshot (Snapshot *snapshot)
     options.words_per_minute = snapshot->words_per_minute;
 
   result->diagnostics = rst_check_statement (result->statement, &options);
+  /* Hidden hints are gone from the list, the underlines and the outline. */
+  for (guint i = result->diagnostics->len; snapshot->hidden_rules != NULL && i > 0; i--)
+    {
+      RstDiagnostic *diagnostic = g_ptr_array_index (result->diagnostics, i - 1);
+
+      if (rst_diagnostic_get_severity (diagnostic) == RST_SEVERITY_INFO &&
+          g_strv_contains ((const char * const *)snapshot->hidden_rules, rst_diagnostic_get_code (diagnostic)))
+        g_ptr_array_remove_index (result->diagnostics, i - 1);
+    }
   result->outline = rst_outline_build (result->statement, result->diagnostics);
   result->word_count = rst_statement_get_word_count (result->statement);
   result->speaking_seconds = rst_timing_estimate_seconds (result->word_count, options.words_per_minute);
@@ -432,6 +446,7 @@ rst_document_checker_take_snapshot (RstDocumentChecker *self)
   snapshot->run = ++self->run;
   snapshot->words_per_minute = self->words_per_minute;
   snapshot->council = self->council ? g_object_ref (self->council) : NULL;
+  snapshot->hidden_rules = g_strdupv (self->hidden_rules);
 
   return snapshot;
 }
@@ -914,6 +929,7 @@ rst_document_checker_finalize (GObject *object)
   g_clear_object (&self->outline);
   g_clear_object (&self->statement);
   g_clear_object (&self->council);
+  g_clear_pointer (&self->hidden_rules, g_strfreev);
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
     g_clear_object (&self->tags[i]);
 
@@ -938,6 +954,10 @@ rst_document_checker_get_property (GObject    *object,
       g_value_set_double (value, self->words_per_minute);
       break;
 
+    case PROP_HIDDEN_RULES:
+      g_value_set_boxed (value, self->hidden_rules);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -955,6 +975,16 @@ rst_document_checker_set_property (GObject      *object,
     {
     case PROP_WORDS_PER_MINUTE:
       rst_document_checker_set_words_per_minute (self, g_value_get_double (value));
+      break;
+
+    case PROP_HIDDEN_RULES:
+      g_strfreev (self->hidden_rules);
+      self->hidden_rules = g_value_dup_boxed (value);
+      g_object_notify_by_pspec (object, pspec);
+      /* Shown or hidden at once, as the pace is. */
+      rst_document_checker_set_up_to_date (self, FALSE);
+      self->stamp++;
+      rst_document_checker_schedule (self);
       break;
 
     default:
@@ -978,6 +1008,9 @@ rst_document_checker_class_init (RstDocumentCheckerClass *klass)
   properties[PROP_WORDS_PER_MINUTE] =
     g_param_spec_double ("words-per-minute", NULL, NULL, 0.0, 1000.0, 0.0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HIDDEN_RULES] =
+    g_param_spec_boxed ("hidden-rules", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -472,7 +472,7 @@ rst_document_prepare_save (GTask        *task,
   /* Only local files get the temporary file; GVfs does its own replace. */
   folder = g_file_get_parent (data->target);
   folder_path = folder ? g_file_get_path (folder) : NULL;
-  if (folder_path == NULL || g_file_get_path (data->target) == NULL)
+  if (folder_path == NULL || g_file_peek_path (data->target) == NULL)
     {
       g_task_return_boolean (task, TRUE);
       return;

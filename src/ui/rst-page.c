@@ -12,10 +12,11 @@
 #include "rst-diagnostic-gutter.h"
 #include "rst-hover-provider.h"
 #include "rst-page.h"
-#include "rst-slot-navigator.h"
-#include "rst-sidebar.h"
 #include "rst-recent.h"
+#include "rst-sidebar.h"
+#include "rst-slot-navigator.h"
 #include "rst-statement.h"
+#include "rst-view-settings.h"
 
 /* One statement in a tab: the document, the view that edits it, and the
  * load and save flows that need a parent window for their dialogs.
@@ -441,34 +442,10 @@ rst_page_save (RstPage          *self,
     rst_page_save_to (self, NULL, save_request_new (self, then, user_data));
 }
 
-/* The style scheme follows the light or dark preference of the system. */
-static void
-rst_page_update_style_scheme (RstPage *self)
-{
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (style_manager);
-  GtkSourceStyleScheme *scheme;
-
-  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "rostrum-dark" : "rostrum-light");
-  /* Without our schemes installed, the platform's still follow the system. */
-  if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
-
-  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->document), scheme);
-}
-
 static void
 rst_page_notify_title (RstPage *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-/* Text typed while a file loads would be mixed into it. */
-static void
-rst_page_busy_changed (RstPage *self)
-{
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !rst_document_get_busy (self->document));
 }
 
 static void
@@ -538,6 +515,13 @@ rst_page_update_fix_menu_at (RstPage           *self,
           g_menu_append_item (self->fix_menu, item);
         }
     }
+}
+
+/* Text typed while a file loads would be mixed into it. */
+static void
+rst_page_busy_changed (RstPage *self)
+{
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !rst_document_get_busy (self->document));
 }
 
 /* For the Menu key and Shift+F10: the cursor's place. */
@@ -676,6 +660,7 @@ rst_page_init_live_check (RstPage *self)
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "words-per-minute", checker, "words-per-minute", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "hidden-info-rules", checker, "hidden-rules", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::sidebar-visible",
                            G_CALLBACK (rst_page_sync_sidebar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::folded",
@@ -784,9 +769,10 @@ rst_page_init (RstPage *self)
                            G_CALLBACK (rst_page_modified_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::busy",
                            G_CALLBACK (rst_page_busy_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (rst_page_update_style_scheme), self, G_CONNECT_SWAPPED);
 
-  rst_page_update_style_scheme (self);
   rst_page_init_live_check (self);
+  /* Font, style scheme, wrapping and spelling from Preferences; after the
+   * live check so that the spelling section joins its fixes in the menu.
+   */
+  rst_view_settings_attach (self->view);
 }

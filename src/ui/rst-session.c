@@ -220,6 +220,7 @@ static void
 rst_session_write_draft (PageState *state)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (state->document);
+  g_autoptr(GBytes) contents = NULL;
   GtkTextIter begin, end;
   char *text;
 
@@ -232,8 +233,8 @@ rst_session_write_draft (PageState *state)
   /* One copy of the text, handed to the store's thread. */
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   text = gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
-  rst_draft_store_write_draft (state->session->store, state->draft_id,
-                               g_bytes_new_take (text, strlen (text)));
+  contents = g_bytes_new_take (text, strlen (text));
+  rst_draft_store_write_draft (state->session->store, state->draft_id, contents);
 
   if (!state->has_draft)
     {

@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "rst-export-dialog.h"
-#include "rst-template-chooser.h"
 #include "rst-recent.h"
+#include "rst-template-chooser.h"
 #include "rst-window.h"
 
 struct _RstWindow
@@ -777,18 +777,18 @@ rst_window_init (RstWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  toggle_sidebar = g_simple_action_new_stateful ("toggle-sidebar", NULL, g_variant_new_boolean (FALSE));
-  g_signal_connect_object (toggle_sidebar, "activate", G_CALLBACK (rst_window_toggle_sidebar), self, G_CONNECT_DEFAULT);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
-  g_signal_connect_object (self->tab_view, "notify::selected-page",
-                           G_CALLBACK (rst_window_sync_sidebar_action), self, G_CONNECT_SWAPPED);
-
   g_action_map_add_action_entries (G_ACTION_MAP (tab_group), tab_actions,
                                    G_N_ELEMENTS (tab_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "tab", G_ACTION_GROUP (tab_group));
   g_menu_append_section (self->recent_menu, NULL, recent);
   g_signal_connect_object (self->tab_view, "setup-menu",
                            G_CALLBACK (rst_window_setup_tab_menu), self, G_CONNECT_DEFAULT);
+
+  toggle_sidebar = g_simple_action_new_stateful ("toggle-sidebar", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (toggle_sidebar, "activate", G_CALLBACK (rst_window_toggle_sidebar), self, G_CONNECT_DEFAULT);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
+  g_signal_connect_object (self->tab_view, "notify::selected-page",
+                           G_CALLBACK (rst_window_sync_sidebar_action), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->tab_view, "notify::selected-page",
                            G_CALLBACK (rst_window_track_page), self, G_CONNECT_SWAPPED);

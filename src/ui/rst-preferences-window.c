@@ -1,0 +1,349 @@
+/* rst-preferences-window.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rst-council.h"
+#include "rst-preferences-window.h"
+#include "rst-view-settings.h"
+
+/* Every row writes GSettings at once, and the editor views follow GSettings
+ * (rst-view-settings.c): there is no Apply button and nothing to sync.
+ * Switches are GSettings actions ("prefs.<key>") so that they are
+ * keyboard- and test-drivable like any action.
+ */
+struct _RstPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  GPtrArray            *council_ids;  /* "" first, for none */
+  GPtrArray            *scheme_ids;
+
+  /* Template widgets */
+  AdwEntryRow          *delegation_row;
+  AdwEntryRow          *speaker_row;
+  AdwEntryRow          *speaker_title_row;
+  AdwComboRow          *council_row;
+  GtkSpinButton        *pace_spin;
+  AdwActionRow         *font_row;
+  GtkFontButton        *font_button;
+  AdwComboRow          *scheme_row;
+  GtkSpinButton        *autosave_spin;
+  AdwPreferencesGroup  *rules_group;
+};
+
+G_DEFINE_FINAL_TYPE (RstPreferencesWindow, rst_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The information-level rules of the checker, which a drafter may find
+ * noisy; warnings and errors cannot be hidden.
+ */
+static const struct {
+  const char *code;
+  const char *title;
+  const char *subtitle;
+} info_rules[] = {
+  { "long-sentence", N_("Long Sentences"),
+    N_("Sentences of more than 40 words, which interpreters struggle with") },
+  { "closing-punctuation", N_("Closing Punctuation"),
+    N_("A closing formula without its final full stop") },
+  { "council-unknown", N_("Unknown Council"),
+    N_("A council Rostrum has no profile for") },
+};
+
+static const char * const switch_keys[] = {
+  "use-system-font",
+  "show-line-numbers",
+  "wrap-text",
+  "highlight-current-line",
+  "restore-session",
+  "spell-check",
+};
+
+GtkWidget *
+rst_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (RST_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", FALSE,
+                       NULL);
+}
+
+static void
+rst_preferences_window_council_selected (RstPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->council_row);
+
+  if (selected < self->council_ids->len)
+    {
+      const char *id = g_ptr_array_index (self->council_ids, selected);
+      g_autofree char *current = g_settings_get_string (self->settings, "default-council");
+
+      if (!g_str_equal (id, current))
+        g_settings_set_string (self->settings, "default-council", id);
+    }
+}
+
+static void
+rst_preferences_window_sync_council (RstPreferencesWindow *self)
+{
+  g_autofree char *id = g_settings_get_string (self->settings, "default-council");
+  guint index = 0;
+
+  /* An id no profile has any more shows as none. */
+  g_ptr_array_find_with_equal_func (self->council_ids, id, g_str_equal, &index);
+  if (adw_combo_row_get_selected (self->council_row) != index)
+    adw_combo_row_set_selected (self->council_row, index);
+}
+
+static void
+rst_preferences_window_load_councils (RstPreferencesWindow *self)
+{
+  g_autoptr(GListModel) councils = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  self->council_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->council_ids, g_strdup (""));
+  gtk_string_list_append (names, C_("council", "None"));
+
+  councils = rst_council_list_load (&error);
+  if (councils == NULL)
+    g_debug ("No council profiles: %s", error->message);
+  for (guint i = 0; councils != NULL && i < g_list_model_get_n_items (councils); i++)
+    {
+      g_autoptr(RstCouncil) council = g_list_model_get_item (councils, i);
+
+      g_ptr_array_add (self->council_ids, g_strdup (rst_council_get_id (council)));
+      gtk_string_list_append (names, rst_council_get_name (council));
+    }
+
+  adw_combo_row_set_model (self->council_row, G_LIST_MODEL (names));
+  rst_preferences_window_sync_council (self);
+  g_signal_connect_object (self->council_row, "notify::selected",
+                           G_CALLBACK (rst_preferences_window_council_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::default-council",
+                           G_CALLBACK (rst_preferences_window_sync_council), self, G_CONNECT_SWAPPED);
+}
+
+static int
+compare_scheme_names (gconstpointer a,
+                      gconstpointer b)
+{
+  GtkSourceStyleScheme *sa = *(GtkSourceStyleScheme **)a;
+  GtkSourceStyleScheme *sb = *(GtkSourceStyleScheme **)b;
+
+  /* Rostrum's own first: it is the one that shows a statement's parts. */
+  if (g_str_has_prefix (gtk_source_style_scheme_get_id (sa), "rostrum"))
+    return -1;
+  if (g_str_has_prefix (gtk_source_style_scheme_get_id (sb), "rostrum"))
+    return 1;
+  return g_utf8_collate (gtk_source_style_scheme_get_name (sa), gtk_source_style_scheme_get_name (sb));
+}
+
+static void
+rst_preferences_window_scheme_selected (RstPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->scheme_row);
+
+  if (selected < self->scheme_ids->len)
+    g_settings_set_string (self->settings, "style-scheme", g_ptr_array_index (self->scheme_ids, selected));
+}
+
+/* Only one of each light and dark pair is offered: the other follows the
+ * system's dark mode.
+ */
+static void
+rst_preferences_window_load_schemes (RstPreferencesWindow *self)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  const char * const *ids = gtk_source_style_scheme_manager_get_scheme_ids (manager);
+  g_autoptr(GPtrArray) schemes = g_ptr_array_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = g_settings_get_string (self->settings, "style-scheme");
+  GtkSourceStyleScheme *current_scheme = rst_view_settings_get_scheme (current, FALSE);
+  guint selected = 0;
+
+  self->scheme_ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
+      const char *variant = gtk_source_style_scheme_get_metadata (scheme, "variant");
+
+      if (g_strcmp0 (variant, "dark") == 0 || (variant == NULL && g_str_has_suffix (ids[i], "-dark")))
+        continue;
+      g_ptr_array_add (schemes, scheme);
+    }
+  g_ptr_array_sort (schemes, compare_scheme_names);
+
+  for (guint i = 0; i < schemes->len; i++)
+    {
+      GtkSourceStyleScheme *scheme = g_ptr_array_index (schemes, i);
+
+      g_ptr_array_add (self->scheme_ids, g_strdup (gtk_source_style_scheme_get_id (scheme)));
+      gtk_string_list_append (names, gtk_source_style_scheme_get_name (scheme));
+      if (scheme == current_scheme)
+        selected = i;
+    }
+
+  adw_combo_row_set_model (self->scheme_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->scheme_row, selected);
+  g_signal_connect_object (self->scheme_row, "notify::selected",
+                           G_CALLBACK (rst_preferences_window_scheme_selected), self, G_CONNECT_SWAPPED);
+}
+
+/* A rule's switch is on while its code is not in hidden-info-rules. */
+static void
+rst_preferences_window_rule_toggled (GtkSwitch            *widget,
+                                     GParamSpec           *pspec,
+                                     RstPreferencesWindow *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (widget), "rule-code");
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-info-rules");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  gboolean shown = gtk_switch_get_active (widget);
+
+  if (shown != g_strv_contains ((const char * const *)hidden, code))
+    return;
+
+  for (guint i = 0; hidden[i] != NULL; i++)
+    if (!g_str_equal (hidden[i], code))
+      g_strv_builder_add (builder, hidden[i]);
+  if (!shown)
+    g_strv_builder_add (builder, code);
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "hidden-info-rules", (const char * const *)updated);
+}
+
+static void
+rst_preferences_window_sync_rules (RstPreferencesWindow *self)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-info-rules");
+
+  for (guint i = 0; i < G_N_ELEMENTS (info_rules); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("rule-%s", info_rules[i].code);
+      GtkSwitch *widget = g_object_get_data (G_OBJECT (self), name);
+      gboolean shown = !g_strv_contains ((const char * const *)hidden, info_rules[i].code);
+
+      if (gtk_switch_get_active (widget) != shown)
+        gtk_switch_set_active (widget, shown);
+    }
+}
+
+static void
+rst_preferences_window_add_rules (RstPreferencesWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (info_rules); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *widget = gtk_switch_new ();
+      g_autofree char *name = g_strdup_printf ("rule-%s", info_rules[i].code);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info_rules[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(info_rules[i].subtitle));
+      gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), widget);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
+                                      -1);
+      g_object_set_data (G_OBJECT (widget), "rule-code", (gpointer)info_rules[i].code);
+      g_object_set_data (G_OBJECT (self), name, widget);
+      adw_preferences_group_add (self->rules_group, row);
+    }
+
+  rst_preferences_window_sync_rules (self);
+  for (guint i = 0; i < G_N_ELEMENTS (info_rules); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("rule-%s", info_rules[i].code);
+
+      g_signal_connect_object (g_object_get_data (G_OBJECT (self), name), "notify::active",
+                               G_CALLBACK (rst_preferences_window_rule_toggled), self, G_CONNECT_DEFAULT);
+    }
+  g_signal_connect_object (self->settings, "changed::hidden-info-rules",
+                           G_CALLBACK (rst_preferences_window_sync_rules), self, G_CONNECT_SWAPPED);
+}
+
+static void
+rst_preferences_window_constructed (GObject *object)
+{
+  RstPreferencesWindow *self = (RstPreferencesWindow *)object;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  G_OBJECT_CLASS (rst_preferences_window_parent_class)->constructed (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (switch_keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, switch_keys[i]);
+      g_action_map_add_action (G_ACTION_MAP (group), action);
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "prefs", G_ACTION_GROUP (group));
+
+  g_settings_bind (self->settings, "delegation", self->delegation_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "speaker", self->speaker_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "speaker-title", self->speaker_title_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "words-per-minute", self->pace_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "custom-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "use-system-font", self->font_row, "sensitive",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+  g_settings_bind (self->settings, "autosave-delay", self->autosave_spin, "value", G_SETTINGS_BIND_DEFAULT);
+
+  rst_preferences_window_load_councils (self);
+  rst_preferences_window_load_schemes (self);
+  rst_preferences_window_add_rules (self);
+}
+
+static void
+rst_preferences_window_dispose (GObject *object)
+{
+  RstPreferencesWindow *self = (RstPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->council_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->scheme_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rst_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rst_preferences_window_class_init (RstPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rst_preferences_window_constructed;
+  object_class->dispose = rst_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, delegation_row);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, speaker_row);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, speaker_title_row);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, council_row);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, pace_spin);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, font_row);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, font_button);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, rules_group);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+rst_preferences_window_init (RstPreferencesWindow *self)
+{
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,299 @@
+/* test-preferences-window.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Preferences take effect at once: the switches of the Preferences window
+ * write GSettings, and every open editor view follows.
+ */
+
+#include "config.h"
+
+#include "rst-document-checker.h"
+#include "rst-preferences-window.h"
+#include "rst-spell-checker.h"
+#include "rst-test-ui.h"
+#include "rst-window.h"
+
+static RstApplication *app;
+
+static void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static RstPreferencesWindow *
+find_preferences_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  RstPreferencesWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (RST_IS_PREFERENCES_WINDOW (toplevel))
+        {
+          /* One window, however often it is asked for. */
+          g_assert_null (found);
+          found = RST_PREFERENCES_WINDOW (toplevel);
+        }
+    }
+
+  return found;
+}
+
+/* app.preferences (Ctrl+comma) opens one window and raises it again. */
+static void
+test_preferences_action (void)
+{
+  RstWindow *window;
+  g_auto(GStrv) accels = NULL;
+  RstPreferencesWindow *preferences;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (find_preferences_window ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  spin ();
+  preferences = find_preferences_window ();
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  spin ();
+  g_assert_true (find_preferences_window () == preferences);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_cmpstr (accels[0], ==, "<Control>comma");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* Each switch changes the views of every window, open before it. */
+static void
+test_preferences_apply_to_views (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RstWindow *window, *other;
+  GtkSourceView *view, *other_view;
+  GtkWidget *preferences;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  other = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  view = GTK_SOURCE_VIEW (rst_window_get_view (window));
+  other_view = GTK_SOURCE_VIEW (rst_window_get_view (other));
+
+  preferences = rst_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  spin ();
+
+  g_assert_false (gtk_source_view_get_show_line_numbers (view));
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.show-line-numbers", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "show-line-numbers"));
+  g_assert_true (gtk_source_view_get_show_line_numbers (view));
+  g_assert_true (gtk_source_view_get_show_line_numbers (other_view));
+
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.wrap-text", NULL));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_NONE);
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (other_view)), ==, GTK_WRAP_NONE);
+
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.highlight-current-line", NULL));
+  g_assert_true (gtk_source_view_get_highlight_current_line (view));
+
+  g_assert_true (rst_spell_checker_get_enabled (rst_spell_checker_get_for_view (view)));
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.spell-check", NULL));
+  g_assert_false (rst_spell_checker_get_enabled (rst_spell_checker_get_for_view (view)));
+  g_assert_false (rst_spell_checker_get_enabled (rst_spell_checker_get_for_view (other_view)));
+
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.restore-session", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "restore-session"));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (other));
+  spin ();
+}
+
+static void
+test_preferences_style_scheme (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  RstWindow *window;
+  GtkSourceBuffer *buffer;
+  GtkSourceStyleScheme *scheme;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  buffer = GTK_SOURCE_BUFFER (rst_window_get_document (window));
+
+  scheme = gtk_source_buffer_get_style_scheme (buffer);
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==,
+                   adw_style_manager_get_dark (style) ? "rostrum-dark" : "rostrum-light");
+
+  if (gtk_source_style_scheme_manager_get_scheme (schemes, "classic") == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("GtkSourceView's classic scheme is not installed");
+      return;
+    }
+
+  g_settings_set_string (settings, "style-scheme", "classic");
+  scheme = gtk_source_buffer_get_style_scheme (buffer);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==,
+                   adw_style_manager_get_dark (style) ? "classic-dark" : "classic");
+
+  /* Dark mode picks the scheme's dark variant. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin ();
+  scheme = gtk_source_buffer_get_style_scheme (buffer);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "classic-dark");
+
+  g_settings_reset (settings, "style-scheme");
+  scheme = gtk_source_buffer_get_style_scheme (buffer);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "rostrum-dark");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin ();
+  scheme = gtk_source_buffer_get_style_scheme (buffer);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, "rostrum-light");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static const char *
+view_font_family (GtkWidget *view)
+{
+  return pango_font_description_get_family (pango_context_get_font_description (gtk_widget_get_pango_context (view)));
+}
+
+/* The view restyles on its next frame; a font that never arrives fails
+ * the test through Meson's timeout.
+ */
+static void
+test_preferences_font (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RstWindow *window;
+  GtkWidget *view;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  view = rst_window_get_view (window);
+
+  g_settings_set_string (settings, "custom-font", "DejaVu Serif 21");
+  g_settings_set_boolean (settings, "use-system-font", FALSE);
+  while (g_strcmp0 (view_font_family (view), "DejaVu Serif") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* 21 points, which GTK hands to Pango in pixels (28 at 96 dpi). */
+  g_assert_cmpint (pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (view))),
+                   >=, 21 * PANGO_SCALE);
+
+  g_settings_set_boolean (settings, "use-system-font", TRUE);
+  while (g_strcmp0 (view_font_family (view), "DejaVu Serif") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (view_font_family (view), !=, "DejaVu Serif");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static guint
+count_code (RstDocumentChecker *checker,
+            const char         *code)
+{
+  GListModel *diagnostics = rst_document_checker_get_diagnostics (checker);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(RstDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+
+      if (g_str_equal (rst_diagnostic_get_code (diagnostic), code))
+        count++;
+    }
+
+  return count;
+}
+
+/* Hints the drafter hides leave the open statement at once; warnings
+ * cannot be hidden.
+ */
+static void
+test_preferences_hidden_info_rules (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) text = g_string_new ("Mr. President,\n\n");
+  const char *hidden[] = { "long-sentence", "closing-missing", NULL };
+  RstDocumentChecker *checker;
+  RstDocument *document;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  document = rst_window_get_document (window);
+  checker = rst_document_get_checker (document);
+
+  /* One sentence of 60 words, and no closing formula. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "word ");
+  g_string_append (text, "end.\n");
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), text->str, -1);
+  rst_document_checker_check_now (checker);
+  g_assert_cmpuint (count_code (checker, "long-sentence"), ==, 1);
+  g_assert_cmpuint (count_code (checker, "closing-missing"), ==, 1);
+
+  g_settings_set_strv (settings, "hidden-info-rules", hidden);
+  rst_document_checker_check_now (checker);
+  g_assert_cmpuint (count_code (checker, "long-sentence"), ==, 0);
+  g_assert_cmpuint (count_code (checker, "closing-missing"), ==, 1);
+
+  g_settings_reset (settings, "hidden-info-rules");
+  rst_document_checker_check_now (checker);
+  g_assert_cmpuint (count_code (checker, "long-sentence"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  rst_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/preferences/action", test_preferences_action);
+  g_test_add_func ("/preferences/apply-to-views", test_preferences_apply_to_views);
+  g_test_add_func ("/preferences/style-scheme", test_preferences_style_scheme);
+  g_test_add_func ("/preferences/font", test_preferences_font);
+  g_test_add_func ("/preferences/hidden-info-rules", test_preferences_hidden_info_rules);
+
+  app = rst_test_ui_create_application ();
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
