@@ -177,20 +177,28 @@ rst_application_add_icon_search_path (void)
 static void
 rst_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *new_accels[] = { "<Control>n", NULL };
-  static const char *open_accels[] = { "<Control>o", NULL };
-  static const char *save_accels[] = { "<Control>s", NULL };
-  static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
-  static const char *help_accels[] = { "<Control>question", NULL };
-  static const char *preferences_accels[] = { "<Control>comma", NULL };
-  static const char *new_window_accels[] = { "<Control><Alt>n", NULL };
-  static const char *reopen_accels[] = { "<Control><Shift>t", NULL };
+  /* The accelerators GNOME users expect; the Keyboard Shortcuts window
+   * (data/gtk/help-overlay.ui) lists the same ones.
+   */
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } shortcuts[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.new-window", { "<Control><Alt>n", NULL } },
+    { "app.reopen-closed-tab", { "<Control><Shift>t", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-from-template", { "<Control><Shift>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.close-page", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
   RstApplication *self = RST_APPLICATION (app);
   g_autoptr(RstDraftStore) store = NULL;
-  static const char *from_template_accels[] = { "<Control><Shift>n", NULL };
-  static const char *export_accels[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
@@ -201,19 +209,10 @@ rst_application_startup (GApplication *app)
   store = rst_draft_store_new (NULL);
   self->session = rst_session_new (GTK_APPLICATION (app), store,
                                    rst_application_get_settings (self));
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.reopen-closed-tab", reopen_accels);
 
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close-page", close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-from-template", from_template_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           shortcuts[i].action, shortcuts[i].accels);
 }
 
 static void

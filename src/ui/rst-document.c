@@ -465,7 +465,10 @@ rst_document_prepare_save (GTask        *task,
       const char *link = g_file_info_get_symlink_target (info);
 
       if (parent != NULL && link != NULL)
-        g_set_object (&data->target, g_file_resolve_relative_path (parent, link));
+        {
+          g_autoptr(GFile) resolved = g_file_resolve_relative_path (parent, link);
+          g_set_object (&data->target, resolved);
+        }
     }
   g_clear_object (&info);
 
