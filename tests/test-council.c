@@ -471,6 +471,21 @@ test_resolve_unknown (void)
   g_assert_false (rst_council_answers_to (iom, NULL));
 }
 
+static void
+test_list_find (void)
+{
+  g_autoptr(GListModel) councils = rst_council_list_load (NULL);
+  guint position = rst_council_list_find (councils, "Human Rights Council");
+  g_autoptr(RstCouncil) found = NULL;
+
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  found = g_list_model_get_item (councils, position);
+  g_assert_cmpstr (rst_council_get_id (found), ==, "hrc");
+  g_assert_cmpuint (rst_council_list_find (councils, "HRC"), ==, position);
+  g_assert_cmpuint (rst_council_list_find (councils, "Council of Elrond"), ==, G_MAXUINT);
+  g_assert_cmpuint (rst_council_list_find (councils, NULL), ==, G_MAXUINT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/council/check-options", test_check_options);
   g_test_add_func ("/council/resolve-names", test_resolve_names);
   g_test_add_func ("/council/resolve-unknown", test_resolve_unknown);
+  g_test_add_func ("/council/list-find", test_list_find);
 
   return g_test_run ();
 }

@@ -1117,3 +1117,33 @@ rst_council_resolve (const char  *named,
    */
   return rst_council_lookup ("generic", NULL);
 }
+
+/**
+ * rst_council_list_find:
+ * @councils: (element-type RstCouncil): a list from rst_council_list_load()
+ * @named: (nullable): an id, short name or name
+ *
+ * Returns: the position of the council @named means, or %G_MAXUINT
+ */
+guint
+rst_council_list_find (GListModel *councils,
+                       const char *named)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (councils), G_MAXUINT);
+
+  if (named == NULL)
+    return G_MAXUINT;
+
+  n = g_list_model_get_n_items (councils);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RstCouncil) council = g_list_model_get_item (councils, i);
+
+      if (rst_council_answers_to (council, named))
+        return i;
+    }
+
+  return G_MAXUINT;
+}

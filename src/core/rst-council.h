@@ -65,6 +65,9 @@ RstCouncil *rst_council_resolve                (const char  *named,
                                                 GError     **error);
 gboolean    rst_council_answers_to             (RstCouncil  *self,
                                                 const char  *named);
+/* The position in @councils of the one @named means, or G_MAXUINT. */
+guint       rst_council_list_find              (GListModel  *councils,
+                                                const char  *named);
 RstCouncil *rst_council_lookup                 (const char  *id,
                                                 GError     **error);
 

@@ -442,6 +442,52 @@ rst_page_save (RstPage          *self,
     rst_page_save_to (self, NULL, save_request_new (self, then, user_data));
 }
 
+/**
+ * rst_page_new_save_changes_dialog:
+ * @pages: (element-type RstPage): the modified statements
+ *
+ * The question asked before closing a window or quitting with unsaved
+ * statements: it names each of them and answers "cancel", "discard" (all)
+ * or "save" (all).
+ *
+ * Returns: (transfer none): the dialog, not yet presented
+ */
+AdwMessageDialog *
+rst_page_new_save_changes_dialog (GtkWindow  *parent,
+                                  const char *heading,
+                                  GPtrArray  *pages)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (pages != NULL && pages->len > 0, NULL);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *title = rst_page_dup_title (g_ptr_array_index (pages, i));
+      g_string_append_printf (names, "\n• %s", title);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, NULL));
+  adw_message_dialog_format_body (dialog,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "This statement has unsaved changes:%s",
+                                               "These statements have unsaved changes:%s",
+                                               pages->len),
+                                  names->str);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard All"),
+                                    "save", _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  return dialog;
+}
+
 static void
 rst_page_notify_title (RstPage *self)
 {

@@ -41,4 +41,8 @@ gboolean     rst_page_get_sidebar_visible  (RstPage          *self);
 void         rst_page_set_sidebar_visible  (RstPage          *self,
                                             gboolean          visible);
 
+AdwMessageDialog *rst_page_new_save_changes_dialog (GtkWindow  *parent,
+                                                    const char *heading,
+                                                    GPtrArray  *pages);
+
 G_END_DECLS

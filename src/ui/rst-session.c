@@ -1090,9 +1090,7 @@ void
 rst_session_request_quit (RstSession *self)
 {
   g_autoptr(GPtrArray) modified = NULL;
-  g_autoptr(GString) names = NULL;
   AdwMessageDialog *dialog;
-  GtkWindow *parent;
 
   g_return_if_fail (RST_IS_SESSION (self));
 
@@ -1103,30 +1101,8 @@ rst_session_request_quit (RstSession *self)
       return;
     }
 
-  names = g_string_new (NULL);
-  for (guint i = 0; i < modified->len; i++)
-    {
-      g_autofree char *title = rst_page_dup_title (g_ptr_array_index (modified, i));
-      g_string_append_printf (names, "\n• %s", title);
-    }
-
-  parent = gtk_application_get_active_window (self->application);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Save Changes Before Quitting?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "This statement has unsaved changes:%s",
-                                               "These statements have unsaved changes:%s",
-                                               modified->len),
-                                  names->str);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard All"),
-                                    "save", _("_Save All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rst_page_new_save_changes_dialog (gtk_application_get_active_window (self->application),
+                                             _("Save Changes Before Quitting?"), modified);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rst_session_quit_response),
                            self, G_CONNECT_DEFAULT);
   gtk_window_present (GTK_WINDOW (dialog));

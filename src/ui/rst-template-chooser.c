@@ -241,26 +241,19 @@ gboolean
 rst_template_chooser_set_council (RstTemplateChooser *self,
                                   const char         *council_id)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), FALSE);
 
-  if (council_id == NULL || self->councils == NULL)
+  if (self->councils == NULL)
     return FALSE;
 
-  n = g_list_model_get_n_items (self->councils);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RstCouncil) council = g_list_model_get_item (self->councils, i);
+  position = rst_council_list_find (self->councils, council_id);
+  if (position == G_MAXUINT)
+    return FALSE;
 
-      if (g_ascii_strcasecmp (rst_council_get_id (council), council_id) == 0)
-        {
-          adw_combo_row_set_selected (self->council_row, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  adw_combo_row_set_selected (self->council_row, position);
+  return TRUE;
 }
 
 void

@@ -637,7 +637,6 @@ rst_window_close_request (GtkWindow *window)
 {
   RstWindow *self = RST_WINDOW (window);
   g_autoptr(GPtrArray) modified = NULL;
-  g_autoptr(GString) names = NULL;
   AdwMessageDialog *dialog;
 
   if (self->close_confirmed)
@@ -647,29 +646,7 @@ rst_window_close_request (GtkWindow *window)
   if (modified->len == 0)
     return GTK_WINDOW_CLASS (rst_window_parent_class)->close_request (window);
 
-  names = g_string_new (NULL);
-  for (guint i = 0; i < modified->len; i++)
-    {
-      g_autofree char *title = rst_page_dup_title (g_ptr_array_index (modified, i));
-      g_string_append_printf (names, "\n• %s", title);
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "This statement has unsaved changes:%s",
-                                               "These statements have unsaved changes:%s",
-                                               modified->len),
-                                  names->str);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard All"),
-                                    "save", _("_Save All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rst_page_new_save_changes_dialog (window, _("Save Changes?"), modified);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rst_window_close_response),
                            self, G_CONNECT_DEFAULT);
   gtk_window_present (GTK_WINDOW (dialog));
