@@ -105,22 +105,6 @@ write_run (RstXmlPart   *x,
   rst_xml_part_end (x);
 }
 
-static const char *
-char_style_for (RstRunFlags flags)
-{
-  gboolean bold = (flags & RST_RUN_BOLD) != 0;
-  gboolean italic = (flags & RST_RUN_ITALIC) != 0;
-
-  if (bold && italic)
-    return "Rostrum Bold Italic";
-  if (bold)
-    return "Rostrum Bold";
-  if (italic)
-    return "Rostrum Italic";
-
-  return NULL;
-}
-
 /* An unfilled slot becomes a placeholder content control: Word shows
  * its prompt in grey and selects it whole on the first click.
  */
@@ -185,7 +169,7 @@ document_xml (const RstManuscript  *ms,
           if (run->flags & RST_RUN_PLACEHOLDER)
             write_placeholder (x, block, run);
           else
-            write_run (x, char_style_for (run->flags), block->text + run->start, run->end - run->start);
+            write_run (x, rst_run_flags_get_style_name (run->flags), block->text + run->start, run->end - run->start);
         }
       rst_xml_part_end (x);
     }

@@ -633,3 +633,27 @@ rst_manuscript_new (RstStatement *statement,
 
   return self;
 }
+
+/**
+ * rst_run_flags_get_style_name:
+ *
+ * DOCX and ODT give bold and italic runs the same named styles, so that the
+ * secretariat can restyle them in either word processor.
+ *
+ * Returns: (nullable): the style name, %NULL for plain text
+ */
+const char *
+rst_run_flags_get_style_name (RstRunFlags flags)
+{
+  gboolean bold = (flags & RST_RUN_BOLD) != 0;
+  gboolean italic = (flags & RST_RUN_ITALIC) != 0;
+
+  if (bold && italic)
+    return "Rostrum Bold Italic";
+  if (bold)
+    return "Rostrum Bold";
+  if (italic)
+    return "Rostrum Italic";
+
+  return NULL;
+}

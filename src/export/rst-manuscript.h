@@ -113,4 +113,7 @@ const char     *rst_block_kind_get_style_name        (RstBlockKind         kind)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstManuscript, rst_manuscript_free)
 
+/* The named character style a run takes in DOCX and ODT, or NULL. */
+const char    *rst_run_flags_get_style_name (RstRunFlags flags);
+
 G_END_DECLS

@@ -71,22 +71,6 @@ write_text (RstXmlPart *x,
     }
 }
 
-static const char *
-span_style_for (RstRunFlags flags)
-{
-  gboolean bold = (flags & RST_RUN_BOLD) != 0;
-  gboolean italic = (flags & RST_RUN_ITALIC) != 0;
-
-  if (bold && italic)
-    return "Rostrum Bold Italic";
-  if (bold)
-    return "Rostrum Bold";
-  if (italic)
-    return "Rostrum Italic";
-
-  return NULL;
-}
-
 static void
 write_paragraph_start (RstXmlPart *x,
                        const char *display_name,
@@ -117,7 +101,7 @@ write_block (RstXmlPart     *x,
   for (guint i = 0; i < block->n_runs; i++)
     {
       const RstRun *run = &block->runs[i];
-      const char *span = span_style_for (run->flags);
+      const char *span = rst_run_flags_get_style_name (run->flags);
 
       if (span != NULL)
         {
