@@ -14,71 +14,12 @@
 #include "rst-council.h"
 #include "rst-statement.h"
 #include "rst-timing.h"
+#include "rst-test-command.h"
 
 /* Runs the real `rostrum` that meson built (ROSTRUM_BIN), as a script or
  * a CI job would: no display, no session bus.
  */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_rostrum (Run         *run,
-             const char  *first_arg,
-             ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("ROSTRUM_BIN");
-  const char *arg;
-  va_list args;
-
-  g_assert_nonnull (bin);
-
-  argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (gpointer)bin);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-  /* G_TEST_OPTION_ISOLATE_DIRS gives this test its own folders but leaves
-   * the environment pointing elsewhere; hand them on.
-   */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  /* Exited, not crashed or aborted by a fatal warning. */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static char *
 fixture_path (void)
@@ -137,7 +78,7 @@ is_split_line (const char *text,
 }
 
 static void
-assert_bad_input (const Run  *run,
+assert_bad_input (const RstTestRun  *run,
                   const char *mentions)
 {
   g_assert_cmpint (run->status, ==, 2);
@@ -155,11 +96,11 @@ test_check_text (void)
   g_autofree char *path = fixture_path ();
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(RstTestRun) run = { 0, };
   guint n = 0;
 
   g_file_get_contents (path, &contents, NULL, NULL);
-  run_rostrum (&run, "--check", path, NULL);
+  rst_test_run_rostrum (&run, "--check", path, NULL);
 
   /* Warnings only: exit 0. */
   g_assert_cmpint (run.status, ==, 0);
@@ -209,7 +150,7 @@ test_check_json (void)
   g_autofree char *contents = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(RstCouncil) generic = rst_council_lookup ("generic", NULL);
-  g_auto(Run) run = { 0, };
+  g_auto(RstTestRun) run = { 0, };
   JsonArray *files;
   JsonObject *file;
   JsonArray *structure;
@@ -219,7 +160,7 @@ test_check_json (void)
   gint64 words;
 
   g_file_get_contents (path, &contents, NULL, NULL);
-  run_rostrum (&run, "--check", "--json", path, NULL);
+  rst_test_run_rostrum (&run, "--check", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -307,8 +248,8 @@ test_check_errors_and_councils (void)
   g_autofree char *hrc = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(RstCouncil) wha = rst_council_lookup ("wha", NULL);
-  g_auto(Run) run = { 0, };
-  g_auto(Run) forced = { 0, };
+  g_auto(RstTestRun) run = { 0, };
+  g_auto(RstTestRun) forced = { 0, };
   JsonArray *files;
   JsonObject *file;
   JsonArray *diagnostics;
@@ -322,7 +263,7 @@ test_check_errors_and_councils (void)
                     "---\ncouncil: hrc\ntime-limit: 1:30\n---\n"
                     "Mr. President,\n\nWe thank the High Commissioner.\n\nI thank you.\n", -1);
 
-  run_rostrum (&run, "--check", "--json", fixture, draft, hrc, NULL);
+  rst_test_run_rostrum (&run, "--check", "--json", fixture, draft, hrc, NULL);
   /* An unfilled placeholder is an error. */
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.err, ==, "");
@@ -356,7 +297,7 @@ test_check_errors_and_councils (void)
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 90);
 
   /* --council beats the front matter's council, not its time-limit. */
-  run_rostrum (&forced, "--check", "--json", "--council", "wha", draft, hrc, NULL);
+  rst_test_run_rostrum (&forced, "--check", "--json", "--council", "wha", draft, hrc, NULL);
   g_assert_cmpint (forced.status, ==, 1);
   g_clear_pointer (&root, json_object_unref);
   root = parse_json (forced.out);
@@ -396,13 +337,13 @@ test_over_time (void)
   g_autofree char *hrc = NULL;
   g_autofree char *long_limit = NULL;
   g_autofree char *text = NULL;
-  g_auto(Run) iom = { 0, };
-  g_auto(Run) at_hrc = { 0, };
-  g_auto(Run) forced = { 0, };
-  g_auto(Run) extended = { 0, };
+  g_auto(RstTestRun) iom = { 0, };
+  g_auto(RstTestRun) at_hrc = { 0, };
+  g_auto(RstTestRun) forced = { 0, };
+  g_auto(RstTestRun) extended = { 0, };
 
   /* The fixture, some 400 words, fits IOM's five minutes... */
-  run_rostrum (&iom, "--check", "--json", "--council", "iom", fixture, NULL);
+  rst_test_run_rostrum (&iom, "--check", "--json", "--council", "iom", fixture, NULL);
   g_assert_cmpint (iom.status, ==, 0);
   g_assert_false (json_has_code (iom.out, "over-time"));
 
@@ -410,19 +351,19 @@ test_over_time (void)
   g_file_get_contents (fixture, &contents, NULL, NULL);
   text = g_strconcat ("---\ncouncil: hrc\n---\n", contents, NULL);
   hrc = write_temp ("hrc.md", text, -1);
-  run_rostrum (&at_hrc, "--check", "--json", hrc, NULL);
+  rst_test_run_rostrum (&at_hrc, "--check", "--json", hrc, NULL);
   g_assert_cmpint (at_hrc.status, ==, 0);
   g_assert_true (json_has_code (at_hrc.out, "over-time"));
 
   /* or chosen on the command line, */
-  run_rostrum (&forced, "--check", "--json", "--council", "wha", fixture, NULL);
+  rst_test_run_rostrum (&forced, "--check", "--json", "--council", "wha", fixture, NULL);
   g_assert_true (json_has_code (forced.out, "over-time"));
 
   /* unless the session gave more time. */
   g_free (text);
   text = g_strconcat ("---\ncouncil: hrc\ntime-limit: 6:00\n---\n", contents, NULL);
   long_limit = write_temp ("hrc-long.md", text, -1);
-  run_rostrum (&extended, "--check", "--json", long_limit, NULL);
+  rst_test_run_rostrum (&extended, "--check", "--json", long_limit, NULL);
   g_assert_false (json_has_code (extended.out, "over-time"));
 }
 
@@ -438,44 +379,44 @@ test_bad_input (void)
   const char *folder = g_get_user_cache_dir ();
 
   {
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--check", missing, NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", missing, NULL);
     assert_bad_input (&run, "no-such-statement.md");
   }
   {
     /* Even after a good file: nothing half printed. */
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--check", "--json", fixture, folder, NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", "--json", fixture, folder, NULL);
     assert_bad_input (&run, folder);
   }
   {
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--check", binary_path, NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", binary_path, NULL);
     assert_bad_input (&run, "binary");
   }
   {
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--check", invalid_path, NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", invalid_path, NULL);
     assert_bad_input (&run, "line 4");
   }
   {
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--check", "--council", "no-such-council", fixture, NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", "--council", "no-such-council", fixture, NULL);
     assert_bad_input (&run, "no-such-council");
   }
   {
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--check", NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", NULL);
     assert_bad_input (&run, "--check");
   }
   {
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--check", "--json", NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", "--json", NULL);
     assert_bad_input (&run, "--check");
   }
   {
-    g_auto(Run) run = { 0, };
-    run_rostrum (&run, "--json", fixture, NULL);
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--json", fixture, NULL);
     assert_bad_input (&run, "--json");
   }
 }
@@ -488,11 +429,11 @@ test_list_councils (void)
   g_autofree char *mine = NULL;
   g_autofree char *broken = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0, };
-  g_auto(Run) with_user = { 0, };
+  g_auto(RstTestRun) run = { 0, };
+  g_auto(RstTestRun) with_user = { 0, };
   guint n = g_list_model_get_n_items (councils);
 
-  run_rostrum (&run, "--list-councils", NULL);
+  rst_test_run_rostrum (&run, "--list-councils", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -521,7 +462,7 @@ test_list_councils (void)
   g_file_set_contents (mine, "[Council]\nName=ILO Governing Body\nTimeLimit=3:30\n", -1, NULL);
   g_file_set_contents (broken, "[Council]\nName=Broken\nTimeLimit=abc\n", -1, NULL);
 
-  run_rostrum (&with_user, "--list-councils", NULL);
+  rst_test_run_rostrum (&with_user, "--list-councils", NULL);
   g_assert_cmpint (with_user.status, ==, 0);
   g_assert_nonnull (strstr (with_user.out, "ilo-gb\tILO Governing Body\t3:30\n"));
   g_assert_null (strstr (with_user.out, "broken"));
@@ -535,9 +476,9 @@ test_list_councils (void)
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(RstTestRun) run = { 0, };
 
-  run_rostrum (&run, "--version", NULL);
+  rst_test_run_rostrum (&run, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "rostrum " PACKAGE_VERSION "\n");
 }

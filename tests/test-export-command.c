@@ -16,60 +16,8 @@
 #include <poppler.h>
 
 #include "rst-test-export.h"
+#include "rst-test-command.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_rostrum (Run         *run,
-             const char  *first_arg,
-             ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("ROSTRUM_BIN");
-  va_list args;
-
-  g_assert_nonnull (bin);
-
-  g_ptr_array_add (argv, (gpointer) bin);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 /* The fixture with DESIGN.md's details, in a scratch folder of its own. */
 static GFile *
@@ -88,7 +36,7 @@ write_statement (GFile *dir)
 }
 
 static void
-assert_failed_cleanly (Run *run)
+assert_failed_cleanly (RstTestRun *run)
 {
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
@@ -108,12 +56,12 @@ test_export_pdf (void)
   g_autofree char *out_path = g_file_get_path (output);
   g_autofree char *uri = g_file_get_uri (output);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RstTestRun) run = { 0 };
   PopplerDocument *pdf;
   PopplerPage *page;
   g_autofree char *text = NULL;
 
-  run_rostrum (&run, "--export", in_path, "--to", "pdf", "--output", out_path, NULL);
+  rst_test_run_rostrum (&run, "--export", in_path, "--to", "pdf", "--output", out_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -141,13 +89,13 @@ test_export_reading_pdf_default_name (void)
   g_autoptr(GFile) expected = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RstTestRun) run = { 0 };
   PopplerDocument *pdf;
 
   /* No --output: the profile's name, beside the statement. The front
    * matter says "council: iom".
    */
-  run_rostrum (&run, "--export", in_path, "--to", "reading-pdf", NULL);
+  rst_test_run_rostrum (&run, "--export", in_path, "--to", "reading-pdf", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   name = rst_export_propose_file_name (statement, iom, RST_EXPORT_READING_PDF);
@@ -182,10 +130,10 @@ test_export_packages (void)
       g_autofree char *in_path = g_file_get_path (input);
       g_autofree char *out_path = g_file_get_path (output);
       g_autoptr(RstTestZip) zip = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(RstTestRun) run = { 0 };
       xmlDocPtr doc;
 
-      run_rostrum (&run, "--export", in_path, "--to", cases[i].format, "--output", out_path, NULL);
+      rst_test_run_rostrum (&run, "--export", in_path, "--to", cases[i].format, "--output", out_path, NULL);
       g_assert_cmpint (run.status, ==, 0);
 
       zip = rst_test_unzip (output);
@@ -209,9 +157,9 @@ test_export_txt (void)
   g_autofree char *in_path = g_file_get_path (input);
   g_autofree char *out_path = g_file_get_path (output);
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RstTestRun) run = { 0 };
 
-  run_rostrum (&run, "--export", in_path, "--to", "txt", "--output", out_path, NULL);
+  rst_test_run_rostrum (&run, "--export", in_path, "--to", "txt", "--output", out_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_load_contents (output, NULL, &text, NULL, NULL, NULL));
   g_assert_true (g_utf8_validate (text, -1, NULL));
@@ -237,69 +185,69 @@ test_export_failures (void)
   g_autofree char *under_file = g_build_filename (in_path, "out.pdf", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
-    run_rostrum (&run, "--export", in_path, "--to", "rtf", "--output", out_path, NULL);
+    rst_test_run_rostrum (&run, "--export", in_path, "--to", "rtf", "--output", out_path, NULL);
     assert_failed_cleanly (&run);
     g_assert_nonnull (strstr (run.err, "rtf"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
-    run_rostrum (&run, "--export", in_path, "--output", out_path, NULL);
+    rst_test_run_rostrum (&run, "--export", in_path, "--output", out_path, NULL);
     assert_failed_cleanly (&run);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
-    run_rostrum (&run, "--export", missing_path, "--to", "pdf", "--output", out_path, NULL);
+    rst_test_run_rostrum (&run, "--export", missing_path, "--to", "pdf", "--output", out_path, NULL);
     assert_failed_cleanly (&run);
     g_assert_nonnull (strstr (run.err, "missing.md"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
     g_autoptr(GFile) binary = g_file_get_child (dir, "image.md");
 
     /* Not a statement: bytes that are not UTF-8 text. */
     g_assert_true (g_file_replace_contents (binary, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL, FALSE,
                                             G_FILE_CREATE_NONE, NULL, NULL, NULL));
     binary_path = g_file_get_path (binary);
-    run_rostrum (&run, "--export", binary_path, "--to", "pdf", "--output", out_path, NULL);
+    rst_test_run_rostrum (&run, "--export", binary_path, "--to", "pdf", "--output", out_path, NULL);
     assert_failed_cleanly (&run);
     g_file_delete (binary, NULL, NULL);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
-    run_rostrum (&run, "--export", in_path, "--to", "pdf", "--output", into_missing_path, NULL);
+    rst_test_run_rostrum (&run, "--export", in_path, "--to", "pdf", "--output", into_missing_path, NULL);
     assert_failed_cleanly (&run);
     g_assert_nonnull (strstr (run.err, "no-such-folder"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
-    run_rostrum (&run, "--export", in_path, "--to", "docx", "--output", under_file, NULL);
+    rst_test_run_rostrum (&run, "--export", in_path, "--to", "docx", "--output", under_file, NULL);
     assert_failed_cleanly (&run);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
     /* A folder no one may write in, even root: /proc refuses new files. */
-    run_rostrum (&run, "--export", in_path, "--to", "odt", "--output", "/proc/rostrum-export.odt", NULL);
+    rst_test_run_rostrum (&run, "--export", in_path, "--to", "odt", "--output", "/proc/rostrum-export.odt", NULL);
     assert_failed_cleanly (&run);
     g_assert_false (g_file_test ("/proc/rostrum-export.odt", G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
     /* Never over the statement itself. */
-    run_rostrum (&run, "--export", in_path, "--to", "txt", "--output", in_path, NULL);
+    rst_test_run_rostrum (&run, "--export", in_path, "--to", "txt", "--output", in_path, NULL);
     assert_failed_cleanly (&run);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RstTestRun) run = { 0 };
 
-    run_rostrum (&run, "--export", in_path, "--to", "pdf", "--council", "nowhere", "--output", out_path, NULL);
+    rst_test_run_rostrum (&run, "--export", in_path, "--to", "pdf", "--council", "nowhere", "--output", out_path, NULL);
     assert_failed_cleanly (&run);
   }
 

@@ -15,6 +15,7 @@
 #include "rst-statement.h"
 #include "rst-template.h"
 #include "rst-template-store.h"
+#include "rst-test-command.h"
 
 static const char *builtin_ids[] = {
   "closing-session",
@@ -626,67 +627,9 @@ test_name_and_description (void)
 
 /* The command line, through the real `rostrum` meson built. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
 
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_rostrum_env (Run                *run,
-                 const char * const *env,
-                 const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("ROSTRUM_BIN");
-
-  g_assert_nonnull (bin);
-
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-  /* G_TEST_OPTION_ISOLATE_DIRS changes these for this process only. */
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
-    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-#define run_rostrum(run, ...) \
-  run_rostrum_env (run, NULL, (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_bad_input (Run        *run,
+assert_bad_input (RstTestRun        *run,
                   const char *words)
 {
   g_assert_cmpint (run->status, ==, 2);
@@ -714,11 +657,11 @@ write_user_template (const char *name,
 static void
 test_cli_list_templates (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(RstTestRun) run = { 0 };
+  g_auto(RstTestRun) again = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_rostrum (&run, "--list-templates");
+  rst_test_run_rostrum (&run, "--list-templates");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -740,7 +683,7 @@ test_cli_list_templates (void)
   write_user_template ("broken.md", "First, {{point.\n");
   write_user_template ("mine.md", "---\ntemplate-name: Mine\n---\n{{chair_address}},\n");
 
-  run_rostrum (&again, "--list-templates");
+  rst_test_run_rostrum (&again, "--list-templates");
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "\ngeneral-debate\tGeneral debate\tbuiltin\n"));
   g_assert_nonnull (strstr (again.out, "\nuser:general-debate\tOurs\tuser\n"));
@@ -762,12 +705,12 @@ test_cli_new (void)
   g_autoptr(RstCouncil) council = NULL;
   g_autoptr(RstStatement) statement = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(RstTestRun) run = { 0 };
+  g_auto(RstTestRun) again = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
 
-  run_rostrum (&run, "--new", "--template", "general-debate", "--council", "iom",
+  rst_test_run_rostrum (&run, "--new", "--template", "general-debate", "--council", "iom",
                "--set", "session=115", "--set", "speaker=H.E. Ambassador Chen Xu",
                "--set", "delegation=China", "--set", "agenda-item=General debate",
                "--output", path);
@@ -804,7 +747,7 @@ test_cli_new (void)
   g_assert_cmpstr (contents, ==, expected);
 
   /* Never overwrite. */
-  run_rostrum (&again, "--new", "--template", "right-of-reply", "--output", path);
+  rst_test_run_rostrum (&again, "--new", "--template", "right-of-reply", "--output", path);
   assert_bad_input (&again, "already exists");
   {
     g_autofree char *after = NULL;
@@ -815,51 +758,51 @@ test_cli_new (void)
   }
 
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(RstTestRun) bad = { 0 };
 
-    run_rostrum (&bad, "--new", "--template", "no-such-template", "--output", missing);
+    rst_test_run_rostrum (&bad, "--new", "--template", "no-such-template", "--output", missing);
     assert_bad_input (&bad, "no-such-template");
   }
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(RstTestRun) bad = { 0 };
     g_autofree char *other = g_build_filename (dir, "other.md", NULL);
 
-    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "session", "--output", other);
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "session", "--output", other);
     assert_bad_input (&bad, "KEY=VALUE");
     g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(RstTestRun) bad = { 0 };
     g_autofree char *other = g_build_filename (dir, "other.md", NULL);
 
-    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "=115", "--output", other);
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "=115", "--output", other);
     assert_bad_input (&bad, "KEY=VALUE");
   }
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(RstTestRun) bad = { 0 };
     g_autofree char *other = g_build_filename (dir, "other.md", NULL);
 
-    run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "sesion=115", "--output", other);
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "sesion=115", "--output", other);
     assert_bad_input (&bad, "sesion");
   }
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(RstTestRun) bad = { 0 };
 
-    run_rostrum (&bad, "--new", "--template", "general-debate", "--output", missing);
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--output", missing);
     assert_bad_input (&bad, "does not exist");
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(RstTestRun) bad = { 0 };
     g_autofree char *other = g_build_filename (dir, "other.md", NULL);
 
-    run_rostrum (&bad, "--new", "--template", "general-debate", "--council", "nowhere", "--output", other);
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--council", "nowhere", "--output", other);
     assert_bad_input (&bad, "nowhere");
   }
   {
-    g_auto(Run) bad = { 0 };
+    g_auto(RstTestRun) bad = { 0 };
 
-    run_rostrum (&bad, "--new", "--template", "general-debate");
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate");
     assert_bad_input (&bad, "--output");
   }
 
@@ -883,7 +826,7 @@ test_cli_new_from_profile (void)
   g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RstTestRun) run = { 0 };
   const char * const env[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
@@ -905,7 +848,7 @@ test_cli_new_from_profile (void)
                        "at the {{session_ordinal}} session. {{Reply}}\n\nI thank you.\n");
 
   /* An explicit value beats the profile. */
-  run_rostrum_env (&run, env, (const char * const[]) {
+  rst_test_run_rostrum_env (&run, env, (const char * const[]) {
                      "--new", "--template", "reply", "--set", "speaker=Mr. Luis Vega",
                      "--set", "session=58", "--output", path, NULL });
   g_assert_cmpstr (run.err, ==, "");
