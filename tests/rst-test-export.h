@@ -260,6 +260,31 @@ rst_test_export (RstStatement    *statement,
   return file;
 }
 
+/* If LibreOffice is at hand, it must read the same body from @format. */
+static inline void
+rst_test_assert_soffice_reads_body (RstExportFormat  format,
+                                    const char      *name)
+{
+  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed");
+      return;
+    }
+
+  file = rst_test_export (statement, NULL, format, name);
+  text = rst_test_soffice_text (file);
+  g_assert_nonnull (text);
+  squeezed = rst_test_squeeze (text, "\xef\xbb\xbf");
+  g_assert_true (g_str_has_suffix (squeezed, expected));
+}
+
 
 /* A DOCX or ODT unpacked with libarchive: entry name → contents, and the
  * names in archive order.
