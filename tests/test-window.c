@@ -68,6 +68,9 @@ test_window_open_edit_save (void)
 
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_true (g_str_has_prefix (title, "statement.md"));
+  /* Tabs of statements with the same name are told apart by their path. */
+  g_assert_cmpstr (adw_tab_page_get_tooltip (adw_tab_view_get_selected_page (rst_window_get_tab_view (window))),
+                   ==, path);
 
   /* Type a paragraph before the closing, as a drafter would. */
   gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (document), &iter, 2);

@@ -173,9 +173,12 @@ rst_window_update_tab (RstPage    *page,
                        AdwTabPage *tab)
 {
   g_autofree char *label = rst_window_dup_page_label (page);
+  GFile *file = rst_document_get_file (rst_page_get_document (page));
+  g_autofree char *where = file ? g_file_get_parse_name (file) : NULL;
 
   adw_tab_page_set_title (tab, label);
-  adw_tab_page_set_tooltip (tab, label);
+  /* Two statements may share a name; the tooltip tells them apart. */
+  adw_tab_page_set_tooltip (tab, where ? where : label);
 }
 
 static void
