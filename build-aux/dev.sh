@@ -59,7 +59,9 @@ case "$cmd" in
     say "running the test suite (widget tests under Xvfb)"
     # dbus-run-session gives the widget tests a private session bus; Xvfb
     # a display. Without either, those tests skip rather than fail.
-    exec xvfb-run -a -s '-screen 0 1280x1024x24' \
+    # -noreset: Xvfb would otherwise reset between two test programs, and
+    # one starting at that moment finds no display.
+    exec xvfb-run -a -s '-screen 0 1280x1024x24 -noreset' \
       dbus-run-session -- meson test -C "$builddir" --print-errorlogs "$@"
     ;;
   *)

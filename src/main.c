@@ -11,22 +11,42 @@
 #include <locale.h>
 
 #include "rst-application.h"
+#include "rst-cli.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(RstApplication) app = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GPtrArray) args = NULL;
+  int status;
 
-  /* Before GTK's own set-up: the command-line modes speak the user's
-   * language too.
-   */
+  /* Before anything speaks: the command line speaks the user's language. */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* --check, --export, --new … run here, without a display or D-Bus. */
+  status = rst_cli_run (argc, argv, &files);
+  if (status >= 0)
+    return status;
+
+  /* What is left is files to open: GApplication hands them to the
+   * primary instance, which may already be running.
+   */
+  args = g_ptr_array_new ();
+  g_ptr_array_add (args, argv[0]);
+  if (files != NULL && files[0] != NULL)
+    {
+      g_ptr_array_add (args, (char *) "--");
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (args, files[i]);
+    }
+  g_ptr_array_add (args, NULL);
+
   app = rst_application_new ();
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
 }

@@ -29,8 +29,7 @@ compare_doubles (gconstpointer a,
 }
 
 static void
-bench_format (RstStatement    *statement,
-              RstCouncil      *council,
+bench_format (RstAnalysis     *analysis,
               RstExportFormat  format,
               GFile           *dir)
 {
@@ -43,7 +42,7 @@ bench_format (RstStatement    *statement,
       g_autoptr(GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      if (!rst_export_to_file (statement, council, format, file, &error))
+      if (!rst_export_to_file (analysis, format, file, NULL, NULL, &error))
         g_error ("%s", error->message);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
@@ -57,7 +56,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(RstCouncil) council = NULL;
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) error = NULL;
@@ -65,10 +64,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  statement = rst_test_load_fixture (TRUE);
-  council = rst_council_lookup ("iom", &error);
-  if (council == NULL)
-    g_error ("%s", error->message);
+  council = rst_test_lookup_council ("iom");
+  analysis = rst_test_load_fixture_for (TRUE, council);
   path = g_dir_make_tmp ("rostrum-bench-XXXXXX", &error);
   if (path == NULL)
     g_error ("%s", error->message);
@@ -79,13 +76,13 @@ main (int   argc,
     g_autoptr(GFile) warm = g_file_get_child (dir, "warm.pdf");
     gint64 start = g_get_monotonic_time ();
 
-    if (!rst_export_to_file (statement, council, RST_EXPORT_PDF, warm, &error))
+    if (!rst_export_to_file (analysis, RST_EXPORT_PDF, warm, NULL, NULL, &error))
       g_error ("%s", error->message);
     printf ("first PDF export (cold fonts) %.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
   }
 
   for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
-    bench_format (statement, council, format, dir);
+    bench_format (analysis, format, dir);
 
   /* Leave nothing behind. */
   {

@@ -154,6 +154,19 @@ main (int   argc,
           g_list_model_get_n_items (rst_document_checker_get_diagnostics (checker)),
           g_list_model_get_n_items (rst_document_checker_get_outline (checker)));
 
+  /* The check covered the whole statement. */
+  {
+    RstAnalysis *analysis = rst_document_checker_get_analysis (checker);
+    g_autofree char *timing = NULL;
+
+    g_assert_nonnull (analysis);
+    /* GtkSourceView keeps a final line break implicit. */
+    g_assert_cmpuint (rst_analysis_get_length (analysis), ==,
+                      strlen (text) - g_str_has_suffix (text, "\n"));
+    timing = rst_analysis_dup_timing_text (analysis);
+    printf ("# analysis: %s, %u diagnostics\n", timing, rst_analysis_get_diagnostics (analysis)->len);
+  }
+
   /* Let the first highlighting and layout settle: typing starts later. */
   run_for (1500);
 

@@ -30,11 +30,14 @@ rst_test_run_clear (RstTestRun *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RstTestRun, rst_test_run_clear)
 
-/* @env: (nullable): NULL-terminated KEY, VALUE pairs to add */
+/* @cwd: (nullable): the folder to run in, the test's own when %NULL
+ * @env: (nullable): NULL-terminated KEY, VALUE pairs to add
+ */
 static inline void
-rst_test_run_rostrum_env (RstTestRun         *run,
-                          const char * const *env,
-                          const char * const *args)
+rst_test_run_rostrum_in (RstTestRun         *run,
+                         const char         *cwd,
+                         const char * const *env,
+                         const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -61,6 +64,8 @@ rst_test_run_rostrum_env (RstTestRun         *run,
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -70,6 +75,15 @@ rst_test_run_rostrum_env (RstTestRun         *run,
   /* Exited, not crashed or aborted by a fatal warning. */
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
+}
+
+/* @env: (nullable): NULL-terminated KEY, VALUE pairs to add */
+static inline void
+rst_test_run_rostrum_env (RstTestRun         *run,
+                          const char * const *env,
+                          const char * const *args)
+{
+  rst_test_run_rostrum_in (run, NULL, env, args);
 }
 
 /* rst_test_run_rostrum (&run, "--check", path): the arguments end by themselves. */

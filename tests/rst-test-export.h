@@ -54,26 +54,76 @@ rst_test_read_fixture (void)
   return text;
 }
 
-static inline RstStatement *
-rst_test_parse (const char *text)
+/* A council profile of the process-wide list, as `--council` finds it. */
+static inline RstCouncil *
+rst_test_lookup_council (const char *id)
 {
+  g_autoptr(RstCouncilList) councils = rst_council_list_get_default ();
   g_autoptr(GError) error = NULL;
-  RstStatement *statement = rst_statement_parse (text, -1, &error);
+  RstCouncil *council = rst_council_list_lookup (councils, id, &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (statement);
+  g_assert_nonnull (council);
 
-  return statement;
+  return g_object_ref (council);
+}
+
+/* The analysis the exporters take. @council: (nullable): forced, as
+ * `--council` does; %NULL for the one the text names (or the generic
+ * profile when it names none).
+ */
+static inline RstAnalysis *
+rst_test_analyse_for (const char *text,
+                      RstCouncil *council)
+{
+  g_autoptr(RstAnalysisContext) context = rst_analysis_context_new ();
+  RstAnalysis *analysis;
+  GPtrArray *diagnostics;
+
+  if (council != NULL)
+    rst_analysis_context_set_council (context, council);
+  analysis = rst_analysis_new (text, -1, context);
+  g_assert_nonnull (analysis);
+
+  /* The test texts are well formed: their details are all read. */
+  diagnostics = rst_analysis_get_diagnostics (analysis);
+  for (guint i = 0; i < diagnostics->len; i++)
+    g_assert_cmpstr (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), !=,
+                     RST_CODE_FRONT_MATTER_INVALID);
+  g_assert_true (council == NULL || rst_analysis_get_council (analysis) == council);
+
+  return analysis;
+}
+
+static inline RstAnalysis *
+rst_test_analyse (const char *text)
+{
+  return rst_test_analyse_for (text, NULL);
 }
 
 /* The fixture, bare (no front matter) or with DESIGN.md's details. */
-static inline RstStatement *
-rst_test_load_fixture (gboolean with_details)
+static inline RstAnalysis *
+rst_test_load_fixture_for (gboolean    with_details,
+                           RstCouncil *council)
 {
   g_autofree char *text = rst_test_read_fixture ();
   g_autofree char *full = g_strconcat (with_details ? RST_TEST_FRONT_MATTER : "", text, NULL);
 
-  return rst_test_parse (full);
+  return rst_test_analyse_for (full, council);
+}
+
+static inline RstAnalysis *
+rst_test_load_fixture (gboolean with_details)
+{
+  return rst_test_load_fixture_for (with_details, NULL);
+}
+
+/* The body paragraphs of the analysis' statement. */
+static inline const RstParagraph *
+rst_test_get_paragraphs (RstAnalysis *analysis,
+                         guint       *n_paragraphs)
+{
+  return rst_statement_get_paragraphs (rst_analysis_get_statement (analysis), n_paragraphs);
 }
 
 /* Text without white space, and without what `drop` lists (pause marks). */
@@ -101,16 +151,16 @@ rst_test_squeeze (const char *text,
  * space collapsed.
  */
 static inline char *
-rst_test_paragraph_text (RstStatement *statement,
-                         guint         index)
+rst_test_paragraph_text (RstAnalysis *analysis,
+                         guint        index)
 {
   const RstParagraph *paragraphs;
-  const char *text = rst_statement_get_text (statement);
+  const char *text = rst_analysis_get_text (analysis);
   g_autofree char *raw = NULL;
   g_auto(GStrv) words = NULL;
   guint n = 0;
 
-  paragraphs = rst_statement_get_paragraphs (statement, &n);
+  paragraphs = rst_test_get_paragraphs (analysis, &n);
   g_assert_cmpuint (index, <, n);
 
   raw = g_strndup (text + paragraphs[index].start, paragraphs[index].end - paragraphs[index].start);
@@ -135,15 +185,15 @@ rst_test_paragraph_text (RstStatement *statement,
 
 /* The whole body, squeezed. */
 static inline char *
-rst_test_expected_body (RstStatement *statement)
+rst_test_expected_body (RstAnalysis *analysis)
 {
   g_autoptr(GString) body = g_string_new (NULL);
   guint n = 0;
 
-  rst_statement_get_paragraphs (statement, &n);
+  rst_test_get_paragraphs (analysis, &n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *paragraph = rst_test_paragraph_text (statement, i);
+      g_autofree char *paragraph = rst_test_paragraph_text (analysis, i);
       g_string_append (body, paragraph);
     }
 
@@ -152,13 +202,13 @@ rst_test_expected_body (RstStatement *statement)
 
 /* The fixture's own structure, independent of the exporter's mapping. */
 static inline const char *
-rst_test_fixture_style (RstStatement *statement,
-                        guint         index)
+rst_test_fixture_style (RstAnalysis *analysis,
+                        guint        index)
 {
-  g_autofree char *text = rst_test_paragraph_text (statement, index);
+  g_autofree char *text = rst_test_paragraph_text (analysis, index);
   guint n = 0;
 
-  rst_statement_get_paragraphs (statement, &n);
+  rst_test_get_paragraphs (analysis, &n);
   if (index == 0)
     return "Rostrum Heading";
   if (g_str_equal (text, "Mr. Chairperson,"))
@@ -242,8 +292,7 @@ rst_test_soffice_text (GFile *file)
 
 /* Exports into a fresh scratch folder and returns the file. */
 static inline GFile *
-rst_test_export (RstStatement    *statement,
-                 RstCouncil      *council,
+rst_test_export (RstAnalysis     *analysis,
                  RstExportFormat  format,
                  const char      *name)
 {
@@ -251,7 +300,7 @@ rst_test_export (RstStatement    *statement,
   g_autoptr(GError) error = NULL;
   GFile *file = g_file_get_child (dir, name);
 
-  rst_export_to_file (statement, council, format, file, &error);
+  g_assert_true (rst_export_to_file (analysis, format, file, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_query_exists (file, NULL));
   /* Nothing but the file: the temporary was renamed, not copied. */
@@ -265,11 +314,11 @@ static inline void
 rst_test_assert_soffice_reads_body (RstExportFormat  format,
                                     const char      *name)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
   g_autoptr(GFile) file = NULL;
   g_autofree char *text = NULL;
   g_autofree char *squeezed = NULL;
-  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autofree char *expected = rst_test_expected_body (analysis);
   g_autofree char *soffice = g_find_program_in_path ("soffice");
 
   if (soffice == NULL)
@@ -278,7 +327,7 @@ rst_test_assert_soffice_reads_body (RstExportFormat  format,
       return;
     }
 
-  file = rst_test_export (statement, NULL, format, name);
+  file = rst_test_export (analysis, format, name);
   text = rst_test_soffice_text (file);
   g_assert_nonnull (text);
   squeezed = rst_test_squeeze (text, "\xef\xbb\xbf");

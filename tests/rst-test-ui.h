@@ -75,4 +75,30 @@ rst_test_ui_create_application (void)
   return app;
 }
 
+/* The visible toplevel of @type that is transient for @parent (any when
+ * %NULL), waiting a little for it to be shown; %NULL if none comes.
+ */
+static inline GtkWindow *
+rst_test_ui_find_toplevel (GType      type,
+                           GtkWindow *parent)
+{
+  for (guint tries = 0; tries < 500; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+              (parent == NULL || gtk_window_get_transient_for (window) == parent) &&
+              gtk_widget_get_visible (GTK_WIDGET (window)))
+            return window;  /* GTK's list of toplevels keeps it */
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return NULL;
+}
+
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "rst-checker.h"
+#include "rst-analysis.h"
 
 /* A statement every rule accepts; tests change one thing in it. */
 #define HEADING     "**Statement by the delegation of Peru**\n\n"
@@ -19,17 +19,20 @@
 #define CLOSING     "Thank you, Mr. Chair."
 #define GOOD        HEADING SALUTATION OPENING PRIORITIES CLOSING
 
+/* The diagnostics of the analysis of @text, which is where the checker
+ * runs: the checker's own and the analysis' (council, front matter,
+ * time limit), sorted.
+ */
 static GPtrArray *
-check_text (const char            *text,
-            const RstCheckOptions *options,
-            RstStatement         **out_statement)
+check_text (const char          *text,
+            RstAnalysisContext  *context,
+            RstAnalysis        **out_analysis)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RstStatement) statement = rst_statement_parse (text, -1, &error);
+  g_autoptr(RstAnalysis) analysis = rst_analysis_new (text, -1, context);
   GPtrArray *diagnostics;
 
-  g_assert_no_error (error);
-  diagnostics = rst_check_statement (statement, options);
+  g_assert_nonnull (analysis);
+  diagnostics = g_ptr_array_ref (rst_analysis_get_diagnostics (analysis));
 
   /* Every result of every test is sorted and inside the text. */
   for (guint i = 0; i < diagnostics->len; i++)
@@ -44,10 +47,36 @@ check_text (const char            *text,
       g_test_message ("%s: %s", rst_diagnostic_get_code (d), rst_diagnostic_get_message (d));
     }
 
-  if (out_statement != NULL)
-    *out_statement = g_steal_pointer (&statement);
+  if (out_analysis != NULL)
+    *out_analysis = g_steal_pointer (&analysis);
 
   return diagnostics;
+}
+
+/* A council profile forced on the analysis, as --council does: its time
+ * limit (NULL for none) and pace.
+ */
+static RstAnalysisContext *
+context_with_council (const char *time_limit,
+                      double      words_per_minute)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RstCouncil) council = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pace = g_strdup_printf ("%g", words_per_minute);
+  RstAnalysisContext *context;
+
+  g_key_file_set_string (key_file, "Council", "Name", "Test Council");
+  if (time_limit != NULL)
+    g_key_file_set_string (key_file, "Council", "TimeLimit", time_limit);
+  g_key_file_set_string (key_file, "Council", "WordsPerMinute", pace);
+  council = rst_council_new_from_key_file ("test", key_file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (council);
+
+  context = rst_analysis_context_new ();
+  rst_analysis_context_set_council (context, council);
+  return context;
 }
 
 static guint
@@ -140,8 +169,8 @@ test_good (void)
 static void
 assert_fixture_splits (const char *text)
 {
-  g_autoptr(RstStatement) statement = NULL;
-  g_autoptr(GPtrArray) diagnostics = check_text (text, NULL, &statement);
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autoptr(GPtrArray) diagnostics = check_text (text, NULL, &analysis);
   const guint lines[2][2] = { { 10, 12 }, { 18, 20 } };
   const char *words[2] = { "and", "Compact" };
 
@@ -155,8 +184,8 @@ assert_fixture_splits (const char *text)
 
       g_assert_cmpstr (rst_diagnostic_get_code (d), ==, "split-paragraph");
       g_assert_cmpint (rst_diagnostic_get_severity (d), ==, RST_SEVERITY_WARNING);
-      rst_statement_offset_to_position (statement, rst_diagnostic_get_start (d), &line, &column);
-      rst_statement_offset_to_position (statement, rst_diagnostic_get_end (d), &end_line, &end_column);
+      rst_analysis_locate (analysis, rst_diagnostic_get_start (d), &line, &column);
+      rst_analysis_locate (analysis, rst_diagnostic_get_end (d), &end_line, &end_column);
       g_assert_cmpuint (line, ==, lines[i][0]);
       g_assert_cmpuint (end_line, ==, lines[i][1]);
       g_assert_true (g_str_has_prefix (range, words[i]));
@@ -353,6 +382,20 @@ test_closing_punctuation (void)
 
   bold = assert_fix_clears (HEADING SALUTATION OPENING PRIORITIES "**Thank you, Mr. Chair**\n", "closing-punctuation");
   g_assert_true (g_str_has_suffix (bold, "**Thank you, Mr. Chair.**\n"));
+
+  /* A hint the drafter turned off is not shown; an error never hides. */
+  {
+    const char * const hidden[] = { "closing-punctuation", "ordinal-sequence", NULL };
+    g_autoptr(RstAnalysisContext) context = rst_analysis_context_new ();
+    g_autoptr(GPtrArray) quiet = NULL;
+    g_autoptr(GPtrArray) errors = NULL;
+
+    rst_analysis_context_set_hidden_codes (context, hidden);
+    quiet = check_text (text, context, NULL);
+    g_assert_cmpuint (quiet->len, ==, 0);
+    errors = check_text (HEADING SALUTATION "First, a.\n\nThird, b.\n\n" CLOSING, context, NULL);
+    g_assert_cmpuint (count_code (errors, "ordinal-sequence"), ==, 1);
+  }
 }
 
 static void
@@ -618,18 +661,21 @@ test_session_ordinal (void)
 static void
 test_over_time (void)
 {
-  RstCheckOptions tight = { 2, 60 };
-  RstCheckOptions loose = { 300, 130 };
-  RstCheckOptions unknown = { 0, 0 };
-  g_autoptr(RstStatement) statement = NULL;
-  g_autoptr(GPtrArray) diagnostics = check_text (GOOD, &tight, &statement);
-  g_autoptr(GPtrArray) none = check_text (GOOD, &loose, NULL);
-  g_autoptr(GPtrArray) skipped = check_text (GOOD, &unknown, NULL);
+  g_autoptr(RstAnalysisContext) tight = context_with_council ("0:02", 60.0);
+  g_autoptr(RstAnalysisContext) loose = context_with_council ("5:00", 130.0);
+  g_autoptr(RstAnalysisContext) unknown = context_with_council (NULL, 120.0);
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autoptr(RstAnalysis) unlimited = NULL;
+  g_autoptr(GPtrArray) diagnostics = check_text (GOOD, tight, &analysis);
+  g_autoptr(GPtrArray) none = check_text (GOOD, loose, NULL);
+  g_autoptr(GPtrArray) skipped = check_text (GOOD, unknown, &unlimited);
   g_autoptr(GPtrArray) no_options = check_text (GOOD, NULL, NULL);
   g_autofree char *range = NULL;
   RstDiagnostic *d;
 
   /* At 60 words a minute two seconds are two words: "Statement by". */
+  g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 2);
+  g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 60.0);
   d = find_code (diagnostics, "over-time");
   g_assert_nonnull (d);
   g_assert_cmpuint (diagnostics->len, ==, 1);
@@ -640,8 +686,32 @@ test_over_time (void)
   g_assert_nonnull (strstr (rst_diagnostic_get_message (d), "0:02 limit"));
 
   g_assert_cmpuint (none->len, ==, 0);
+  /* A council without a limit: nothing to be over. */
+  g_assert_cmpuint (rst_analysis_get_time_limit (unlimited), ==, 0);
   g_assert_cmpuint (skipped->len, ==, 0);
+  /* The generic profile's five minutes. */
   g_assert_cmpuint (no_options->len, ==, 0);
+
+  /* The document's time-limit beats the council's, the drafter's pace
+   * beats the council's: the same two words, after the front matter.
+   */
+  {
+    const char *front = "---\ntime-limit: 0:02\n---\n";
+    g_autofree char *text = g_strconcat (front, GOOD, NULL);
+    g_autoptr(RstAnalysisContext) pace = context_with_council ("5:00", 130.0);
+    g_autoptr(RstAnalysis) document = NULL;
+    g_autoptr(GPtrArray) found = NULL;
+
+    rst_analysis_context_set_words_per_minute (pace, 60.0);
+    found = check_text (text, pace, &document);
+    g_assert_cmpuint (rst_analysis_get_time_limit (document), ==, 2);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (document), ==, 60.0);
+    d = find_code (found, "over-time");
+    g_assert_nonnull (d);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpuint (rst_diagnostic_get_start (d), ==, strlen (front) + strlen ("**Statement by "));
+    g_assert_cmpuint (rst_diagnostic_get_end (d), ==, strlen (text) - 1);
+  }
 }
 
 static void
@@ -685,8 +755,8 @@ static void
 test_sorted_and_positions (void)
 {
   const char *text = "We thank {{Name}}.\n\nFirst, a.\n\nThird, b 114rd.";
-  g_autoptr(RstStatement) statement = NULL;
-  g_autoptr(GPtrArray) diagnostics = check_text (text, NULL, &statement);
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autoptr(GPtrArray) diagnostics = check_text (text, NULL, &analysis);
   const char *expected[] = {
     "heading-missing", "salutation-missing", "placeholder-unfilled", "ordinal-sequence",
     "closing-missing", "session-ordinal",
@@ -700,7 +770,7 @@ test_sorted_and_positions (void)
     RstDiagnostic *d = find_code (diagnostics, "session-ordinal");
     guint line, column;
 
-    rst_statement_offset_to_position (statement, rst_diagnostic_get_start (d), &line, &column);
+    rst_analysis_locate (analysis, rst_diagnostic_get_start (d), &line, &column);
     g_assert_cmpuint (line, ==, 5);
     g_assert_cmpuint (column, ==, 10);
   }

@@ -11,8 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "rst-council.h"
-#include "rst-statement.h"
+#include "rst-analysis.h"
+#include "rst-council-list.h"
 #include "rst-timing.h"
 #include "rst-test-command.h"
 
@@ -149,7 +149,8 @@ test_check_json (void)
   g_autofree char *path = fixture_path ();
   g_autofree char *contents = NULL;
   g_autoptr(JsonObject) root = NULL;
-  g_autoptr(RstCouncil) generic = rst_council_lookup ("generic", NULL);
+  g_autoptr(RstCouncilList) councils = rst_council_list_get_default ();
+  RstCouncil *generic = rst_council_list_lookup (councils, "generic", NULL);
   g_auto(RstTestRun) run = { 0, };
   JsonArray *files;
   JsonObject *file;
@@ -173,12 +174,25 @@ test_check_json (void)
   words = json_object_get_int_member (file, "words");
   /* What the parser counts, several hundred words. */
   {
-    g_autoptr(RstStatement) statement = rst_statement_parse (contents, -1, NULL);
+    g_autoptr(RstAnalysis) analysis = rst_analysis_new (contents, -1, NULL);
 
-    g_assert_cmpint (words, ==, rst_statement_get_word_count (statement));
+    g_assert_cmpint (words, ==, rst_statement_get_word_count (rst_analysis_get_statement (analysis)));
+    g_assert_cmpint (words, ==, rst_analysis_get_units (analysis));
     g_assert_cmpint (words, >, 300);
+    g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
+                     rst_analysis_get_speaking_seconds (analysis));
+    g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
+                     rst_analysis_get_time_limit (analysis));
   }
+  /* No details: English by its words, no council named, the session
+   * its heading tells ("at the 114th Session").
+   */
+  g_assert_cmpstr (json_object_get_string_member (file, "lang"), ==, "en");
+  g_assert_true (json_object_has_member (file, "council"));
+  g_assert_true (json_object_get_null_member (file, "council"));
+  g_assert_cmpint (json_object_get_int_member (file, "session"), ==, 114);
   /* No council in the file: the generic profile. */
+  g_assert_nonnull (generic);
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
                    rst_council_get_time_limit_seconds (generic));
   g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
@@ -247,7 +261,8 @@ test_check_errors_and_councils (void)
   g_autofree char *draft = NULL;
   g_autofree char *hrc = NULL;
   g_autoptr(JsonObject) root = NULL;
-  g_autoptr(RstCouncil) wha = rst_council_lookup ("wha", NULL);
+  g_autoptr(RstCouncilList) councils = rst_council_list_get_default ();
+  RstCouncil *wha = rst_council_list_lookup (councils, "wha", NULL);
   g_auto(RstTestRun) run = { 0, };
   g_auto(RstTestRun) forced = { 0, };
   JsonArray *files;
@@ -255,8 +270,9 @@ test_check_errors_and_councils (void)
   JsonArray *diagnostics;
   gboolean found = FALSE;
 
+  g_assert_nonnull (wha);
   draft = write_temp ("draft.md",
-                      "---\ncouncil: hrc\n---\n"
+                      "---\ncouncil: hrc\nsession: 58\nlang: en\n---\n"
                       "**Statement by {{Head of delegation}}**\n\n"
                       "Mr. President,\n\nWe thank the High Commissioner.\n\nI thank you.\n", -1);
   hrc = write_temp ("hrc.md",
@@ -286,15 +302,21 @@ test_check_errors_and_councils (void)
         {
           found = TRUE;
           g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "error");
-          /* Line 4 of the file, front matter included. */
-          g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), ==, 4);
+          /* Line 6 of the file, front matter included. */
+          g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), ==, 6);
         }
     }
   g_assert_true (found);
+  /* What the details say. */
+  g_assert_cmpstr (json_object_get_string_member (file, "lang"), ==, "en");
+  g_assert_cmpstr (json_object_get_string_member (file, "council"), ==, "hrc");
+  g_assert_cmpint (json_object_get_int_member (file, "session"), ==, 58);
 
-  /* The document's own limit. */
+  /* The document's own limit; no session anywhere. */
   file = json_array_get_object_element (files, 2);
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 90);
+  g_assert_cmpstr (json_object_get_string_member (file, "council"), ==, "hrc");
+  g_assert_true (json_object_get_null_member (file, "session"));
 
   /* --council beats the front matter's council, not its time-limit. */
   rst_test_run_rostrum (&forced, "--check", "--json", "--council", "wha", draft, hrc, NULL);
@@ -303,12 +325,14 @@ test_check_errors_and_councils (void)
   root = parse_json (forced.out);
   files = json_object_get_array_member (root, "files");
   file = json_array_get_object_element (files, 0);
+  g_assert_cmpstr (json_object_get_string_member (file, "council"), ==, "wha");
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
                    rst_council_get_time_limit_seconds (wha));
   g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
                    rst_timing_estimate_seconds (json_object_get_int_member (file, "words"),
                                                 rst_council_get_words_per_minute (wha)));
   file = json_array_get_object_element (files, 1);
+  g_assert_cmpstr (json_object_get_string_member (file, "council"), ==, "wha");
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 90);
 }
 
@@ -419,12 +443,29 @@ test_bad_input (void)
     rst_test_run_rostrum (&run, "--json", fixture, NULL);
     assert_bad_input (&run, "--json");
   }
+  {
+    /* An option rostrum does not know: one "rostrum: " line naming it and
+     * pointing at --help, never the editor.
+     */
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--bogus", NULL);
+    assert_bad_input (&run, "--bogus");
+    g_assert_true (g_str_has_prefix (run.err, "rostrum: "));
+    g_assert_nonnull (strstr (run.err, "--help"));
+  }
+  {
+    g_auto(RstTestRun) run = { 0, };
+    rst_test_run_rostrum (&run, "--check", "--bogus", fixture, NULL);
+    assert_bad_input (&run, "--bogus");
+    g_assert_true (g_str_has_prefix (run.err, "rostrum: "));
+  }
 }
 
 static void
 test_list_councils (void)
 {
-  g_autoptr(GListModel) councils = rst_council_list_load (NULL);
+  g_autoptr(RstCouncilList) list = rst_council_list_new (NULL);
+  GListModel *councils = G_LIST_MODEL (list);
   g_autofree char *dir = rst_council_dup_user_dir ();
   g_autofree char *mine = NULL;
   g_autofree char *broken = NULL;
@@ -473,6 +514,39 @@ test_list_councils (void)
   g_unlink (broken);
 }
 
+/* ID TAB NAME TAB SOURCE TAB LANGS, one line a template; a broken one
+ * adds its error as a fifth column.
+ */
+static void
+test_list_templates (void)
+{
+  g_auto(GStrv) lines = NULL;
+  g_auto(RstTestRun) run = { 0, };
+  guint n = 0;
+
+  rst_test_run_rostrum (&run, "--list-templates", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_suffix (run.out, "\n"));
+
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_cmpstr (fields[0], !=, "");
+      g_assert_cmpstr (fields[1], !=, "");
+      g_assert_cmpstr (fields[2], !=, "");
+      /* The templates Rostrum ships say their language. */
+      if (g_str_equal (fields[2], "builtin"))
+        g_assert_cmpstr (fields[3], !=, "");
+    }
+  /* Rostrum ships templates. */
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, ==, g_strv_length (lines) - 1);
+}
+
 static void
 test_version (void)
 {
@@ -495,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/command-line/over-time", test_over_time);
   g_test_add_func ("/command-line/bad-input", test_bad_input);
   g_test_add_func ("/command-line/list-councils", test_list_councils);
+  g_test_add_func ("/command-line/list-templates", test_list_templates);
   g_test_add_func ("/command-line/version", test_version);
 
   return g_test_run ();

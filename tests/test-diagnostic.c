@@ -55,6 +55,15 @@ test_severity_names (void)
   g_assert_cmpstr (rst_severity_to_string (RST_SEVERITY_ERROR), ==, "error");
   g_assert_cmpstr (rst_severity_to_string (RST_SEVERITY_WARNING), ==, "warning");
   g_assert_cmpstr (rst_severity_to_string (RST_SEVERITY_INFO), ==, "info");
+
+  /* One icon and one word for each, wherever a severity is shown. */
+  g_assert_cmpstr (rst_severity_get_icon_name (RST_SEVERITY_ERROR), ==, "dialog-error-symbolic");
+  g_assert_cmpstr (rst_severity_get_icon_name (RST_SEVERITY_WARNING), ==, "dialog-warning-symbolic");
+  g_assert_cmpstr (rst_severity_get_icon_name (RST_SEVERITY_INFO), ==, "dialog-information-symbolic");
+  /* Untranslated under LC_ALL=C.UTF-8. */
+  g_assert_cmpstr (rst_severity_get_label (RST_SEVERITY_ERROR), ==, "Error");
+  g_assert_cmpstr (rst_severity_get_label (RST_SEVERITY_WARNING), ==, "Warning");
+  g_assert_cmpstr (rst_severity_get_label (RST_SEVERITY_INFO), ==, "Suggestion");
 }
 
 int

@@ -25,7 +25,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "rst-statement.h"
+#include "rst-text-file.h"
 #include "rst-test-ui.h"
 #include "rst-window.h"
 
@@ -344,7 +344,7 @@ test_document_invalid_utf8 (void)
 
   /* Never opened silently in a guessed encoding. */
   g_assert_false (load (document, file, NULL, FALSE, &error));
-  g_assert_error (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_INVALID_UTF8);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_INVALID_UTF8);
   g_assert_cmpstr (error->message, ==, "Line 2 is not valid UTF-8: the file was written in another encoding.");
   g_assert_cmpint (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (document)), ==, 0);
   g_clear_error (&error);
@@ -386,14 +386,14 @@ test_document_binary (void)
   RST_TEST_REQUIRE_DISPLAY ();
 
   g_assert_false (load (document, file, NULL, FALSE, &error));
-  g_assert_error (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY);
-  g_assert_cmpstr (error->message, ==, "Line 1 contains a NUL byte: this is a binary file, not a statement.");
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_BINARY);
+  g_assert_cmpstr (error->message, ==, "This is a binary file, not a statement.");
   g_clear_error (&error);
 
   /* Not even with replacement characters. */
   g_assert_false (load (document, nul_file, NULL, TRUE, &error));
-  g_assert_error (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY);
-  g_assert_cmpstr (error->message, ==, "Line 3 contains a NUL byte: this is a binary file, not a statement.");
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_BINARY);
+  g_assert_cmpstr (error->message, ==, "This is a binary file, not a statement.");
   g_assert_cmpint (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (document)), ==, 0);
 }
 
@@ -415,8 +415,10 @@ test_document_large (void)
 
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "fixtures", "iom-114-china.txt", NULL),
                                       &fixture, &length, NULL));
-  while (big->len < 20 * 1024 * 1024)
+  /* As large as a statement may be. */
+  while (big->len + length <= RST_TEXT_FILE_MAX_SIZE)
     g_string_append_len (big, fixture, length);
+  g_assert_cmpuint (big->len, >, RST_TEXT_FILE_MAX_SIZE - length);
   g_file_set_contents (path, big->str, big->len, &error);
   g_assert_no_error (error);
 
@@ -438,6 +440,27 @@ test_document_large (void)
   g_test_message ("Saved in %.2f s", g_timer_elapsed (timer, NULL));
   g_string_append (big, "\nThank you.\n");
   assert_file_is (path, big->str, big->len);
+
+  /* Past the limit: refused before it is read into the buffer, which
+   * keeps the statement it had; the document points at the file, for a
+   * retry.
+   */
+  {
+    g_autofree char *too_large_path = g_build_filename (folder, "too-large.md", NULL);
+    g_autoptr(GFile) too_large = g_file_new_for_path (too_large_path);
+    int chars = gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (document));
+
+    while (big->len <= RST_TEXT_FILE_MAX_SIZE)
+      g_string_append_len (big, fixture, length);
+    g_file_set_contents (too_large_path, big->str, big->len, &error);
+    g_assert_no_error (error);
+
+    g_assert_false (load (document, too_large, NULL, FALSE, &error));
+    g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_TOO_LARGE);
+    g_clear_error (&error);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (document)), ==, chars);
+    g_assert_true (g_file_equal (rst_document_get_file (document), too_large));
+  }
 }
 
 static AdwMessageDialog *
@@ -519,7 +542,7 @@ test_document_window_messages (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“photo.md” Is Not a Statement");
   /* The PNG signature holds two line breaks before its first NUL. */
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "Line 3 contains a NUL byte: this is a binary file, not a statement.");
+                   "This is a binary file, not a statement.");
   respond (dialog, "close");
   g_assert_cmpint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, 1);
 

@@ -189,8 +189,8 @@ assert_package (RstTestZip *zip)
 static void
 test_docx_fixture (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(GFile) file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "statement.docx");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = rst_test_export (analysis, RST_EXPORT_DOCX, "statement.docx");
   g_autoptr(RstTestZip) zip = rst_test_unzip (file);
   g_autoptr(GHashTable) style_names = NULL;
   g_autoptr(GArray) paragraphs = NULL;
@@ -216,16 +216,16 @@ test_docx_fixture (void)
   g_assert_nonnull (strstr (g_array_index (paragraphs, Paragraph, 1).text, "114th Session"));
   first = 2;
 
-  rst_statement_get_paragraphs (statement, &n);
+  rst_test_get_paragraphs (analysis, &n);
   g_assert_cmpuint (paragraphs->len, ==, first + n);
   for (guint i = 0; i < n; i++)
     {
       const Paragraph *p = &g_array_index (paragraphs, Paragraph, first + i);
-      g_autofree char *expected = rst_test_paragraph_text (statement, i);
+      g_autofree char *expected = rst_test_paragraph_text (analysis, i);
       g_autofree char *got = g_strdelimit (g_strdup (p->text), "\n", ' ');
 
       g_assert_cmpstr (got, ==, expected);
-      g_assert_cmpstr (p->style, ==, rst_test_fixture_style (statement, i));
+      g_assert_cmpstr (p->style, ==, rst_test_fixture_style (analysis, i));
     }
 
   /* The heading keeps its two lines; its "**" is a named bold style. */
@@ -241,7 +241,11 @@ test_docx_fixture (void)
   g_assert_cmpstr (creator, ==, "China");
   g_assert_cmpstr (language, ==, "en");
 
-  /* A4 in twentieths of a point. */
+  /* The page of the council the details name (IOM): A4 in twentieths
+   * of a point.
+   */
+  g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+  g_assert_cmpstr (rst_council_get_paper (rst_analysis_get_council (analysis)), ==, "a4");
   page_width = xpath_string (zip, "word/document.xml", "string(//w:sectPr/w:pgSz/@w:w)");
   g_assert_cmpstr (page_width, ==, "11906");
 }
@@ -249,7 +253,7 @@ test_docx_fixture (void)
 static void
 test_docx_markup_and_placeholders (void)
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(RstTestZip) zip = NULL;
   g_autoptr(GHashTable) style_names = NULL;
@@ -261,11 +265,11 @@ test_docx_markup_and_placeholders (void)
   g_autofree char *prompt_style = NULL;
   g_autofree char *escaped = NULL;
 
-  statement = rst_test_parse ("---\ndelivery-mark: \"\"\n---\n"
+  analysis = rst_test_analyse ("---\ndelivery-mark: \"\"\n---\n"
                               "Madam President,\n\n"
                               "We welcome {{Name of the minister}} & <the> *new* **team**.\n\n"
                               "Thank you.\n");
-  file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "slots.docx");
+  file = rst_test_export (analysis, RST_EXPORT_DOCX, "slots.docx");
   zip = rst_test_unzip (file);
   assert_package (zip);
   style_names = read_style_names (zip);
@@ -307,9 +311,8 @@ test_docx_markup_and_placeholders (void)
 static void
 test_docx_council_page (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RstCouncil) unga = rst_council_lookup ("unga", &error);
+  g_autoptr(RstCouncil) unga = rst_test_lookup_council ("unga");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture_for (TRUE, unga);
   g_autoptr(GFile) file = NULL;
   g_autoptr(RstTestZip) zip = NULL;
   g_autofree char *width = NULL;
@@ -319,8 +322,7 @@ test_docx_council_page (void)
   g_autofree char *expected_top = NULL;
   double margin_top, right, bottom, left;
 
-  g_assert_no_error (error);
-  file = rst_test_export (statement, unga, RST_EXPORT_DOCX, "unga.docx");
+  file = rst_test_export (analysis, RST_EXPORT_DOCX, "unga.docx");
   zip = rst_test_unzip (file);
 
   width = xpath_string (zip, "word/document.xml", "string(//w:sectPr/w:pgSz/@w:w)");
@@ -342,19 +344,19 @@ test_docx_council_page (void)
 static void
 test_docx_delivery_mark_in_body (void)
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(RstTestZip) zip = NULL;
   g_autoptr(GHashTable) style_names = NULL;
   g_autoptr(GArray) paragraphs = NULL;
   guint marks = 0;
 
-  statement = rst_test_parse ("Check against delivery\n\n"
+  analysis = rst_test_analyse ("Check against delivery\n\n"
                               "**Statement by the Delegation of Testland**\n\n"
                               "Mr. Chairperson,\n\n"
                               "We support the draft resolution.\n\n"
                               "I thank you.\n");
-  file = rst_test_export (statement, NULL, RST_EXPORT_DOCX, "mark.docx");
+  file = rst_test_export (analysis, RST_EXPORT_DOCX, "mark.docx");
   zip = rst_test_unzip (file);
   style_names = read_style_names (zip);
   paragraphs = read_paragraphs (zip, style_names);

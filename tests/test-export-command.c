@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <poppler.h>
 
@@ -44,6 +46,23 @@ assert_failed_cleanly (RstTestRun *run)
   /* One line. */
   g_assert_nonnull (strchr (run->err, '\n'));
   g_assert_cmpstr (strchr (run->err, '\n'), ==, "\n");
+}
+
+/* The statement write_statement() wrote, byte for byte. */
+static void
+assert_unchanged (GFile *input)
+{
+  g_autofree char *fixture = rst_test_read_fixture ();
+  g_autofree char *text = g_strconcat (RST_TEST_FRONT_MATTER, fixture, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_file_query_file_type (input, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL), ==,
+                   G_FILE_TYPE_REGULAR);
+  g_file_load_contents (input, NULL, &contents, &length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, text, strlen (text));
 }
 
 static void
@@ -82,8 +101,8 @@ test_export_reading_pdf_default_name (void)
 {
   g_autoptr(GFile) dir = rst_test_scratch_dir ();
   g_autoptr(GFile) input = write_statement (dir);
-  g_autoptr(RstStatement) statement = rst_statement_new_from_file (input, NULL, NULL);
-  g_autoptr(RstCouncil) iom = rst_council_lookup ("iom", NULL);
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *in_path = g_file_get_path (input);
   g_autofree char *name = NULL;
   g_autoptr(GFile) expected = NULL;
@@ -98,7 +117,11 @@ test_export_reading_pdf_default_name (void)
   rst_test_run_rostrum (&run, "--export", in_path, "--to", "reading-pdf", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  name = rst_export_propose_file_name (statement, iom, RST_EXPORT_READING_PDF);
+  g_assert_true (g_file_load_contents (input, NULL, &contents, NULL, NULL, NULL));
+  analysis = rst_test_analyse (contents);
+  g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+  name = rst_export_propose_file_name (analysis, RST_EXPORT_READING_PDF);
+  g_assert_true (g_str_has_prefix (name, "IOM-C114-China-General-Debate-"));
   expected = g_file_get_child (dir, name);
   g_assert_true (g_file_query_exists (expected, NULL));
   g_assert_cmpuint (rst_test_count_children (dir), ==, 2);
@@ -243,6 +266,19 @@ test_export_failures (void)
     /* Never over the statement itself. */
     rst_test_run_rostrum (&run, "--export", in_path, "--to", "txt", "--output", in_path, NULL);
     assert_failed_cleanly (&run);
+    g_assert_nonnull (strstr (run.err, "china.md"));
+    assert_unchanged (input);
+  }
+  {
+    g_auto(RstTestRun) run = { 0 };
+    struct stat st;
+
+    /* Nor onto a device: /dev/null stays the device it is. */
+    rst_test_run_rostrum (&run, "--export", in_path, "--to", "pdf", "--output", "/dev/null", NULL);
+    assert_failed_cleanly (&run);
+    g_assert_nonnull (strstr (run.err, "/dev/null"));
+    g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+    g_assert_true (S_ISCHR (st.st_mode));
   }
   {
     g_auto(RstTestRun) run = { 0 };
@@ -253,6 +289,77 @@ test_export_failures (void)
 
   /* Only the statement is left: no export, no temporary file. */
   g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+}
+
+/* However the path to the statement is spelt, --export never writes
+ * over it: the files are compared, not their names.
+ */
+static void
+test_export_onto_input (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) elsewhere = rst_test_scratch_dir ();
+  g_autoptr(GFile) input = write_statement (dir);
+  g_autofree char *in_path = g_file_get_path (input);
+  const char *dir_path = g_file_peek_path (dir);
+  const char *elsewhere_path = g_file_peek_path (elsewhere);
+  /* "//tmp/…/china.md" and "/tmp/…//china.md" */
+  g_autofree char *double_slash = g_strconcat ("/", in_path, NULL);
+  g_autofree char *inner_slashes = g_strconcat (dir_path, "//china.md", NULL);
+  /* A folder elsewhere that is a link to the statement's folder. */
+  g_autofree char *folder_link = g_build_filename (elsewhere_path, "folder-link", NULL);
+  g_autofree char *through_folder_link = g_build_filename (folder_link, "china.md", NULL);
+  /* A link to the statement itself, and a second name of its inode. */
+  g_autofree char *file_link = g_build_filename (elsewhere_path, "file-link.md", NULL);
+  g_autofree char *hard_link = g_build_filename (elsewhere_path, "hard-link.md", NULL);
+  const char * const spellings[] = {
+    double_slash, inner_slashes, through_folder_link, file_link, hard_link,
+  };
+  static const char * const formats[] = { "txt", "pdf", "docx" };
+
+  g_assert_cmpint (symlink (dir_path, folder_link), ==, 0);
+  g_assert_cmpint (symlink (in_path, file_link), ==, 0);
+  g_assert_cmpint (link (in_path, hard_link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (formats); j++)
+      {
+        g_auto(RstTestRun) run = { 0 };
+
+        rst_test_run_rostrum (&run, "--export", in_path, "--to", formats[j], "--output", spellings[i], NULL);
+        if (run.status != 2)
+          g_error ("--output %s (%s) exited %d: %s", spellings[i], formats[j], run.status, run.err);
+        assert_failed_cleanly (&run);
+        assert_unchanged (input);
+      }
+
+  /* /proc/self/cwd/china.md, from inside the statement's folder; and the
+   * statement named relative to it, too.
+   */
+  for (guint j = 0; j < G_N_ELEMENTS (formats); j++)
+    {
+      g_auto(RstTestRun) run = { 0 };
+      g_auto(RstTestRun) relative = { 0 };
+
+      rst_test_run_rostrum_in (&run, dir_path, NULL, (const char * const[]) {
+        "--export", in_path, "--to", formats[j], "--output", "/proc/self/cwd/china.md", NULL });
+      assert_failed_cleanly (&run);
+      assert_unchanged (input);
+
+      rst_test_run_rostrum_in (&relative, dir_path, NULL, (const char * const[]) {
+        "--export", "china.md", "--to", formats[j], "--output", "/proc/self/cwd/china.md", NULL });
+      assert_failed_cleanly (&relative);
+      assert_unchanged (input);
+    }
+
+  /* Nothing was left beside the statement, nor beside the links. */
+  g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+  g_assert_cmpuint (rst_test_count_children (elsewhere), ==, 3);
+  {
+    g_autoptr(GFile) hard = g_file_new_for_path (hard_link);
+
+    assert_unchanged (hard);
+  }
 }
 
 int
@@ -266,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/export-command/docx-odt", test_export_packages);
   g_test_add_func ("/export-command/txt", test_export_txt);
   g_test_add_func ("/export-command/failures", test_export_failures);
+  g_test_add_func ("/export-command/onto-input", test_export_onto_input);
 
   return g_test_run ();
 }

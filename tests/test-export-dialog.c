@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Export dialog over a real window: the file name it proposes comes
- * from the council profile, its check summary from the checker, and what
- * it writes is read back with poppler.
+ * from the council profile, its check summary from the same analysis the
+ * sidebar shows, and what it writes is read back with poppler.
  */
 
 #include "config.h"
@@ -15,7 +15,6 @@
 
 #include <poppler.h>
 
-#include "rst-checker.h"
 #include "rst-export-dialog.h"
 #include "rst-test-ui.h"
 #include "rst-window.h"
@@ -38,6 +37,106 @@ wait_until_idle (RstDocument *document)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* The analysis the sidebar shows, of the text as it is now. */
+static RstAnalysis *
+sidebar_analysis (RstWindow *window)
+{
+  RstDocumentChecker *checker = rst_document_get_checker (rst_window_get_document (window));
+
+  rst_document_checker_check_now (checker);
+  g_assert_true (rst_document_checker_get_up_to_date (checker));
+  g_assert_nonnull (rst_document_checker_get_analysis (checker));
+
+  return rst_document_checker_get_analysis (checker);
+}
+
+/* The Export dialog as the window opens it: over the window, with the
+ * analysis the sidebar shows and the statement's file.
+ */
+static RstExportDialog *
+new_export_dialog (RstWindow *window)
+{
+  RstAnalysis *analysis = sidebar_analysis (window);
+  RstExportDialog *dialog;
+
+  dialog = rst_export_dialog_new (GTK_WINDOW (window), analysis,
+                                  rst_document_get_file (rst_window_get_document (window)));
+  g_assert_true (RST_IS_EXPORT_DIALOG (dialog));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  /* The same text, whatever council the dialog checks it against. */
+  g_assert_cmpmem (rst_analysis_get_text (rst_export_dialog_get_analysis (dialog)),
+                   rst_analysis_get_length (rst_export_dialog_get_analysis (dialog)),
+                   rst_analysis_get_text (analysis), rst_analysis_get_length (analysis));
+
+  return dialog;
+}
+
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Exports in the dialog's worker thread; the main loop runs meanwhile. */
+static gboolean
+export_to (RstExportDialog  *dialog,
+           GFile            *file,
+           GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rst_export_dialog_export_to_async (dialog, file, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return rst_export_dialog_export_to_finish (dialog, result, error);
+}
+
+static guint
+count_items (GListModel  *diagnostics,
+             RstSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(RstDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+
+      n += rst_diagnostic_get_severity (diagnostic) == severity;
+    }
+  return n;
+}
+
+/* The dialog says what the sidebar says, severity by severity. */
+static void
+assert_counts_agree (RstWindow       *window,
+                     RstExportDialog *dialog)
+{
+  RstDocumentChecker *checker = rst_document_get_checker (rst_window_get_document (window));
+  RstAnalysis *shown = rst_document_checker_get_analysis (checker);
+  RstAnalysis *exported = rst_export_dialog_get_analysis (dialog);
+  const RstSeverity severities[] = { RST_SEVERITY_INFO, RST_SEVERITY_WARNING, RST_SEVERITY_ERROR };
+
+  g_assert_true (rst_document_checker_get_up_to_date (checker));
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    {
+      g_assert_cmpuint (count_items (rst_document_checker_get_diagnostics (checker), severities[i]), ==,
+                        rst_analysis_count_severity (shown, severities[i]));
+      g_assert_cmpuint (rst_analysis_count_severity (exported, severities[i]), ==,
+                        rst_analysis_count_severity (shown, severities[i]));
+    }
+  g_assert_cmpuint (rst_analysis_get_diagnostics (exported)->len, ==,
+                    rst_analysis_get_diagnostics (shown)->len);
+  for (guint i = 0; i < rst_analysis_get_diagnostics (shown)->len; i++)
+    g_assert_cmpstr (rst_diagnostic_get_code (g_ptr_array_index (rst_analysis_get_diagnostics (exported), i)), ==,
+                     rst_diagnostic_get_code (g_ptr_array_index (rst_analysis_get_diagnostics (shown), i)));
 }
 
 static char *
@@ -101,14 +200,32 @@ count_children (GFile *dir)
   return n;
 }
 
+/* The analysis of @text checked against the council @id, as the dialog
+ * makes it once that council is chosen.
+ */
+static RstAnalysis *
+analysis_for_council (const char *text,
+                      const char *id)
+{
+  g_autoptr(RstCouncilList) councils = rst_council_list_get_default ();
+  g_autoptr(RstAnalysisContext) context = rst_analysis_context_new ();
+  g_autoptr(GError) error = NULL;
+  RstCouncil *council = rst_council_list_lookup (councils, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (council);
+  rst_analysis_context_set_council (context, council);
+
+  return rst_analysis_new (text, -1, context);
+}
+
 static void
 test_export_dialog_proposes_file_name (void)
 {
   g_autofree char *fixture = read_fixture ();
   g_autofree char *text = g_strconcat (DETAILS, fixture, NULL);
-  g_autoptr(RstStatement) statement = rst_statement_parse (text, -1, NULL);
-  g_autoptr(RstCouncil) iom = rst_council_lookup ("iom", NULL);
-  g_autoptr(RstCouncil) hrc = rst_council_lookup ("hrc", NULL);
+  g_autoptr(RstAnalysis) iom = analysis_for_council (text, "iom");
+  g_autoptr(RstAnalysis) hrc = analysis_for_council (text, "hrc");
   g_autofree char *pdf_name = NULL;
   g_autofree char *docx_name = NULL;
   g_autofree char *hrc_name = NULL;
@@ -117,30 +234,39 @@ test_export_dialog_proposes_file_name (void)
 
   RST_TEST_REQUIRE_DISPLAY ();
 
-  g_assert_nonnull (statement);
-  g_assert_nonnull (iom);
-  g_assert_nonnull (hrc);
-
   window = open_statement (text);
-  dialog = rst_export_dialog_new (window);
+  /* The editor read the council from the details. */
+  g_assert_cmpstr (rst_analysis_get_council_id (sidebar_analysis (window)), ==, "iom");
+  dialog = new_export_dialog (window);
   gtk_window_present (GTK_WINDOW (dialog));
 
   /* The council the statement names, and its profile's pattern. */
   g_assert_cmpstr (rst_council_get_id (rst_export_dialog_get_council (dialog)), ==, "iom");
-  pdf_name = rst_export_propose_file_name (statement, iom, RST_EXPORT_PDF);
+  g_assert_cmpstr (rst_analysis_get_council_id (rst_export_dialog_get_analysis (dialog)), ==, "iom");
+  g_assert_cmpint (rst_export_dialog_get_format (dialog), ==, RST_EXPORT_PDF);
+  pdf_name = rst_export_propose_file_name (iom, RST_EXPORT_PDF);
   g_assert_cmpstr (rst_export_dialog_get_file_name (dialog), ==, pdf_name);
   g_assert_nonnull (strstr (pdf_name, "114"));
   g_assert_nonnull (strstr (pdf_name, "China"));
   g_assert_true (g_str_has_suffix (pdf_name, ".pdf"));
 
   rst_export_dialog_set_format (dialog, RST_EXPORT_DOCX);
-  docx_name = rst_export_propose_file_name (statement, iom, RST_EXPORT_DOCX);
+  g_assert_cmpint (rst_export_dialog_get_format (dialog), ==, RST_EXPORT_DOCX);
+  docx_name = rst_export_propose_file_name (iom, RST_EXPORT_DOCX);
   g_assert_cmpstr (rst_export_dialog_get_file_name (dialog), ==, docx_name);
+  g_assert_true (g_str_has_suffix (docx_name, ".docx"));
 
   /* Another profile, another pattern. */
   g_assert_true (rst_export_dialog_set_council (dialog, "hrc"));
-  hrc_name = rst_export_propose_file_name (statement, hrc, RST_EXPORT_DOCX);
+  g_assert_cmpstr (rst_council_get_id (rst_export_dialog_get_council (dialog)), ==, "hrc");
+  g_assert_cmpstr (rst_analysis_get_council_id (rst_export_dialog_get_analysis (dialog)), ==, "hrc");
+  hrc_name = rst_export_propose_file_name (hrc, RST_EXPORT_DOCX);
   g_assert_cmpstr (rst_export_dialog_get_file_name (dialog), ==, hrc_name);
+  g_assert_cmpstr (hrc_name, !=, docx_name);
+
+  /* A council no profile answers to changes nothing. */
+  g_assert_false (rst_export_dialog_set_council (dialog, "no-such-council"));
+  g_assert_cmpstr (rst_council_get_id (rst_export_dialog_get_council (dialog)), ==, "hrc");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -150,31 +276,158 @@ static void
 test_export_dialog_counts_warnings (void)
 {
   g_autofree char *fixture = read_fixture ();
-  g_autoptr(RstStatement) statement = rst_statement_parse (fixture, -1, NULL);
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  RstCheckOptions options;
+  g_autoptr(RstAnalysis) analysis = rst_analysis_new (fixture, -1, NULL);
   RstExportDialog *dialog;
   RstWindow *window;
-  guint n_warnings = 0;
 
   RST_TEST_REQUIRE_DISPLAY ();
 
-  /* What the checker itself finds in the fixture: two paragraphs pasted
+  /* What the analysis itself finds in the fixture: two paragraphs pasted
    * from a PDF break mid-sentence.
    */
+  g_assert_cmpuint (rst_analysis_count_severity (analysis, RST_SEVERITY_WARNING), ==, 2);
+  g_assert_cmpuint (rst_analysis_count_severity (analysis, RST_SEVERITY_ERROR), ==, 0);
+
   window = open_statement (fixture);
-  dialog = rst_export_dialog_new (window);
+  dialog = new_export_dialog (window);
 
-  rst_council_resolve_check_options (rst_export_dialog_get_council (dialog), statement, &options);
-  diagnostics = rst_check_statement (statement, &options);
-  for (guint i = 0; i < diagnostics->len; i++)
-    if (rst_diagnostic_get_severity (g_ptr_array_index (diagnostics, i)) == RST_SEVERITY_WARNING)
-      n_warnings++;
-  g_assert_cmpuint (n_warnings, ==, 2);
-
-  g_assert_cmpuint (rst_export_dialog_get_n_issues (dialog, RST_SEVERITY_WARNING), ==, n_warnings);
-  g_assert_cmpuint (rst_export_dialog_get_n_issues (dialog, RST_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (rst_analysis_count_severity (rst_export_dialog_get_analysis (dialog), RST_SEVERITY_WARNING), ==, 2);
+  g_assert_cmpuint (rst_analysis_count_severity (rst_export_dialog_get_analysis (dialog), RST_SEVERITY_ERROR), ==, 0);
   g_assert_cmpstr (rst_export_dialog_get_summary (dialog), ==, "2 warnings");
+  assert_counts_agree (window, dialog);
+
+  /* Checked against another council, as `--council hrc` checks it: the
+   * Human Rights Council's 3:00 limit adds an over-time warning.
+   */
+  {
+    g_autoptr(RstAnalysis) hrc = analysis_for_council (fixture, "hrc");
+    GPtrArray *diagnostics;
+    gboolean over_time = FALSE;
+
+    g_assert_true (rst_export_dialog_set_council (dialog, "hrc"));
+    g_assert_cmpuint (rst_analysis_count_severity (hrc, RST_SEVERITY_WARNING), ==, 3);
+    g_assert_cmpuint (rst_analysis_count_severity (rst_export_dialog_get_analysis (dialog), RST_SEVERITY_WARNING), ==, 3);
+    g_assert_cmpuint (rst_analysis_get_time_limit (rst_export_dialog_get_analysis (dialog)), ==,
+                      rst_analysis_get_time_limit (hrc));
+    g_assert_cmpstr (rst_export_dialog_get_summary (dialog), ==, "3 warnings");
+    diagnostics = rst_analysis_get_diagnostics (rst_export_dialog_get_analysis (dialog));
+    for (guint i = 0; i < diagnostics->len; i++)
+      over_time |= g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), "over-time");
+    g_assert_true (over_time);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The fixture with its two broken paragraphs mended, and one sentence of
+ * more than 40 words: the only finding is a long-sentence hint.
+ */
+static char *
+text_with_one_hint (void)
+{
+  g_autofree char *fixture = read_fixture ();
+  g_autoptr(GString) text = g_string_new (fixture);
+
+  g_assert_cmpuint (g_string_replace (text, "and\n\nto reduce", "and to reduce", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "Global Compact\n\non Migration", "Global Compact on Migration", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text,
+                                      "We welcome the foreign migrants to blend in with local communities and to yield productivity dividends.",
+                                      "We welcome the foreign migrants to blend in with local communities, to find work and homes, "
+                                      "to learn the languages of the countries that receive them, to send their children to school "
+                                      "and to yield productivity dividends for the countries they come from and for the countries "
+                                      "they live in today.",
+                                      1), ==, 1);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The drafter turned a hint off in Preferences: neither the sidebar nor
+ * the dialog counts it (the old dialog checked without the preference
+ * and still did).
+ */
+static void
+test_export_dialog_counts_like_sidebar (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *text = text_with_one_hint ();
+  const char *hidden[] = { "long-sentence", NULL };
+  RstDocumentChecker *checker;
+  RstExportDialog *dialog;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = open_statement (text);
+  checker = rst_document_get_checker (rst_window_get_document (window));
+
+  g_assert_cmpuint (rst_analysis_count_severity (sidebar_analysis (window), RST_SEVERITY_INFO), ==, 1);
+  g_assert_cmpuint (rst_analysis_count_severity (sidebar_analysis (window), RST_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpuint (rst_analysis_count_severity (sidebar_analysis (window), RST_SEVERITY_ERROR), ==, 0);
+  dialog = new_export_dialog (window);
+  assert_counts_agree (window, dialog);
+  g_assert_cmpstr (rst_export_dialog_get_summary (dialog), ==, "1 suggestion");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Hidden in Preferences: the page gives the checker the new context. */
+  g_settings_set_strv (settings, "hidden-info-rules", hidden);
+  g_assert_true (rst_analysis_context_is_hidden (rst_analysis_get_context (sidebar_analysis (window)),
+                                                 "long-sentence"));
+  g_assert_cmpuint (rst_analysis_count_severity (rst_document_checker_get_analysis (checker), RST_SEVERITY_INFO), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rst_document_checker_get_diagnostics (checker)), ==, 0);
+
+  dialog = new_export_dialog (window);
+  assert_counts_agree (window, dialog);
+  g_assert_cmpuint (rst_analysis_count_severity (rst_export_dialog_get_analysis (dialog), RST_SEVERITY_INFO), ==, 0);
+  g_assert_cmpstr (rst_export_dialog_get_summary (dialog), ==, "No problems found");
+
+  /* Another council keeps the drafter's preference (its shorter limit
+   * adds an over-time warning, which is never hidden).
+   */
+  g_assert_true (rst_export_dialog_set_council (dialog, "hrc"));
+  g_assert_cmpuint (rst_analysis_count_severity (rst_export_dialog_get_analysis (dialog), RST_SEVERITY_INFO), ==, 0);
+  g_assert_cmpuint (rst_analysis_count_severity (rst_export_dialog_get_analysis (dialog), RST_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpstr (rst_export_dialog_get_summary (dialog), ==, "1 warning");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Shown again, counted again by both. */
+  g_settings_reset (settings, "hidden-info-rules");
+  g_assert_cmpuint (rst_analysis_count_severity (sidebar_analysis (window), RST_SEVERITY_INFO), ==, 1);
+  dialog = new_export_dialog (window);
+  assert_counts_agree (window, dialog);
+  g_assert_cmpstr (rst_export_dialog_get_summary (dialog), ==, "1 suggestion");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A council no profile knows: the sidebar hints that the generic
+ * profile is used, and the dialog, which starts from that same generic
+ * profile, says the same.
+ */
+static void
+test_export_dialog_unknown_council (void)
+{
+  g_autofree char *fixture = read_fixture ();
+  g_autofree char *text = g_strconcat ("---\ncouncil: Atlantis Assembly\n---\n", fixture, NULL);
+  RstExportDialog *dialog;
+  RstWindow *window;
+  GPtrArray *diagnostics;
+  gboolean unknown = FALSE;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = open_statement (text);
+  g_assert_null (rst_analysis_get_council_id (sidebar_analysis (window)));
+  g_assert_cmpuint (rst_analysis_count_severity (sidebar_analysis (window), RST_SEVERITY_INFO), ==, 1);
+
+  dialog = new_export_dialog (window);
+  g_assert_cmpstr (rst_council_get_id (rst_export_dialog_get_council (dialog)), ==, "generic");
+  assert_counts_agree (window, dialog);
+  diagnostics = rst_analysis_get_diagnostics (rst_export_dialog_get_analysis (dialog));
+  for (guint i = 0; i < diagnostics->len; i++)
+    unknown |= g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), "council-unknown");
+  g_assert_true (unknown);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -198,15 +451,13 @@ test_export_dialog_writes_pdf (void)
   RST_TEST_REQUIRE_DISPLAY ();
 
   window = open_statement (text);
-  dialog = rst_export_dialog_new (window);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  dialog = new_export_dialog (window);
+  gtk_window_present (GTK_WINDOW (dialog));
   rst_export_dialog_set_format (dialog, RST_EXPORT_PDF);
 
   file = g_file_get_child (dir, rst_export_dialog_get_file_name (dialog));
-  g_assert_true (rst_export_dialog_export_to (dialog, file, &error));
+  g_assert_true (export_to (dialog, file, &error));
   g_assert_no_error (error);
-  /* Done: the dialog is gone, the window shows a toast. */
-  g_assert_null (dialog);
 
   uri = g_file_get_uri (file);
   pdf = poppler_document_new_from_file (uri, NULL, &error);
@@ -222,6 +473,45 @@ test_export_dialog_writes_pdf (void)
   /* Only the PDF: the temporary file was renamed into place. */
   g_assert_cmpuint (count_children (dir), ==, 1);
 
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The statement's own file is never written over, whatever name the
+ * drafter gives the export.
+ */
+static void
+test_export_dialog_protects_source (void)
+{
+  g_autofree char *fixture = read_fixture ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  RstExportDialog *dialog;
+  RstWindow *window;
+  GFile *source;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = open_statement (fixture);
+  source = rst_document_get_file (rst_window_get_document (window));
+  g_assert_nonnull (source);
+  g_assert_true (g_file_load_contents (source, NULL, &before, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  dialog = new_export_dialog (window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  rst_export_dialog_set_format (dialog, RST_EXPORT_TXT);
+
+  g_assert_false (export_to (dialog, source, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (g_file_load_contents (source, NULL, &after, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -232,6 +522,7 @@ test_export_dialog_reports_errors (void)
   g_autoptr(GFile) dir = scratch_dir ();
   g_autoptr(GFile) missing = g_file_get_child (dir, "no-such-folder");
   g_autoptr(GFile) file = g_file_get_child (missing, "statement.pdf");
+  g_autoptr(GFile) elsewhere = g_file_get_child (dir, "statement.pdf");
   g_autoptr(GError) error = NULL;
   RstExportDialog *dialog;
   RstWindow *window;
@@ -239,16 +530,153 @@ test_export_dialog_reports_errors (void)
   RST_TEST_REQUIRE_DISPLAY ();
 
   window = open_statement (fixture);
-  dialog = rst_export_dialog_new (window);
+  dialog = new_export_dialog (window);
   gtk_window_present (GTK_WINDOW (dialog));
 
-  g_assert_false (rst_export_dialog_export_to (dialog, file, &error));
+  g_assert_false (export_to (dialog, file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_false (g_file_query_exists (file, NULL));
   g_assert_cmpuint (count_children (dir), ==, 0);
 
-  /* The dialog stays open so that the drafter can choose another place. */
+  /* The dialog stays open so that the drafter can choose another place,
+   * and exporting there works.
+   */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (export_to (dialog, elsewhere, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (elsewhere, NULL));
+  g_assert_cmpuint (count_children (dir), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_label_with_text (GtkWidget  *widget,
+                    const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (is_label_with_text (root, text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* File ▸ Export as the drafter does it: the window opens the dialog with
+ * the sidebar's analysis, the file chooser answers, the dialog writes the
+ * file and closes, and the window says so in a toast.
+ */
+static void
+test_export_dialog_from_window (void)
+{
+  g_autofree char *fixture = read_fixture ();
+  g_autofree char *text = g_strconcat (DETAILS, fixture, NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *contents = NULL;
+  GtkWindow *chooser;
+  RstExportDialog *dialog;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = open_statement (text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = (RstExportDialog *) rst_test_ui_find_toplevel (RST_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  assert_counts_agree (window, dialog);
+  g_assert_cmpstr (rst_council_get_id (rst_export_dialog_get_council (dialog)), ==, "iom");
+
+  rst_export_dialog_set_format (dialog, RST_EXPORT_TXT);
+  name = g_strdup (rst_export_dialog_get_file_name (dialog));
+  g_assert_true (g_str_has_suffix (name, ".txt"));
+
+  /* The file chooser proposes the dialog's file name; its Export button
+   * answers.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.choose-file", NULL));
+  chooser = rst_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (dialog));
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  for (guint tries = 0; file == NULL && tries < 500; tries++)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_nonnull (file);
+  basename = g_file_get_basename (file);
+  /* Beside the statement. */
+  {
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+    g_autoptr(GFile) statement_folder = g_file_get_parent (rst_document_get_file (rst_window_get_document (window)));
+
+    g_assert_true (g_file_equal (folder, statement_folder));
+  }
+  g_assert_cmpstr (basename, ==, name);
+  g_assert_false (g_file_query_exists (file, NULL));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  /* Done: the dialog is gone, the window shows a toast. */
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "root causes"));
+  {
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+
+    /* The statement and its export, no temporary file left. */
+    g_assert_cmpuint (count_children (folder), ==, 2);
+  }
+  toast = g_strdup_printf ("Exported “%s”", name);
+  for (guint tries = 0; find_label (GTK_WIDGET (window), toast) == NULL && tries < 500; tries++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_nonnull (find_label (GTK_WIDGET (window), toast));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Cancel closes the dialog and nothing is written. */
+static void
+test_export_dialog_cancel (void)
+{
+  g_autofree char *fixture = read_fixture ();
+  RstExportDialog *dialog;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = open_statement (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = (RstExportDialog *) rst_test_ui_find_toplevel (RST_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (rst_test_ui_find_toplevel (RST_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -263,8 +691,13 @@ main (int   argc,
 
   g_test_add_func ("/export-dialog/proposes-file-name", test_export_dialog_proposes_file_name);
   g_test_add_func ("/export-dialog/counts-warnings", test_export_dialog_counts_warnings);
+  g_test_add_func ("/export-dialog/counts-like-sidebar", test_export_dialog_counts_like_sidebar);
   g_test_add_func ("/export-dialog/writes-pdf", test_export_dialog_writes_pdf);
+  g_test_add_func ("/export-dialog/protects-source", test_export_dialog_protects_source);
   g_test_add_func ("/export-dialog/reports-errors", test_export_dialog_reports_errors);
+  g_test_add_func ("/export-dialog/from-window", test_export_dialog_from_window);
+  g_test_add_func ("/export-dialog/cancel", test_export_dialog_cancel);
+  g_test_add_func ("/export-dialog/unknown-council", test_export_dialog_unknown_council);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rst-file-writer.h"
 #include "rst-test-export.h"
 
 static void
@@ -43,48 +44,75 @@ test_format_names (void)
   g_assert_cmpint (format, ==, RST_EXPORT_ODT);
 }
 
+/* A profile's FileNamePattern expanded by hand with DESIGN.md's details. */
+static char *
+expected_name (RstCouncil *council,
+               const char *extension)
+{
+  g_autoptr(GString) want = g_string_new (rst_council_get_file_name_pattern (council));
+
+  g_string_replace (want, "{session}", "114", 0);
+  g_string_replace (want, "{delegation}", "China", 0);
+  g_string_replace (want, "{agenda_item}", "General-Debate", 0);
+  g_string_replace (want, "{council_short}", rst_council_get_short_name (council), 0);
+  g_assert_null (strchr (want->str, '{'));
+  g_string_append_printf (want, ".%s", extension);
+
+  return g_string_free (g_steal_pointer (&want), FALSE);
+}
+
 static void
 test_propose_file_name (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(RstStatement) bare = rst_test_load_fixture (FALSE);
-  g_autoptr(RstCouncil) iom = NULL;
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
+  g_autoptr(RstAnalysis) bare = rst_test_load_fixture (FALSE);
+  g_autoptr(RstCouncil) iom = rst_test_lookup_council ("iom");
+  g_autoptr(RstCouncil) unga = rst_test_lookup_council ("unga");
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GKeyFile) plain_file = g_key_file_new ();
   g_autoptr(RstCouncil) custom = NULL;
+  g_autoptr(RstCouncil) plain = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *reading = NULL;
   g_autofree char *docx = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *profile = NULL;
   g_autofree char *odd = NULL;
   g_autofree char *nothing = NULL;
   g_autofree char *expected = NULL;
 
-  /* The built-in default pattern with DESIGN.md's details. */
-  pdf = rst_export_propose_file_name (statement, NULL, RST_EXPORT_PDF);
-  g_assert_cmpstr (pdf, ==, "IOM-114-China-General-Debate.pdf");
-  reading = rst_export_propose_file_name (statement, NULL, RST_EXPORT_READING_PDF);
-  g_assert_true (g_str_has_prefix (reading, "IOM-114-China-General-Debate-"));
+  /* The profile the front matter names ("council: iom"), its own
+   * pattern with DESIGN.md's details.
+   */
+  g_assert_true (rst_analysis_get_council (analysis) == iom);
+  pdf = rst_export_propose_file_name (analysis, RST_EXPORT_PDF);
+  expected = expected_name (iom, "pdf");
+  g_assert_cmpstr (pdf, ==, expected);
+  g_assert_cmpstr (pdf, ==, "IOM-C114-China-General-Debate.pdf");
+  stem = g_strndup (pdf, strlen (pdf) - strlen (".pdf"));
+  reading = rst_export_propose_file_name (analysis, RST_EXPORT_READING_PDF);
+  g_assert_true (g_str_has_prefix (reading, stem));
+  g_assert_cmpint (reading[strlen (stem)], ==, '-');
   g_assert_true (g_str_has_suffix (reading, ".pdf"));
   g_assert_cmpstr (reading, !=, pdf);
-  docx = rst_export_propose_file_name (statement, NULL, RST_EXPORT_DOCX);
-  g_assert_cmpstr (docx, ==, "IOM-114-China-General-Debate.docx");
+  docx = rst_export_propose_file_name (analysis, RST_EXPORT_DOCX);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strconcat (stem, ".docx", NULL);
+  g_assert_cmpstr (docx, ==, expected);
 
-  /* The profile's own pattern, with its short name. */
-  iom = rst_council_lookup ("iom", &error);
-  g_assert_no_error (error);
-  profile = rst_export_propose_file_name (statement, iom, RST_EXPORT_ODT);
+  /* A council forced from outside beats the one the details name, and
+   * its pattern and short name are used.
+   */
   {
-    g_autoptr(GString) want = g_string_new (rst_council_get_file_name_pattern (iom));
+    g_autoptr(RstAnalysis) forced = rst_test_load_fixture_for (TRUE, unga);
 
-    g_string_replace (want, "{session}", "114", 0);
-    g_string_replace (want, "{delegation}", "China", 0);
-    g_string_replace (want, "{agenda_item}", "General-Debate", 0);
-    g_string_replace (want, "{council_short}", rst_council_get_short_name (iom), 0);
-    g_string_append (want, ".odt");
-    expected = g_string_free (g_steal_pointer (&want), FALSE);
+    profile = rst_export_propose_file_name (forced, RST_EXPORT_ODT);
+    g_clear_pointer (&expected, g_free);
+    expected = expected_name (unga, "odt");
+    g_assert_cmpstr (profile, ==, expected);
+    g_assert_cmpstr (profile, !=, "IOM-C114-China-General-Debate.odt");
   }
-  g_assert_cmpstr (profile, ==, expected);
 
   /* Fields with spaces, slashes and non-ASCII letters; a literal part. */
   g_key_file_set_string (key_file, "Council", "Name", "Test council");
@@ -93,25 +121,64 @@ test_propose_file_name (void)
   custom = rst_council_new_from_key_file ("test", key_file, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(RstStatement) accented = rst_test_parse ("---\nspeaker: Ms. Zoë O'Neil / Deputy\ndate: 2024-06-01\n---\nThank you.\n");
+    g_autoptr(RstAnalysis) accented = rst_test_analyse_for ("---\nspeaker: Ms. Zoë O'Neil / Deputy\ndate: 2024-06-01\n---\nThank you.\n",
+                                                           custom);
 
-    odd = rst_export_propose_file_name (accented, custom, RST_EXPORT_TXT);
+    odd = rst_export_propose_file_name (accented, RST_EXPORT_TXT);
   }
   g_assert_cmpstr (odd, ==, "TC-2024-06-01_Ms-Zoë-O-Neil-Deputy.txt");
 
+  /* A profile without a pattern of its own: short name, session,
+   * delegation.
+   */
+  g_key_file_set_string (plain_file, "Council", "Name", "Plain council");
+  g_key_file_set_string (plain_file, "Council", "ShortName", "PC");
+  plain = rst_council_new_from_key_file ("plain", plain_file, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RstAnalysis) forced = rst_test_load_fixture_for (TRUE, plain);
+    g_autofree char *name = rst_export_propose_file_name (forced, RST_EXPORT_PDF);
+
+    g_assert_cmpstr (name, ==, "PC-114-China.pdf");
+  }
+
   /* No details at all: the empty fields drop out, no stray dashes. */
-  nothing = rst_export_propose_file_name (bare, NULL, RST_EXPORT_PDF);
+  nothing = rst_export_propose_file_name (bare, RST_EXPORT_PDF);
   g_assert_false (g_str_has_prefix (nothing, "-"));
   g_assert_true (g_str_has_suffix (nothing, ".pdf"));
   g_assert_null (strstr (nothing, "--"));
   g_assert_cmpuint (strlen (nothing), >, strlen (".pdf"));
 }
 
+/* A council Rostrum has no profile for: the generic profile's pattern,
+ * "{council_short}-{session}-{delegation}-{agenda_item}", with the id
+ * the details give as the short name ("xyz" → "XYZ"), as the session
+ * line of the document calls it.
+ */
+static void
+test_propose_file_name_unknown_council (void)
+{
+  g_autofree char *fixture = rst_test_read_fixture ();
+  g_autofree char *text = g_strconcat ("---\n"
+                                       "council: xyz\n"
+                                       "session: 114\n"
+                                       "delegation: China\n"
+                                       "agenda-item: General debate\n"
+                                       "---\n", fixture, NULL);
+  g_autoptr(RstAnalysis) analysis = rst_test_analyse (text);
+  g_autofree char *pdf = NULL;
+
+  g_assert_null (rst_analysis_get_council_id (analysis));
+  g_assert_cmpstr (rst_council_get_id (rst_analysis_get_council (analysis)), ==, "generic");
+  pdf = rst_export_propose_file_name (analysis, RST_EXPORT_PDF);
+  g_assert_cmpstr (pdf, ==, "XYZ-114-China-General-Debate.pdf");
+}
+
 static void
 test_plain_text (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(GFile) file = rst_test_export (statement, NULL, RST_EXPORT_TXT, "statement.txt");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = rst_test_export (analysis, RST_EXPORT_TXT, "statement.txt");
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_auto(GStrv) paragraphs = NULL;
@@ -128,12 +195,12 @@ test_plain_text (void)
   g_assert_null (strchr (contents, '*'));
   g_assert_true (g_str_has_suffix (contents, "I thank you.\n"));
 
-  rst_statement_get_paragraphs (statement, &n);
+  rst_test_get_paragraphs (analysis, &n);
   paragraphs = g_strsplit (contents, "\n\n", -1);
   g_assert_cmpuint (g_strv_length (paragraphs), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *expected = rst_test_paragraph_text (statement, i);
+      g_autofree char *expected = rst_test_paragraph_text (analysis, i);
       g_autofree char *got = g_strdelimit (g_strstrip (g_strdup (paragraphs[i])), "\n", ' ');
 
       g_assert_cmpstr (got, ==, expected);
@@ -143,14 +210,14 @@ test_plain_text (void)
 static void
 test_markup_and_placeholders_in_text (void)
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  statement = rst_test_parse ("We **strongly** support *the* reform of {{Name of the body}}, "
+  analysis = rst_test_analyse ("We **strongly** support *the* reform of {{Name of the body}}, "
                               "5 * 3 and a ** lone marker.\n\nI thank you.\n");
-  rst_export_to_stream (statement, NULL, RST_EXPORT_TXT, stream, NULL, &error);
+  g_assert_true (rst_export_to_stream (analysis, RST_EXPORT_TXT, stream, NULL, &error));
   g_assert_no_error (error);
   g_output_stream_close (stream, NULL, NULL);
   text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
@@ -169,12 +236,12 @@ test_empty_statement (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(RstStatement) statement = rst_test_parse (texts[i]);
+      g_autoptr(RstAnalysis) analysis = rst_test_analyse (texts[i]);
 
       for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
         {
-          g_autofree char *name = rst_export_propose_file_name (statement, NULL, format);
-          g_autoptr(GFile) file = rst_test_export (statement, NULL, format, name);
+          g_autofree char *name = rst_export_propose_file_name (analysis, format);
+          g_autoptr(GFile) file = rst_test_export (analysis, format, name);
           g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
@@ -189,14 +256,14 @@ test_empty_statement (void)
 static void
 test_crlf (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_parse ("**Statement by Testland\r\nat the Council**\r\n\r\n"
+  g_autoptr(RstAnalysis) analysis = rst_test_analyse ("**Statement by Testland\r\nat the Council**\r\n\r\n"
                                                       "Mr. Chairperson,\r\n\r\n"
                                                       "We support\r\nthe reform.\r\n\r\nI thank you.\r\n");
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  rst_export_to_stream (statement, NULL, RST_EXPORT_TXT, stream, NULL, &error);
+  g_assert_true (rst_export_to_stream (analysis, RST_EXPORT_TXT, stream, NULL, &error));
   g_assert_no_error (error);
   g_output_stream_close (stream, NULL, NULL);
   text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
@@ -216,10 +283,10 @@ assert_no_export (RstExportFormat  format,
                   GQuark           domain,
                   int              code)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (rst_export_to_file (statement, NULL, format, output, &error));
+  g_assert_false (rst_export_to_file (analysis, format, output, NULL, NULL, &error));
   g_assert_error (error, domain, code);
   /* The message names the file the drafter chose, not a temporary. */
   {
@@ -321,7 +388,7 @@ test_target_is_a_folder (void)
   g_autoptr(GFile) dir = rst_test_scratch_dir ();
   g_autoptr(GFile) output = g_file_get_child (dir, "statement.pdf");
   g_autoptr(GFile) inside = g_file_get_child (output, "keep.txt");
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
   g_autoptr(GError) error = NULL;
 
   g_file_make_directory (output, NULL, &error);
@@ -329,7 +396,7 @@ test_target_is_a_folder (void)
   g_file_replace_contents (inside, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_false (rst_export_to_file (statement, NULL, RST_EXPORT_PDF, output, &error));
+  g_assert_false (rst_export_to_file (analysis, RST_EXPORT_PDF, output, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "statement.pdf"));
   g_assert_null (strstr (error->message, ".part"));
@@ -344,7 +411,7 @@ test_replace_existing (void)
 {
   g_autoptr(GFile) dir = rst_test_scratch_dir ();
   g_autoptr(GFile) output = g_file_get_child (dir, "statement.txt");
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (FALSE);
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *old = g_strnfill (100000, 'x');
@@ -352,13 +419,82 @@ test_replace_existing (void)
   g_file_replace_contents (output, old, strlen (old), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_true (rst_export_to_file (statement, NULL, RST_EXPORT_TXT, output, &error));
+  g_assert_true (rst_export_to_file (analysis, RST_EXPORT_TXT, output, NULL, NULL, &error));
   g_assert_no_error (error);
   g_file_load_contents (output, NULL, &contents, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "Statement by H.E. Ambassador Chen Xu\n"));
   g_assert_null (strstr (contents, "xxxx"));
   g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+}
+
+/* The statement's own file is never written over, however its path is
+ * spelt, and nothing is left beside it.
+ */
+static void
+test_protected_input (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(GFile) input = g_file_get_child (dir, "statement.md");
+  g_autofree char *fixture = rst_test_read_fixture ();
+  g_autofree char *text = g_strconcat (RST_TEST_FRONT_MATTER, fixture, NULL);
+  g_autoptr(RstAnalysis) analysis = rst_test_analyse (text);
+  g_autofree char *dir_path = g_file_get_path (dir);
+  g_autofree char *dotted = g_build_filename (dir_path, ".", "statement.md", NULL);
+  g_autoptr(GFile) same = g_file_new_for_path (dotted);
+  GFile *protect[] = { input, NULL };
+  GFile *outputs[] = { input, same };
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (input, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
+      {
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        g_assert_false (rst_export_to_file (analysis, format, outputs[i], protect, NULL, &error));
+        g_assert_error (error, RST_FILE_WRITER_ERROR, RST_FILE_WRITER_ERROR_PROTECTED);
+        g_clear_error (&error);
+
+        g_file_load_contents (input, NULL, &contents, &length, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpmem (contents, length, text, strlen (text));
+        g_assert_cmpuint (rst_test_count_children (dir), ==, 1);
+      }
+
+  /* Another file in the same folder is fine. */
+  {
+    g_autoptr(GFile) other = g_file_get_child (dir, "statement.txt");
+
+    g_assert_true (rst_export_to_file (analysis, RST_EXPORT_TXT, other, protect, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (rst_test_count_children (dir), ==, 2);
+  }
+}
+
+/* A cancelled export leaves neither the file nor a temporary. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(GFile) dir = rst_test_scratch_dir ();
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  for (RstExportFormat format = RST_EXPORT_PDF; format <= RST_EXPORT_TXT; format++)
+    {
+      g_autofree char *name = rst_export_propose_file_name (analysis, format);
+      g_autoptr(GFile) output = g_file_get_child (dir, name);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (rst_export_to_file (analysis, format, output, NULL, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_false (g_file_query_exists (output, NULL));
+      g_assert_cmpuint (rst_test_count_children (dir), ==, 0);
+    }
 }
 
 int
@@ -369,6 +505,7 @@ main (int   argc,
 
   g_test_add_func ("/export/format-names", test_format_names);
   g_test_add_func ("/export/propose-file-name", test_propose_file_name);
+  g_test_add_func ("/export/propose-file-name-unknown-council", test_propose_file_name_unknown_council);
   g_test_add_func ("/export/plain-text", test_plain_text);
   g_test_add_func ("/export/plain-text-markup", test_markup_and_placeholders_in_text);
   g_test_add_func ("/export/empty-statement", test_empty_statement);
@@ -378,6 +515,8 @@ main (int   argc,
   g_test_add_func ("/export/read-only-folder", test_read_only_folder);
   g_test_add_func ("/export/target-is-a-folder", test_target_is_a_folder);
   g_test_add_func ("/export/replace-existing", test_replace_existing);
+  g_test_add_func ("/export/protected-input", test_protected_input);
+  g_test_add_func ("/export/cancelled", test_cancelled);
 
   return g_test_run ();
 }

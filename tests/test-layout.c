@@ -26,7 +26,7 @@ static const char * const sentences[] = {
 /* A long statement whose paragraphs are 1 to 9 sentences long, with
  * salutations in between: enough pages to meet every break rule.
  */
-static RstStatement *
+static RstAnalysis *
 long_statement (void)
 {
   g_autoptr(GString) text = g_string_new ("**Statement by the Delegation of Testland\n"
@@ -50,7 +50,7 @@ long_statement (void)
     }
   g_string_append (text, "I thank you.\n");
 
-  return rst_test_parse (text->str);
+  return rst_test_analyse (text->str);
 }
 
 static gboolean
@@ -167,8 +167,8 @@ check_pagination (RstLayout *layout)
 static void
 test_print_pagination (void)
 {
-  g_autoptr(RstStatement) statement = long_statement ();
-  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_PRINT);
+  g_autoptr(RstAnalysis) analysis = long_statement ();
+  g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
   double width, height;
 
   rst_layout_get_page_size (layout, &width, &height);
@@ -182,8 +182,8 @@ test_print_pagination (void)
 static void
 test_reading_pagination (void)
 {
-  g_autoptr(RstStatement) statement = long_statement ();
-  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_READING);
+  g_autoptr(RstAnalysis) analysis = long_statement ();
+  g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_READING);
   double y, height, page_height;
 
   rst_layout_get_page_size (layout, NULL, &page_height);
@@ -209,14 +209,12 @@ test_reading_pagination (void)
 static void
 test_council_page (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RstCouncil) unga = rst_council_lookup ("unga", &error);
+  g_autoptr(RstCouncil) unga = rst_test_lookup_council ("unga");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture_for (TRUE, unga);
   g_autoptr(RstLayout) layout = NULL;
   double width, height, x, y, top, right, bottom, left;
 
-  g_assert_no_error (error);
-  layout = rst_layout_new (statement, unga, RST_LAYOUT_PRINT);
+  layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
   rst_layout_get_page_size (layout, &width, &height);
   rst_layout_get_text_area (layout, &x, &y, NULL, NULL);
   rst_council_get_margins_mm (unga, &top, &right, &bottom, &left);
@@ -226,6 +224,22 @@ test_council_page (void)
   g_assert_cmpfloat_with_epsilon (x, left * 72 / 25.4, 0.01);
   g_assert_cmpfloat_with_epsilon (y, top * 72 / 25.4, 0.01);
   g_assert_cmpfloat (rst_layout_get_font_size (layout), ==, rst_council_get_font_size (unga));
+
+  /* The council the front matter names gives its page just the same. */
+  {
+    g_autoptr(RstAnalysis) named = rst_test_analyse ("---\ncouncil: unga\n---\n"
+                                                     "Mr. President,\n\nWe support the reform.\n\nI thank you.\n");
+    g_autoptr(RstLayout) named_layout = rst_layout_new (named, RST_LAYOUT_PRINT);
+    double named_width, named_height, named_x, named_y;
+
+    g_assert_true (rst_analysis_get_council (named) == unga);
+    rst_layout_get_page_size (named_layout, &named_width, &named_height);
+    rst_layout_get_text_area (named_layout, &named_x, &named_y, NULL, NULL);
+    g_assert_cmpfloat_with_epsilon (named_width, 612, 0.01);
+    g_assert_cmpfloat_with_epsilon (named_height, 792, 0.01);
+    g_assert_cmpfloat_with_epsilon (named_x, left * 72 / 25.4, 0.01);
+    g_assert_cmpfloat_with_epsilon (named_y, top * 72 / 25.4, 0.01);
+  }
 }
 
 static guint
@@ -254,12 +268,12 @@ count_ink (cairo_surface_t *surface,
 static void
 test_render_on_image (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
   const double scale = 1.5;
 
   for (RstLayoutKind kind = RST_LAYOUT_PRINT; kind <= RST_LAYOUT_READING; kind++)
     {
-      g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, kind);
+      g_autoptr(RstLayout) layout = rst_layout_new (analysis, kind);
       double width, height, y, area_height;
       cairo_surface_t *surface;
       cairo_t *cr;
@@ -291,9 +305,9 @@ test_render_on_image (void)
 static void
 test_markup_is_escaped (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_parse ("Tom & Jerry <span size=\"99999\">said</span> "
+  g_autoptr(RstAnalysis) analysis = rst_test_analyse ("Tom & Jerry <span size=\"99999\">said</span> "
                                                       "**bold** and *italic* and \\*literal\\*.\n");
-  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_PRINT);
+  g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
 
   g_assert_cmpuint (rst_layout_get_n_paragraphs (layout), ==, 1);
   g_assert_cmpstr (rst_layout_get_paragraph_text (layout, 0), ==,

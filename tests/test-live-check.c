@@ -44,6 +44,17 @@ spin (guint ms)
     }
 }
 
+/* The gauge says what the analysis says. */
+static void
+assert_gauge_is_analysis (RstSidebar         *sidebar,
+                          RstDocumentChecker *checker)
+{
+  g_autofree char *timing = rst_analysis_dup_timing_text (rst_document_checker_get_analysis (checker));
+
+  g_assert_true (rst_document_checker_get_up_to_date (checker));
+  g_assert_cmpstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), ==, timing);
+}
+
 static RstOutlineItem *
 find_outline_item (RstDocumentChecker *checker,
                    const char         *label)
@@ -191,6 +202,7 @@ test_live_check_fixture (void)
   RstSidebar *sidebar;
   RstWindow *window;
   GtkWidget *button = NULL;
+  guint seconds_before;
   int fourth, second, second_end;
 
   RST_TEST_REQUIRE_DISPLAY ();
@@ -296,6 +308,11 @@ test_live_check_fixture (void)
   /* Deleting a paragraph shortens the speech, and the gauge says so. */
   gauge_before = g_strdup (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)));
   g_assert_true (g_str_has_suffix (gauge_before, "394 words"));
+  assert_gauge_is_analysis (sidebar, checker);
+  g_assert_cmpuint (rst_analysis_get_units (rst_document_checker_get_analysis (checker)), ==, 394);
+  seconds_before = rst_analysis_get_speaking_seconds (rst_document_checker_get_analysis (checker));
+  g_assert_cmpuint (seconds_before, >, 0);
+  g_assert_cmpuint (seconds_before, <=, rst_analysis_get_time_limit (rst_document_checker_get_analysis (checker)));
   second = find_offset (buffer, "Second,");
   second_end = find_offset (buffer, "Third,");
   replace (buffer, second, second_end - second, "");
@@ -303,19 +320,37 @@ test_live_check_fixture (void)
   g_assert_cmpstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), !=, gauge_before);
   g_assert_false (g_str_has_suffix (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), "394 words"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
+  assert_gauge_is_analysis (sidebar, checker);
+  g_assert_cmpuint (rst_analysis_get_units (rst_document_checker_get_analysis (checker)), <, 394);
+  g_assert_cmpuint (rst_analysis_get_speaking_seconds (rst_document_checker_get_analysis (checker)), <, seconds_before);
 
   /* A slow reader (the drafter's preference) runs past the 5:00 limit:
    * the gauge turns to its warning style.
    */
   {
     g_autoptr(GSettings) settings = g_settings_new ("io.github.rostrum.Rostrum");
+    RstAnalysis *analysis;
+    guint seconds_normal = rst_analysis_get_speaking_seconds (rst_document_checker_get_analysis (checker));
+    double pace_normal = rst_analysis_get_units_per_minute (rst_document_checker_get_analysis (checker));
 
+    g_assert_cmpfloat (pace_normal, !=, 50.0);
     g_settings_set_double (settings, "words-per-minute", 50.0);
+    /* The page hands the checker the new pace, which checks again. */
+    g_assert_false (rst_document_checker_get_up_to_date (checker));
     wait_checked (document);
+    analysis = rst_document_checker_get_analysis (checker);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 50.0);
+    g_assert_cmpuint (rst_analysis_get_speaking_seconds (analysis), >, rst_analysis_get_time_limit (analysis));
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 300);
+    assert_gauge_is_analysis (sidebar, checker);
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
     g_assert_true (strstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), " of 5:00 · ") != NULL);
     g_settings_reset (settings, "words-per-minute");
     wait_checked (document);
+    analysis = rst_document_checker_get_analysis (checker);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, pace_normal);
+    g_assert_cmpuint (rst_analysis_get_speaking_seconds (analysis), ==, seconds_normal);
+    assert_gauge_is_analysis (sidebar, checker);
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rst_sidebar_get_timing_label (sidebar)), "warning"));
   }
 
@@ -464,6 +499,80 @@ test_live_check_stale_fix (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_code (GListModel *diagnostics,
+            const char *code)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(RstDiagnostic) d = g_list_model_get_item (diagnostics, i);
+
+      n += g_str_equal (rst_diagnostic_get_code (d), code);
+    }
+  return n;
+}
+
+/* A hint turned off in Preferences leaves the underline, the gutter and
+ * the issues list at once; turned on again, it comes back.
+ */
+static void
+test_live_check_hidden_hint (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.rostrum.Rostrum");
+  const char *hidden[] = { "long-sentence", NULL };
+  const char *sentence =
+    "We welcome the foreign migrants to blend in with local communities, to find work and homes, "
+    "to learn the languages of the countries that receive them, to send their children to school "
+    "and to yield productivity dividends for the countries they come from and for the countries "
+    "they live in today.";
+  g_autofree char *text = g_strconcat ("Mr. Chairperson,\n\n", sentence, "\n\nI thank you.\n", NULL);
+  RstDocumentChecker *checker;
+  GtkTextBuffer *buffer;
+  RstDocument *document;
+  RstWindow *window;
+  GSList *marks;
+  int start;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  document = rst_window_get_document (window);
+  buffer = GTK_TEXT_BUFFER (document);
+  checker = rst_document_get_checker (document);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  wait_checked (document);
+
+  start = find_offset (buffer, "We welcome");
+  g_assert_cmpuint (count_code (rst_document_checker_get_diagnostics (checker), "long-sentence"), ==, 1);
+  g_assert_cmpuint (rst_analysis_count_severity (rst_document_checker_get_analysis (checker), RST_SEVERITY_INFO), >=, 1);
+  g_assert_true (has_tag_on (buffer, "diagnostic-info", start, g_utf8_strlen (sentence, -1)));
+  marks = gtk_source_buffer_get_source_marks_at_line (GTK_SOURCE_BUFFER (buffer), 2, RST_DOCUMENT_CHECKER_MARK_INFO);
+  g_assert_cmpuint (g_slist_length (marks), ==, 1);
+  g_slist_free (marks);
+
+  g_settings_set_strv (settings, "hidden-info-rules", hidden);
+  g_assert_false (rst_document_checker_get_up_to_date (checker));
+  wait_checked (document);
+  g_assert_true (rst_analysis_context_is_hidden (rst_analysis_get_context (rst_document_checker_get_analysis (checker)),
+                                                 "long-sentence"));
+  g_assert_cmpuint (count_code (rst_document_checker_get_diagnostics (checker), "long-sentence"), ==, 0);
+  g_assert_false (has_tag_on (buffer, "diagnostic-info", start, g_utf8_strlen (sentence, -1)));
+  marks = gtk_source_buffer_get_source_marks_at_line (GTK_SOURCE_BUFFER (buffer), 2, RST_DOCUMENT_CHECKER_MARK_INFO);
+  g_assert_cmpuint (g_slist_length (marks), ==, 0);
+
+  g_settings_reset (settings, "hidden-info-rules");
+  wait_checked (document);
+  g_assert_cmpuint (count_code (rst_document_checker_get_diagnostics (checker), "long-sentence"), ==, 1);
+  g_assert_true (has_tag_on (buffer, "diagnostic-info", start, g_utf8_strlen (sentence, -1)));
+
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/live-check/context-menu", test_live_check_context_menu);
   g_test_add_func ("/live-check/toggle-sidebar", test_live_check_toggle_sidebar);
   g_test_add_func ("/live-check/stale-fix", test_live_check_stale_fix);
+  g_test_add_func ("/live-check/hidden-hint", test_live_check_hidden_hint);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

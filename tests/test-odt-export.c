@@ -214,8 +214,8 @@ assert_package (GFile      *file,
 static void
 test_odt_fixture (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(GFile) file = rst_test_export (statement, NULL, RST_EXPORT_ODT, "statement.odt");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = rst_test_export (analysis, RST_EXPORT_ODT, "statement.odt");
   g_autoptr(RstTestZip) zip = rst_test_unzip (file);
   g_autoptr(GHashTable) style_names = NULL;
   g_autoptr(GArray) paragraphs = NULL;
@@ -237,16 +237,16 @@ test_odt_fixture (void)
   g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 1).style, ==, "Rostrum Session Line");
   g_assert_nonnull (strstr (g_array_index (paragraphs, Paragraph, 1).text, "28 November 2023"));
 
-  rst_statement_get_paragraphs (statement, &n);
+  rst_test_get_paragraphs (analysis, &n);
   g_assert_cmpuint (paragraphs->len, ==, first + n);
   for (guint i = 0; i < n; i++)
     {
       const Paragraph *p = &g_array_index (paragraphs, Paragraph, first + i);
-      g_autofree char *expected = rst_test_paragraph_text (statement, i);
+      g_autofree char *expected = rst_test_paragraph_text (analysis, i);
       g_autofree char *got = g_strdelimit (g_strdup (p->text), "\n", ' ');
 
       g_assert_cmpstr (got, ==, expected);
-      g_assert_cmpstr (p->style, ==, rst_test_fixture_style (statement, i));
+      g_assert_cmpstr (p->style, ==, rst_test_fixture_style (analysis, i));
       /* The heading is an outline heading, the rest paragraphs. */
       g_assert_cmpint (p->heading, ==, i == 0);
     }
@@ -261,7 +261,11 @@ test_odt_fixture (void)
   g_assert_cmpstr (creator, ==, "China");
   g_assert_cmpstr (language, ==, "en");
 
-  /* The built-in A4 page, and a footer with the delegation and page. */
+  /* The A4 page of the council the details name (IOM), and a footer
+   * with the delegation and page.
+   */
+  g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+  g_assert_cmpstr (rst_council_get_paper (rst_analysis_get_council (analysis)), ==, "a4");
   page_width = xpath_string (zip, "styles.xml", "string(//style:page-layout-properties/@fo:page-width)");
   g_assert_true (g_str_has_prefix (page_width, "595."));
   footer = xpath_string (zip, "styles.xml", "string(//style:master-page/style:footer)");
@@ -275,7 +279,7 @@ test_odt_fixture (void)
 static void
 test_odt_markup_and_placeholders (void)
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(RstTestZip) zip = NULL;
   g_autoptr(GHashTable) style_names = NULL;
@@ -285,11 +289,11 @@ test_odt_markup_and_placeholders (void)
   g_autofree char *italic = NULL;
   g_autofree char *bold = NULL;
 
-  statement = rst_test_parse ("---\ndelivery-mark: \"\"\n---\n"
+  analysis = rst_test_analyse ("---\ndelivery-mark: \"\"\n---\n"
                               "Madam President,\n\n"
                               "We welcome {{Name of the minister}} & <the> *new* **team**.\n\n"
                               "Thank you.\n");
-  file = rst_test_export (statement, NULL, RST_EXPORT_ODT, "slots.odt");
+  file = rst_test_export (analysis, RST_EXPORT_ODT, "slots.odt");
   zip = rst_test_unzip (file);
   assert_package (file, zip);
   style_names = read_style_names (zip);

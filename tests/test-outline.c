@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "rst-checker.h"
+#include "rst-analysis.h"
 #include "rst-outline.h"
 
 static char *
@@ -26,21 +26,22 @@ load_fixture (gsize *length)
   return text;
 }
 
+/* The outline the analysis builds with its diagnostics: the generic
+ * profile's five minutes at 120 words a minute.
+ */
 static GPtrArray *
 outline_of (const char  *text,
             GPtrArray  **diagnostics_out)
 {
-  RstCheckOptions options = { 300, 120 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RstStatement) statement = rst_statement_parse (text, -1, &error);
-  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(RstAnalysis) analysis = rst_analysis_new (text, -1, NULL);
   GPtrArray *outline;
 
-  g_assert_no_error (error);
-  diagnostics = rst_check_statement (statement, &options);
-  outline = rst_outline_build (statement, diagnostics);
+  g_assert_nonnull (analysis);
+  g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 300);
+  g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 120.0);
+  outline = g_ptr_array_ref (rst_analysis_get_outline (analysis));
   if (diagnostics_out != NULL)
-    *diagnostics_out = g_steal_pointer (&diagnostics);
+    *diagnostics_out = g_ptr_array_ref (rst_analysis_get_diagnostics (analysis));
   return outline;
 }
 
@@ -114,6 +115,19 @@ test_outline_error_status (void)
   g_assert_nonnull (fifth);
   g_assert_cmpint (rst_outline_item_get_status (fifth), ==, RST_OUTLINE_STATUS_ERROR);
   g_assert_cmpuint (rst_outline_item_get_n_diagnostics (fifth), ==, 2);
+  /* Its two: the split paragraph it had, and the number out of sequence. */
+  {
+    guint in_section = 0;
+
+    for (guint i = 0; i < diagnostics->len; i++)
+      {
+        gsize start = rst_diagnostic_get_start (g_ptr_array_index (diagnostics, i));
+
+        in_section += start >= rst_outline_item_get_start (fifth) &&
+                      start < rst_outline_item_get_section_end (fifth);
+      }
+    g_assert_cmpuint (in_section, ==, 2);
+  }
   g_assert_cmpstr (rst_outline_status_get_icon_name (rst_outline_item_get_status (fifth)), ==,
                    "dialog-error-symbolic");
   name = rst_outline_item_dup_accessible_name (fifth);
@@ -150,6 +164,8 @@ test_outline_numbered_and_lowercase (void)
       /* Offsets count the front matter: the first entry is after it. */
       g_assert_cmpuint (rst_outline_item_get_start (item), >=, strlen ("---\ntitle: Test\n---\n"));
     }
+  /* And so do lines: the salutation is on line 4 of the file. */
+  g_assert_cmpuint (rst_outline_item_get_line (find_item (outline, "Salutation")), ==, 4);
 }
 
 static void

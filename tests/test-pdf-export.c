@@ -101,12 +101,12 @@ assert_fonts_embedded (PopplerDocument *document)
 static void
 test_pdf_bare_fixture (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (FALSE);
-  g_autoptr(GFile) file = rst_test_export (statement, NULL, RST_EXPORT_PDF, "statement.pdf");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (FALSE);
+  g_autoptr(GFile) file = rst_test_export (analysis, RST_EXPORT_PDF, "statement.pdf");
   g_autoptr(TestPdf) document = open_pdf (file);
-  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_PRINT);
+  g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
   g_autoptr(TestPdfPage) first = NULL;
-  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autofree char *expected = rst_test_expected_body (analysis);
   g_autofree char *text = text_area_text (document, layout, NULL);
   g_autofree char *first_text = NULL;
   double width, height;
@@ -120,13 +120,16 @@ test_pdf_bare_fixture (void)
     g_assert_cmpstr (title, ==, "Statement by H.E. Ambassador Chen Xu at the 114th Session of the Council of IOM");
   }
 
-  /* A4 from the built-in page. */
+  /* No council named: the generic profile, A4. */
+  g_assert_null (rst_analysis_get_council_id (analysis));
+  g_assert_cmpstr (rst_council_get_id (rst_analysis_get_council (analysis)), ==, "generic");
+  g_assert_cmpstr (rst_council_get_paper (rst_analysis_get_council (analysis)), ==, "a4");
   first = poppler_document_get_page (document, 0);
   poppler_page_get_size (first, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 210 / 25.4 * 72, 0.5);
   g_assert_cmpfloat_with_epsilon (height, 297 / 25.4 * 72, 0.5);
 
-  /* The delivery mark of the built-in profile heads page one. */
+  /* The delivery mark of the generic profile heads page one. */
   first_text = poppler_page_get_text (first);
   g_assert_nonnull (strstr (first_text, "Check against delivery"));
 
@@ -136,15 +139,14 @@ test_pdf_bare_fixture (void)
 static void
 test_pdf_details_and_council (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RstCouncil) council = rst_council_lookup ("iom", &error);
+  g_autoptr(RstCouncil) council = rst_test_lookup_council ("iom");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture_for (TRUE, council);
   g_autoptr(GFile) file = NULL;
   g_autoptr(TestPdf) document = NULL;
   g_autoptr(RstLayout) layout = NULL;
   g_autoptr(TestPdfPage) first = NULL;
   g_autoptr(TestPdfPage) last = NULL;
-  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autofree char *expected = rst_test_expected_body (analysis);
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
@@ -154,10 +156,9 @@ test_pdf_details_and_council (void)
   g_autofree char *page_label = NULL;
   int n_pages;
 
-  g_assert_no_error (error);
-  file = rst_test_export (statement, council, RST_EXPORT_PDF, "statement.pdf");
+  file = rst_test_export (analysis, RST_EXPORT_PDF, "statement.pdf");
   document = open_pdf (file);
-  layout = rst_layout_new (statement, council, RST_LAYOUT_PRINT);
+  layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
   text = text_area_text (document, layout, NULL);
 
   g_assert_cmpstr (text, ==, expected);
@@ -195,7 +196,7 @@ test_pdf_details_and_council (void)
 static void
 test_pdf_markup_escaped (void)
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(TestPdf) document = NULL;
   g_autoptr(TestPdfPage) page = NULL;
@@ -205,10 +206,10 @@ test_pdf_markup_escaped (void)
   gboolean seen_bold = FALSE;
   gboolean seen_italic = FALSE;
 
-  statement = rst_test_parse ("Mr. President,\n\n"
+  analysis = rst_test_analyse ("Mr. President,\n\n"
                               "Tom & Jerry <b>said</b> \"5 < 6\" and **we agree** with *all* of it.\n\n"
                               "I thank you.\n");
-  file = rst_test_export (statement, NULL, RST_EXPORT_PDF, "markup.pdf");
+  file = rst_test_export (analysis, RST_EXPORT_PDF, "markup.pdf");
   document = open_pdf (file);
   page = poppler_document_get_page (document, 0);
   text = poppler_page_get_text (page);
@@ -237,18 +238,20 @@ test_pdf_markup_escaped (void)
 static void
 test_reading_copy (void)
 {
-  g_autoptr(RstStatement) statement = rst_test_load_fixture (TRUE);
-  g_autoptr(GFile) file = rst_test_export (statement, NULL, RST_EXPORT_READING_PDF, "reading.pdf");
+  g_autoptr(RstAnalysis) analysis = rst_test_load_fixture (TRUE);
+  g_autoptr(GFile) file = rst_test_export (analysis, RST_EXPORT_READING_PDF, "reading.pdf");
   g_autoptr(TestPdf) document = open_pdf (file);
-  g_autoptr(RstLayout) layout = rst_layout_new (statement, NULL, RST_LAYOUT_READING);
-  g_autoptr(RstLayout) print = rst_layout_new (statement, NULL, RST_LAYOUT_PRINT);
-  g_autofree char *expected = rst_test_expected_body (statement);
+  g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_READING);
+  g_autoptr(RstLayout) print = rst_layout_new (analysis, RST_LAYOUT_PRINT);
+  g_autofree char *expected = rst_test_expected_body (analysis);
   g_autofree char *text = text_area_text (document, layout, PAUSE_MARK);
   int n_pages = poppler_document_get_n_pages (document);
   guint pause_marks = 0;
   gboolean bold_first = FALSE;
   gboolean bold_salutation = FALSE;
 
+  /* The council the details name gives the page. */
+  g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
   g_assert_cmpstr (text, ==, expected);
   /* Large type takes more pages than the council copy. */
   g_assert_cmpint (n_pages, >, rst_layout_get_n_pages (print));
@@ -302,7 +305,7 @@ test_reading_copy (void)
   {
     guint n_paragraphs = 0;
 
-    rst_statement_get_paragraphs (statement, &n_paragraphs);
+    rst_test_get_paragraphs (analysis, &n_paragraphs);
     g_assert_cmpuint (pause_marks, ==, n_paragraphs - 1);
   }
 }

@@ -29,9 +29,16 @@ typedef struct
 static void
 wait_for_check (Fixture *f)
 {
+  RstDocumentChecker *checker = rst_document_get_checker (RST_DOCUMENT (f->buffer));
+
   /* The view must be laid out before it knows what is visible. */
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->view)) ||
          gtk_widget_get_height (GTK_WIDGET (f->view)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* The language comes from the live checker's analysis, which is made
+   * once the text has rested.
+   */
+  while (!rst_document_checker_get_up_to_date (checker))
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
@@ -417,9 +424,9 @@ main (int   argc,
   g_test_add ("/spell-checker/add-word", Fixture, NULL, fixture_set_up, test_spell_checker_add_word, fixture_tear_down);
   g_test_add ("/spell-checker/typing", Fixture, NULL, fixture_set_up, test_spell_checker_typing, fixture_tear_down);
   g_test_add ("/spell-checker/document-language", Fixture, NULL, fixture_set_up, test_spell_checker_document_language, fixture_tear_down);
-  g_test_add ("/spell-checker/guessed-language", Fixture, NULL, fixture_set_up, test_spell_checker_guessed_language, fixture_tear_down);
   g_test_add ("/spell-checker/setting", Fixture, NULL, fixture_set_up, test_spell_checker_setting, fixture_tear_down);
   g_test_add ("/spell-checker/visible-only", Fixture, NULL, fixture_set_up, test_spell_checker_visible_only, fixture_tear_down);
+  g_test_add ("/spell-checker/guessed-language", Fixture, NULL, fixture_set_up, test_spell_checker_guessed_language, fixture_tear_down);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rst-front-matter.h"
 #include "rst-spell-words.h"
 
 /* The words of @text joined by "|", so that a failure shows them all. */
@@ -70,21 +71,43 @@ test_spell_words_placeholders (void)
   assert_words ("Thanks {{Nmae of\nthe Chair", 0, "Thanks|the|Chair");
 }
 
+/* Where the words start: the one front-matter reader says, for the spell
+ * checker as for the statement.
+ */
+static gsize
+body_of (const char *text,
+         gboolean   *present)
+{
+  RstFrontMatter fm;
+
+  rst_front_matter_locate (text, strlen (text), &fm);
+  *present = fm.present;
+  return fm.body;
+}
+
 static void
 test_spell_words_front_matter (void)
 {
   const char *text = "---\ntitle: Statment by China\nlang: en\n---\nMr. President,\n";
-  gsize fm = rst_spell_words_get_front_matter_length (text, -1);
+  gboolean present = FALSE;
+  gsize fm = body_of (text, &present);
 
+  g_assert_true (present);
   g_assert_cmpuint (fm, ==, strlen ("---\ntitle: Statment by China\nlang: en\n---\n"));
   assert_words (text, RST_SPELL_WORDS_FRONT_MATTER, "Mr|President");
   /* Without the flag the text is taken as a part of the body. */
   assert_words ("---\nlang: en\n---\nWord", 0, "lang|en|Word");
   /* Unclosed, or not on the first line: no front matter. */
-  g_assert_cmpuint (rst_spell_words_get_front_matter_length ("---\ntitle: x\n", -1), ==, 0);
-  g_assert_cmpuint (rst_spell_words_get_front_matter_length ("\n---\na: b\n---\n", -1), ==, 0);
-  g_assert_cmpuint (rst_spell_words_get_front_matter_length ("---\r\na: b\r\n...\r\nX", -1), ==,
+  g_assert_cmpuint (body_of ("---\ntitle: x\n", &present), ==, 0);
+  g_assert_false (present);
+  g_assert_cmpuint (body_of ("\n---\na: b\n---\n", &present), ==, 0);
+  g_assert_false (present);
+  g_assert_cmpuint (body_of ("---\r\na: b\r\n...\r\nX", &present), ==,
                     strlen ("---\r\na: b\r\n...\r\n"));
+  g_assert_true (present);
+  /* And the words follow: an unclosed block is words, a closed one not. */
+  assert_words ("---\ntitle: Statment\n", RST_SPELL_WORDS_FRONT_MATTER, "title|Statment");
+  assert_words ("---\r\na: b\r\n...\r\nX", RST_SPELL_WORDS_FRONT_MATTER, "X");
 }
 
 static void

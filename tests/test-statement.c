@@ -9,7 +9,8 @@
 
 #include <string.h>
 
-#include "rst-statement.h"
+#include "rst-analysis.h"
+#include "rst-text-file.h"
 
 static char *
 load_fixture (gsize *length)
@@ -23,15 +24,50 @@ load_fixture (gsize *length)
   return contents;
 }
 
+static gboolean
+has_code (RstAnalysis *analysis,
+          const char  *code)
+{
+  GPtrArray *diagnostics = rst_analysis_get_diagnostics (analysis);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), code))
+      return TRUE;
+  return FALSE;
+}
+
+static RstDiagnostic *
+find_code (RstAnalysis *analysis,
+           const char  *code)
+{
+  GPtrArray *diagnostics = rst_analysis_get_diagnostics (analysis);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), code))
+      return g_ptr_array_index (diagnostics, i);
+  return NULL;
+}
+
+/* The analysis of @text, whose front matter (if any) reads. */
+static RstAnalysis *
+analyse_ok (const char *text,
+            gssize      length)
+{
+  RstAnalysis *analysis = rst_analysis_new (text, length, NULL);
+
+  g_assert_nonnull (analysis);
+  g_assert_false (has_code (analysis, RST_CODE_FRONT_MATTER_INVALID));
+  g_assert_nonnull (rst_analysis_get_statement (analysis));
+  return analysis;
+}
+
+/* The structure of @text; it keeps its text when the analysis is gone. */
 static RstStatement *
 parse_ok (const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  RstStatement *statement = rst_statement_parse (text, -1, &error);
+  g_autoptr(RstAnalysis) analysis = analyse_ok (text, -1);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (statement);
-  return statement;
+  return g_object_ref (rst_analysis_get_statement (analysis));
 }
 
 static char *
@@ -90,8 +126,9 @@ static void
 test_fixture_structure (void)
 {
   g_autofree char *text = NULL;
-  g_autoptr(RstStatement) statement = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
+  RstStatement *statement;
+  RstDetails *details;
   g_autofree char *structure = NULL;
   const char *ordinals[] = { "First", "Second", "Third", "Fourth" };
   const RstElement *els;
@@ -99,8 +136,8 @@ test_fixture_structure (void)
   guint n, line, column, priority = 0;
 
   text = load_fixture (&length);
-  statement = rst_statement_parse (text, length, &error);
-  g_assert_no_error (error);
+  analysis = analyse_ok (text, length);
+  statement = rst_analysis_get_statement (analysis);
 
   structure = structure_of (statement);
   g_assert_cmpstr (structure, ==,
@@ -126,10 +163,10 @@ test_fixture_structure (void)
   g_assert_cmpuint (priority, ==, 4);
 
   /* The heading starts on line 3 after two blank lines, the closing on 26. */
-  rst_statement_offset_to_position (statement, find_kind (statement, RST_ELEMENT_HEADING, 0)->start, &line, &column);
+  rst_analysis_locate (analysis, find_kind (statement, RST_ELEMENT_HEADING, 0)->start, &line, &column);
   g_assert_cmpuint (line, ==, 3);
   g_assert_cmpuint (column, ==, 1);
-  rst_statement_offset_to_position (statement, find_kind (statement, RST_ELEMENT_CLOSING, 0)->start, &line, &column);
+  rst_analysis_locate (analysis, find_kind (statement, RST_ELEMENT_CLOSING, 0)->start, &line, &column);
   g_assert_cmpuint (line, ==, 26);
   {
     g_autofree char *closing = element_text (statement, find_kind (statement, RST_ELEMENT_CLOSING, 0));
@@ -150,23 +187,34 @@ test_fixture_structure (void)
   }
 
   g_assert_cmpuint (rst_statement_get_body_offset (statement), ==, 0);
+  g_assert_cmpuint (rst_analysis_get_body_offset (analysis), ==, 0);
   g_assert_cmpuint (rst_statement_get_length (statement), ==, length);
-  g_assert_null (rst_statement_get_detail (statement, "title"));
-  g_assert_null (rst_statement_get_detail_keys (statement)[0]);
+  g_assert_cmpuint (rst_analysis_get_length (analysis), ==, length);
+  g_assert_true (rst_statement_get_text (statement) == rst_analysis_get_text (analysis));
+
+  /* No front matter: no details written, only what the heading tells. */
+  g_assert_cmpuint (rst_details_get_size (rst_analysis_get_front_matter (analysis)), ==, 0);
+  g_assert_null (rst_analysis_get_detail (analysis, "title"));
+  details = rst_analysis_get_details (analysis);
+  g_assert_cmpuint (rst_details_get_size (details), ==, 1);
+  g_assert_cmpstr (rst_details_get_key (details, 0), ==, RST_DETAIL_SESSION);
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, RST_DETAIL_SESSION), ==, "114");
+  g_assert_true (rst_analysis_is_from_heading (analysis, RST_DETAIL_SESSION));
+  g_assert_false (rst_analysis_is_from_heading (analysis, RST_DETAIL_TITLE));
 }
 
 static void
 test_fixture_paragraphs (void)
 {
   g_autofree char *text = NULL;
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   const RstParagraph *paras;
   gsize length;
   guint n, blocks = 0;
 
   text = load_fixture (&length);
-  statement = rst_statement_parse (text, length, NULL);
-  paras = rst_statement_get_paragraphs (statement, &n);
+  analysis = analyse_ok (text, length);
+  paras = rst_statement_get_paragraphs (rst_analysis_get_statement (analysis), &n);
 
   /* Every block between blank lines is a paragraph: count them by hand. */
   {
@@ -196,7 +244,7 @@ test_word_count (void)
   g_autoptr(RstStatement) front = parse_ok ("---\ntitle: many words in the title\n---\nOnly these four words.\n");
   g_autoptr(RstStatement) empty = parse_ok ("");
   g_autofree char *fixture = NULL;
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   gsize length;
   guint expected = 0;
 
@@ -217,7 +265,7 @@ test_word_count (void)
    * tokens that hold a letter or digit.
    */
   fixture = load_fixture (&length);
-  statement = rst_statement_parse (fixture, length, NULL);
+  analysis = analyse_ok (fixture, length);
   {
     g_auto(GStrv) tokens = g_strsplit_set (fixture, " \n", -1);
 
@@ -230,31 +278,40 @@ test_word_count (void)
         expected += word;
       }
   }
-  g_assert_cmpuint (rst_statement_get_word_count (statement), ==, expected);
+  g_assert_cmpuint (rst_statement_get_word_count (rst_analysis_get_statement (analysis)), ==, expected);
+  /* English is timed in words: the same count. */
+  g_assert_cmpint (rst_analysis_get_timing_unit (analysis), ==, RST_TIMING_UNIT_WORDS);
+  g_assert_cmpuint (rst_analysis_get_units (analysis), ==, expected);
 }
 
 static void
 test_positions (void)
 {
-  g_autoptr(RstStatement) statement = parse_ok ("ab\nçé x\r\nlast");
+  g_autoptr(RstAnalysis) analysis = analyse_ok ("ab\nçé x\r\nlast", -1);
   guint line, column;
 
-  rst_statement_offset_to_position (statement, 0, &line, &column);
+  rst_analysis_locate (analysis, 0, &line, &column);
   g_assert_cmpuint (line, ==, 1);
   g_assert_cmpuint (column, ==, 1);
-  rst_statement_offset_to_position (statement, 2, &line, &column);
+  rst_analysis_locate (analysis, 2, &line, &column);
   g_assert_cmpuint (line, ==, 1);
   g_assert_cmpuint (column, ==, 3);
   /* "x" is the third character of line 2, the fifth byte. */
-  rst_statement_offset_to_position (statement, 3 + 5, &line, &column);
+  rst_analysis_locate (analysis, 3 + 5, &line, &column);
   g_assert_cmpuint (line, ==, 2);
   g_assert_cmpuint (column, ==, 4);
-  rst_statement_offset_to_position (statement, strlen ("ab\nçé x\r\n"), &line, &column);
+  rst_analysis_locate (analysis, strlen ("ab\nçé x\r\n"), &line, &column);
   g_assert_cmpuint (line, ==, 3);
   g_assert_cmpuint (column, ==, 1);
-  rst_statement_offset_to_position (statement, 1000, &line, &column);
+  rst_analysis_locate (analysis, 1000, &line, &column);
   g_assert_cmpuint (line, ==, 3);
   g_assert_cmpuint (column, ==, 5);
+
+  /* And back: a line and column give the offset they were found at. */
+  g_assert_cmpuint (rst_analysis_get_offset (analysis, 1, 1), ==, 0);
+  g_assert_cmpuint (rst_analysis_get_offset (analysis, 1, 3), ==, 2);
+  g_assert_cmpuint (rst_analysis_get_offset (analysis, 2, 4), ==, 3 + 5);
+  g_assert_cmpuint (rst_analysis_get_offset (analysis, 3, 1), ==, strlen ("ab\nçé x\r\n"));
 }
 
 static void
@@ -262,8 +319,9 @@ test_crlf (void)
 {
   g_autofree char *lf = NULL;
   g_autofree char *crlf = NULL;
-  g_autoptr(RstStatement) a = NULL;
-  g_autoptr(RstStatement) b = NULL;
+  g_autoptr(RstAnalysis) analysis_a = NULL;
+  g_autoptr(RstAnalysis) analysis_b = NULL;
+  RstStatement *a, *b;
   g_autofree char *sa = NULL;
   g_autofree char *sb = NULL;
   const RstElement *ea, *eb;
@@ -277,8 +335,10 @@ test_crlf (void)
     crlf = g_strjoinv ("\r\n", lines);
   }
 
-  a = parse_ok (lf);
-  b = parse_ok (crlf);
+  analysis_a = analyse_ok (lf, -1);
+  analysis_b = analyse_ok (crlf, -1);
+  a = rst_analysis_get_statement (analysis_a);
+  b = rst_analysis_get_statement (analysis_b);
   sa = structure_of (a);
   sb = structure_of (b);
   g_assert_cmpstr (sa, ==, sb);
@@ -303,8 +363,8 @@ test_crlf (void)
       g_assert_cmpstr (ta, ==, tb_lf);
       g_assert_false (g_str_has_suffix (tb, "\r"));
 
-      rst_statement_offset_to_position (a, ea[i].start, &la, &ca);
-      rst_statement_offset_to_position (b, eb[i].start, &lb, &cb);
+      rst_analysis_locate (analysis_a, ea[i].start, &la, &ca);
+      rst_analysis_locate (analysis_b, eb[i].start, &lb, &cb);
       g_assert_cmpuint (la, ==, lb);
       g_assert_cmpuint (ca, ==, cb);
 
@@ -334,31 +394,44 @@ test_front_matter (void)
     "**Statement by H.E. Ambassador Chen Xu**\n"
     "\n"
     "Mr. Chairperson,\n";
-  g_autoptr(RstStatement) statement = parse_ok (text);
-  const char * const *keys = rst_statement_get_detail_keys (statement);
+  g_autoptr(RstAnalysis) analysis = analyse_ok (text, -1);
+  RstStatement *statement = rst_analysis_get_statement (analysis);
+  RstDetails *front_matter = rst_analysis_get_front_matter (analysis);
   const RstElement *heading;
   const char *body = strstr (text, "**Statement");
   guint line, column;
 
-  g_assert_cmpstr (rst_statement_get_detail (statement, "title"), ==, "Statement by H.E. Ambassador Chen Xu");
-  g_assert_cmpstr (rst_statement_get_detail (statement, "session"), ==, "114");
-  g_assert_cmpstr (rst_statement_get_detail (statement, "chair-form"), ==, "Mr.");
-  g_assert_cmpstr (rst_statement_get_detail (statement, "time-limit"), ==, "5:00");
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, "title"), ==, "Statement by H.E. Ambassador Chen Xu");
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, "session"), ==, "114");
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, "chair-form"), ==, "Mr.");
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, "time-limit"), ==, "5:00");
   /* The last value of a repeated key; a list is no detail. */
-  g_assert_cmpstr (rst_statement_get_detail (statement, "council"), ==, "iom-2");
-  g_assert_null (rst_statement_get_detail (statement, "tags"));
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, "council"), ==, "iom-2");
+  g_assert_null (rst_analysis_get_detail (analysis, "tags"));
+  /* The front matter says the session: nothing is taken from the heading. */
+  g_assert_false (rst_analysis_is_from_heading (analysis, RST_DETAIL_SESSION));
+  g_assert_cmpuint (rst_analysis_get_session (analysis), ==, 114);
+  g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 300);
+  /* "iom-2" is no profile: generic, said by an info diagnostic. */
+  g_assert_null (rst_analysis_get_council_id (analysis));
+  g_assert_true (rst_council_is_generic (rst_analysis_get_council (analysis)));
+  g_assert_true (has_code (analysis, RST_CODE_COUNCIL_UNKNOWN));
 
-  g_assert_cmpuint (g_strv_length ((char **)keys), ==, 5);
-  g_assert_cmpstr (keys[0], ==, "title");
-  g_assert_cmpstr (keys[1], ==, "council");
-  g_assert_cmpstr (keys[4], ==, "time-limit");
+  /* The keys in file order, a repeated one in its first place. */
+  g_assert_cmpuint (rst_details_get_size (front_matter), ==, 5);
+  g_assert_cmpstr (rst_details_get_key (front_matter, 0), ==, "title");
+  g_assert_cmpstr (rst_details_get_key (front_matter, 1), ==, "council");
+  g_assert_cmpstr (rst_details_get_value (front_matter, 1), ==, "iom-2");
+  g_assert_cmpstr (rst_details_get_key (front_matter, 4), ==, "time-limit");
+  g_assert_true (rst_details_equal (front_matter, rst_analysis_get_details (analysis)));
 
   g_assert_cmpuint (rst_statement_get_body_offset (statement), ==, body - text);
+  g_assert_cmpuint (rst_analysis_get_body_offset (analysis), ==, body - text);
 
   heading = find_kind (statement, RST_ELEMENT_HEADING, 0);
   g_assert_nonnull (heading);
   g_assert_cmpuint (heading->start, ==, body - text);
-  rst_statement_offset_to_position (statement, heading->start, &line, &column);
+  rst_analysis_locate (analysis, heading->start, &line, &column);
   g_assert_cmpuint (line, ==, 10);
   g_assert_nonnull (find_kind (statement, RST_ELEMENT_SALUTATION, 0));
 }
@@ -367,62 +440,105 @@ static void
 test_front_matter_crlf_bom (void)
 {
   const char *text = "\xEF\xBB\xBF---\r\nlang: en\r\nspeaker: Ms. Díaz\r\n...\r\nMadam President,\r\n";
-  g_autoptr(RstStatement) statement = parse_ok (text);
+  g_autoptr(RstAnalysis) analysis = analyse_ok (text, -1);
+  RstStatement *statement = rst_analysis_get_statement (analysis);
   const RstElement *salutation = find_kind (statement, RST_ELEMENT_SALUTATION, 0);
 
-  g_assert_cmpstr (rst_statement_get_detail (statement, "speaker"), ==, "Ms. Díaz");
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, "speaker"), ==, "Ms. Díaz");
+  g_assert_cmpstr (rst_analysis_get_language (analysis), ==, "en");
   g_assert_cmpuint (rst_statement_get_body_offset (statement), ==, strstr (text, "Madam") - text);
+  g_assert_cmpuint (rst_analysis_get_body_offset (analysis), ==, strstr (text, "Madam") - text);
   g_assert_nonnull (salutation);
   g_assert_cmpuint (salutation->end, ==, strstr (text, ",\r\n") + 1 - text);
 }
 
+/* Bytes that are not UTF-8 never reach the analysis: the text file
+ * reader refuses them, naming the line.
+ */
 static void
 test_invalid_utf8 (void)
 {
   const char text[] = "Mr. Chair,\n\nOur delegation\n\nwelcomes \xC3\x28 the report.\n";
   g_autoptr(GError) error = NULL;
-  RstStatement *statement = rst_statement_parse (text, sizeof text - 1, &error);
+  gsize where = 0;
 
-  g_assert_null (statement);
-  g_assert_error (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_INVALID_UTF8);
-  g_assert_cmpstr (error->message, ==, "Line 5 is not valid UTF-8");
+  g_assert_cmpint (rst_text_sniff (text, sizeof text - 1, &where), ==, RST_TEXT_KIND_NOT_UTF8);
+  g_assert_cmpuint (where, ==, strstr (text, "\xC3") - text);
+  g_assert_cmpuint (rst_text_count_lines (text, where), ==, 5);
+
+  g_assert_false (rst_text_validate (text, sizeof text - 1, &error));
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_INVALID_UTF8);
+  g_assert_cmpstr (error->message, ==, "line 5 is not valid UTF-8; save the file as UTF-8");
 }
 
 static void
 test_binary (void)
 {
   const char text[] = "PK\x03\x04\n\nsome\0zip";
+  const char nul[] = "Mr. Chair,\n\nsome\0zip";
   g_autoptr(GError) error = NULL;
-  RstStatement *statement = rst_statement_parse (text, sizeof text - 1, &error);
+  gsize where = 1;
 
-  g_assert_null (statement);
-  g_assert_error (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY);
-  g_assert_nonnull (strstr (error->message, "Line 3"));
+  /* A ZIP (DOCX, ODT) by its signature. */
+  g_assert_cmpint (rst_text_sniff (text, sizeof text - 1, &where), ==, RST_TEXT_KIND_BINARY);
+  g_assert_cmpuint (where, ==, 0);
+  g_assert_false (rst_text_validate (text, sizeof text - 1, &error));
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_BINARY);
+  g_assert_cmpstr (error->message, ==, "it is a binary file, not a statement; save it as plain text");
+  g_clear_error (&error);
+
+  /* Any NUL byte, on line 3 here. */
+  g_assert_cmpint (rst_text_sniff (nul, sizeof nul - 1, &where), ==, RST_TEXT_KIND_BINARY);
+  g_assert_cmpuint (where, ==, strlen (nul));
+  g_assert_cmpuint (rst_text_count_lines (nul, where), ==, 3);
+  g_assert_false (rst_text_validate (nul, sizeof nul - 1, &error));
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_BINARY);
+
+  /* Text is text. */
+  g_assert_true (rst_text_validate (nul, strlen (nul), NULL));
 }
 
+/* A front matter that cannot be read is an error diagnostic on its first
+ * line that names the line at fault; the body is analysed all the same.
+ */
 static void
 test_bad_front_matter (void)
 {
   struct {
     const char *text;
     const char *line;
+    const char *body;
   } cases[] = {
-    { "---\ntitle: ok\nsession: [114\nchair: x\n---\nBody.\n", "Line 4" },
-    { "---\ntitle: \"unclosed\n---\nBody.\n", "Line 3" },
-    { "---\n- a\n- b\n---\nBody.\n", "Line 2" },
-    { "---\ntitle: never closed\n\nMr. Chair,\n", "Line 1" },
-    { "---\njust a sentence\n---\nBody.\n", "Line 2" },
+    { "---\ntitle: ok\nsession: [114\nchair: x\n---\nMr. Chair,\n\nBody.\n", "Line 4", "Mr. Chair" },
+    /* Found at the end of the YAML: its last line, not the closing "---". */
+    { "---\ntitle: \"unclosed\n---\nMr. Chair,\n\nBody.\n", "Line 2", "Mr. Chair" },
+    { "---\n- a\n- b\n---\nMr. Chair,\n\nBody.\n", "Line 2", "Mr. Chair" },
+    /* Never closed: all of it is the body. */
+    { "---\ntitle: never closed\n\nMr. Chair,\n", "Line 1", "---" },
+    { "---\njust a sentence\n---\nMr. Chair,\n\nBody.\n", "Line 2", "Mr. Chair" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      RstStatement *statement = rst_statement_parse (cases[i].text, -1, &error);
+      g_autoptr(RstAnalysis) analysis = rst_analysis_new (cases[i].text, -1, NULL);
+      RstDiagnostic *diagnostic = find_code (analysis, RST_CODE_FRONT_MATTER_INVALID);
+      RstStatement *statement = rst_analysis_get_statement (analysis);
+      gsize body = strstr (cases[i].text, cases[i].body) - cases[i].text;
 
-      g_test_message ("case %u: %s", i, error != NULL ? error->message : "(parsed)");
-      g_assert_null (statement);
-      g_assert_error (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_FRONT_MATTER);
-      g_assert_true (g_str_has_prefix (error->message, cases[i].line));
+      g_assert_nonnull (diagnostic);
+      g_test_message ("case %u: %s", i, rst_diagnostic_get_message (diagnostic));
+      g_assert_cmpint (rst_diagnostic_get_severity (diagnostic), ==, RST_SEVERITY_ERROR);
+      g_assert_true (g_str_has_prefix (rst_diagnostic_get_message (diagnostic), cases[i].line));
+      /* On the first line, the "---". */
+      g_assert_cmpuint (rst_diagnostic_get_start (diagnostic), ==, 0);
+      g_assert_cmpuint (rst_diagnostic_get_end (diagnostic), ==, 3);
+      g_assert_true (rst_analysis_has_errors (analysis));
+
+      /* No details, but the body's structure. */
+      g_assert_cmpuint (rst_details_get_size (rst_analysis_get_front_matter (analysis)), ==, 0);
+      g_assert_cmpuint (rst_analysis_get_body_offset (analysis), ==, body);
+      g_assert_cmpuint (rst_statement_get_body_offset (statement), ==, body);
+      g_assert_nonnull (find_kind (statement, RST_ELEMENT_SALUTATION, 0));
     }
 }
 
@@ -436,6 +552,7 @@ test_not_front_matter (void)
   g_assert_nonnull (find_kind (statement, RST_ELEMENT_SALUTATION, 0));
 }
 
+/* From a file: the text file reader, then the analysis. */
 static void
 test_from_file (void)
 {
@@ -444,20 +561,27 @@ test_from_file (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) directory = g_file_new_for_path (dir);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/statement.md");
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
-  RstStatement *none;
+  const char *data;
+  gsize length;
+  GBytes *none;
 
-  statement = rst_statement_new_from_file (file, NULL, &error);
+  bytes = rst_text_file_load (file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (find_kind (statement, RST_ELEMENT_CLOSING, 0));
+  g_assert_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &length);
+  analysis = analyse_ok (data, length);
+  g_assert_cmpuint (rst_analysis_get_length (analysis), ==, length);
+  g_assert_nonnull (find_kind (rst_analysis_get_statement (analysis), RST_ELEMENT_CLOSING, 0));
 
-  none = rst_statement_new_from_file (directory, NULL, &error);
+  none = rst_text_file_load (directory, NULL, &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_clear_error (&error);
 
-  none = rst_statement_new_from_file (missing, NULL, &error);
+  none = rst_text_file_load (missing, NULL, &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
@@ -827,8 +951,11 @@ static void
 test_languages (void)
 {
   /* A language without rules of its own falls back to English. */
-  g_autoptr(RstStatement) statement = parse_ok ("---\nlang: xx-YY\n---\nMr. Chair,\n\nFirst, peace.\n");
+  g_autoptr(RstAnalysis) analysis = analyse_ok ("---\nlang: xx-YY\n---\nMr. Chair,\n\nFirst, peace.\n", -1);
+  RstStatement *statement = rst_analysis_get_statement (analysis);
 
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, RST_DETAIL_LANG), ==, "xx-YY");
+  g_assert_cmpstr (rst_analysis_get_language (analysis), ==, "en");
   g_assert_nonnull (find_kind (statement, RST_ELEMENT_SALUTATION, 0));
   g_assert_nonnull (find_kind (statement, RST_ELEMENT_PRIORITY, 0));
 }

@@ -14,9 +14,9 @@
 
 #include <string.h>
 
-#include "rst-checker.h"
 #include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
+#include "rst-template-values.h"
 #include "rst-test-ui.h"
 #include "rst-window.h"
 
@@ -27,6 +27,68 @@ spin_main_loop (void)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* File ▸ New from Template, as the menu item opens it. */
+static RstTemplateChooser *
+open_chooser (RstWindow *window)
+{
+  RstTemplateChooser *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-template", NULL));
+  chooser = (RstTemplateChooser *) rst_test_ui_find_toplevel (RST_TYPE_TEMPLATE_CHOOSER, GTK_WINDOW (window));
+  g_assert_nonnull (chooser);
+
+  return chooser;
+}
+
+/* The chooser's Create button: the chooser closes and the window opens
+ * the statement in a tab, which is returned.
+ */
+static char *buffer_text (GtkTextBuffer *buffer);
+
+/* The chooser's Create button: the chooser closes and the window opens
+ * the statement its preview showed in a tab, which is returned.
+ */
+static RstPage *
+press_create (RstWindow          *window,
+              RstTemplateChooser *chooser)
+{
+  g_autofree char *preview = rst_template_chooser_dup_text (chooser);
+  RstPage *page = NULL;
+
+  g_assert_nonnull (preview);
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.create", NULL));
+  while (chooser != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint tries = 0; page == NULL && tries < 1000; tries++)
+    {
+      RstPage *current = rst_window_get_current_page (window);
+      g_autofree char *text = current != NULL ? buffer_text (GTK_TEXT_BUFFER (rst_page_get_document (current))) : NULL;
+
+      if (g_strcmp0 (text, preview) == 0)
+        page = current;
+      else
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+  g_assert_nonnull (page);
+  spin_main_loop ();
+
+  return page;
+}
+
+/* What the window would hand a chooser opened now: Preferences as an
+ * analysis context.
+ */
+static RstAnalysisContext *
+app_context (void)
+{
+  return rst_application_get_analysis_context (app);
 }
 
 static char *
@@ -120,28 +182,29 @@ press_tab (GtkWidget *view,
 static void
 test_chooser_fills_fields (void)
 {
-  g_autoptr(RstCouncil) iom = NULL;
-  g_autoptr(RstStatement) statement = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(RstCouncilList) councils = rst_council_list_get_default ();
   g_autofree char *preview = NULL;
   g_autofree char *text = NULL;
   g_autofree char *slot = NULL;
   RstTemplateChooser *chooser;
+  RstDocumentChecker *checker;
+  RstCouncil *iom;
   RstWindow *window;
   RstPage *page;
-  RstCheckOptions options = { 0, 0 };
+  GPtrArray *diagnostics;
+  guint n_pages;
   gboolean unfilled = FALSE;
 
   RST_TEST_REQUIRE_DISPLAY ();
 
   set_delegation_profile ("China", "H.E. Ambassador Chen Xu");
-  iom = rst_council_lookup ("iom", NULL);
+  iom = rst_council_list_lookup (councils, "iom", NULL);
   g_assert_nonnull (iom);
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  chooser = rst_template_chooser_new (window);
-  gtk_window_present (GTK_WINDOW (chooser));
+  n_pages = adw_tab_view_get_n_pages (rst_window_get_tab_view (window));
+  chooser = open_chooser (window);
 
   g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
   g_assert_true (rst_template_chooser_set_council (chooser, "iom"));
@@ -154,10 +217,9 @@ test_chooser_fills_fields (void)
   preview = rst_template_chooser_dup_text (chooser);
   g_assert_nonnull (preview);
 
-  page = rst_template_chooser_create (chooser);
-  g_assert_nonnull (page);
-  spin_main_loop ();
-  g_assert_true (rst_window_get_current_page (window) == page);
+  page = press_create (window, chooser);
+  /* The window's empty tab was used, as Open does. */
+  g_assert_cmpuint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, n_pages);
 
   text = buffer_text (GTK_TEXT_BUFFER (rst_page_get_document (page)));
   g_assert_cmpstr (text, ==, preview);
@@ -184,18 +246,72 @@ test_chooser_fills_fields (void)
   g_assert_true (g_str_has_prefix (slot, "{{"));
   g_assert_true (g_str_has_suffix (slot, "}}"));
 
-  /* The checker still flags the slots. */
-  statement = rst_statement_parse (text, -1, NULL);
-  g_assert_nonnull (statement);
-  diagnostics = rst_check_statement (statement, &options);
+  /* The live checker still flags the slots, for the IOM Council. */
+  checker = rst_document_get_checker (rst_page_get_document (page));
+  rst_document_checker_check_now (checker);
+  g_assert_cmpstr (rst_analysis_get_council_id (rst_document_checker_get_analysis (checker)), ==, "iom");
+  g_assert_cmpuint (rst_analysis_get_session (rst_document_checker_get_analysis (checker)), ==, 115);
+  diagnostics = rst_analysis_get_diagnostics (rst_document_checker_get_analysis (checker));
   for (guint i = 0; i < diagnostics->len; i++)
     if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), "placeholder-unfilled"))
       unfilled = TRUE;
   g_assert_true (unfilled);
 
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (rst_page_get_document (page)), FALSE);
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* From a tab that is in use, Create opens another. */
+  chooser = open_chooser (window);
+  g_assert_true (rst_template_chooser_select_template (chooser, "right-of-reply"));
+  g_assert_true (press_create (window, chooser) != page);
+  g_assert_cmpuint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, n_pages + 1);
+
+  rst_window_close_without_asking (window);
   set_delegation_profile ("", "");
+}
+
+/* The chooser on its own: Create gives the text and closes, Close gives
+ * nothing.
+ */
+static void
+test_chooser_create_returns_text (void)
+{
+  g_autofree char *preview = NULL;
+  g_autofree char *text = NULL;
+  RstTemplateChooser *chooser;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  gtk_window_present (GTK_WINDOW (chooser));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == GTK_WINDOW (window));
+
+  g_assert_true (rst_template_chooser_select_template (chooser, "right-of-reply"));
+  rst_template_chooser_set_session (chooser, 0);
+  preview = rst_template_chooser_dup_text (chooser);
+  g_assert_nonnull (preview);
+  /* No session: the field stays for the drafter. */
+  g_assert_nonnull (strstr (preview, "{{"));
+
+  text = rst_template_chooser_create (chooser);
+  g_assert_cmpstr (text, ==, preview);
+  spin_main_loop ();
+  g_assert_null (chooser);
+  /* The window opens the tab, not the chooser. */
+  g_assert_cmpint (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (rst_window_get_document (window))), ==, 0);
+
+  /* Closed without Create: the window's tabs stay as they were. */
+  chooser = open_chooser (window);
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  gtk_window_close (GTK_WINDOW (chooser));
+  while (chooser != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin_main_loop ();
+  g_assert_cmpuint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, 1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (rst_window_get_document (window))), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -216,10 +332,9 @@ test_chooser_tab_moves_between_slots (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  chooser = rst_template_chooser_new (window);
+  chooser = open_chooser (window);
   g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
-  page = rst_template_chooser_create (chooser);
-  g_assert_nonnull (page);
+  page = press_create (window, chooser);
 
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
   view = rst_page_get_view (page);
@@ -296,7 +411,7 @@ test_chooser_user_templates_persist (void)
   file = g_file_new_for_path (path);
 
   window = rst_window_new (app);
-  chooser = rst_template_chooser_new (window);
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
 
   /* "From a previous statement": kept as a template, next session proposed. */
   template = rst_template_chooser_import_statement (chooser, file, &error);
@@ -328,7 +443,7 @@ test_chooser_user_templates_persist (void)
    * fills it for the next session.
    */
   window = rst_window_new (app);
-  chooser = rst_template_chooser_new (window);
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
   g_assert_true (rst_template_chooser_select_template (chooser, id));
   rst_template_chooser_set_session (chooser, 115);
   rst_template_chooser_set_council (chooser, "iom");
@@ -344,7 +459,7 @@ test_chooser_user_templates_persist (void)
 static void
 test_chooser_save_statement_as_template (void)
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(RstTemplate) saved = NULL;
   g_autoptr(RstTemplateStore) store = NULL;
@@ -355,9 +470,9 @@ test_chooser_save_statement_as_template (void)
 
   RST_TEST_REQUIRE_DISPLAY ();
 
-  statement = rst_statement_parse (PREVIOUS_STATEMENT, -1, &error);
-  g_assert_no_error (error);
-  values = rst_template_chooser_collect_values (statement, rst_application_get_settings (app));
+  analysis = rst_analysis_new (PREVIOUS_STATEMENT, -1, app_context ());
+  g_assert_false (rst_analysis_has_errors (analysis));
+  values = rst_template_values_new_for_analysis (analysis);
   g_assert_cmpstr (g_hash_table_lookup (values, "council_id"), ==, "iom");
   g_assert_cmpstr (g_hash_table_lookup (values, "delegation"), ==, "Atlantis");
   g_assert_cmpstr (g_hash_table_lookup (values, "session_ordinal"), ==, "114th");
@@ -368,7 +483,7 @@ test_chooser_save_statement_as_template (void)
   g_assert_no_error (error);
 
   window = rst_window_new (app);
-  chooser = rst_template_chooser_new (window);
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
   g_assert_true (rst_template_chooser_select_template (chooser, rst_template_get_id (saved)));
   g_assert_cmpstr (rst_template_get_name (rst_template_chooser_get_selected (chooser)), ==,
                    "Atlantis general debate");
@@ -381,6 +496,57 @@ test_chooser_save_statement_as_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A chooser opened over a statement proposes its council and the next
+ * session: the statement the drafter is working on is the previous one.
+ */
+static void
+test_chooser_proposes_next_session (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "atlantis-114-open.md", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstAnalysis) previous = NULL;
+  g_autofree char *text = NULL;
+  RstTemplateChooser *chooser;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  /* Directly, with the analysis of the previous statement. */
+  previous = rst_analysis_new (PREVIOUS_STATEMENT, -1, app_context ());
+  g_assert_cmpuint (rst_analysis_get_session (previous), ==, 114);
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), previous, app_context ());
+  g_assert_cmpuint (rst_template_chooser_get_session (chooser), ==, 115);
+  g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
+  text = rst_template_chooser_dup_text (chooser);
+  g_assert_nonnull (strstr (text, "115th Session"));
+  g_assert_nonnull (strstr (text, "council: iom"));
+  g_clear_pointer (&text, g_free);
+  gtk_window_destroy (GTK_WINDOW (chooser));
+
+  /* Without one: no session yet. */
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
+  g_assert_cmpuint (rst_template_chooser_get_session (chooser), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (chooser));
+
+  /* Through the window, with the statement open in the current tab. */
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  write_file (path, PREVIOUS_STATEMENT);
+  file = g_file_new_for_path (path);
+  rst_window_open_file (window, file);
+  while (rst_document_get_busy (rst_window_get_document (window)))
+    g_main_context_iteration (NULL, TRUE);
+  chooser = open_chooser (window);
+  g_assert_cmpuint (rst_template_chooser_get_session (chooser), ==, 115);
+  g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
+  text = rst_template_chooser_dup_text (chooser);
+  g_assert_nonnull (strstr (text, "115th Session"));
+  g_assert_nonnull (strstr (text, "council: iom"));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
 
 /* The message dialog a flow opened, answered as the drafter would:
  * @name typed into its entry (when it has one), then @response.
@@ -466,6 +632,74 @@ test_chooser_save_as_template_dialog (void)
 }
 
 static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Save as Template on its own: the name dialog, then the template made
+ * from the analysis; Cancel saves nothing.
+ */
+static void
+test_chooser_save_as_template_async (void)
+{
+  g_autoptr(RstAnalysis) analysis = rst_analysis_new (PREVIOUS_STATEMENT, -1, app_context ());
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RstTemplate) saved = NULL;
+  g_autoptr(RstTemplateStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  rst_template_chooser_save_as_template_async (GTK_WINDOW (window), analysis, NULL, store_result, &result);
+  answer_dialog ("Atlantis at the Council", "save");
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  saved = rst_template_chooser_save_as_template_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (rst_template_get_name (saved), ==, "Atlantis at the Council");
+  g_assert_cmpint (rst_template_get_origin (saved), ==, RST_TEMPLATE_ORIGIN_USER);
+  g_assert_null (rst_template_get_error (saved));
+  text = rst_template_get_text (saved);
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "{{session_ordinal}}"));
+  g_assert_nonnull (strstr (text, "{{delegation}} thanks the Director General"));
+  g_assert_null (strstr (text, "114th"));
+  g_assert_null (strstr (text, "Atlantis thanks"));
+  /* Nothing after the statement's last line. */
+  g_assert_true (g_str_has_suffix (text, "I thank you.\n"));
+
+  /* On disk, where the next chooser finds it. */
+  store = rst_template_store_new ();
+  g_assert_nonnull (find_by_name (store, "Atlantis at the Council"));
+
+  /* Cancelled: an error that says so, and no template. */
+  g_clear_object (&result);
+  rst_template_chooser_save_as_template_async (GTK_WINDOW (window), analysis, NULL, store_result, &result);
+  answer_dialog ("Never saved", "cancel");
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (rst_template_chooser_save_as_template_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  rst_template_store_reload (store);
+  g_assert_null (find_by_name (store, "Never saved"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_chooser_manages_user_templates (void)
 {
   RstTemplateChooser *chooser;
@@ -479,7 +713,7 @@ test_chooser_manages_user_templates (void)
   RST_TEST_REQUIRE_DISPLAY ();
 
   window = rst_window_new (app);
-  chooser = rst_template_chooser_new (window);
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
   gtk_window_present (GTK_WINDOW (chooser));
   store = rst_template_chooser_get_store (chooser);
 
@@ -535,7 +769,7 @@ test_chooser_bad_templates (void)
   write_file (clash, "---\ntemplate-name: My general debate\n---\n{{chair_address}},\n\nI thank you.\n");
 
   window = rst_window_new (app);
-  chooser = rst_template_chooser_new (window);
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
   gtk_window_present (GTK_WINDOW (chooser));
   spin_main_loop ();
   store = rst_template_chooser_get_store (chooser);
@@ -581,12 +815,15 @@ main (int   argc,
   rst_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/template-chooser/fills-fields", test_chooser_fills_fields);
+  g_test_add_func ("/template-chooser/create-returns-text", test_chooser_create_returns_text);
   g_test_add_func ("/template-chooser/tab-moves-between-slots", test_chooser_tab_moves_between_slots);
+  g_test_add_func ("/template-chooser/proposes-next-session", test_chooser_proposes_next_session);
   g_test_add_func ("/template-chooser/user-templates-persist", test_chooser_user_templates_persist);
   g_test_add_func ("/template-chooser/save-statement-as-template", test_chooser_save_statement_as_template);
   g_test_add_func ("/template-chooser/save-as-template-dialog", test_chooser_save_as_template_dialog);
   g_test_add_func ("/template-chooser/manages-user-templates", test_chooser_manages_user_templates);
   g_test_add_func ("/template-chooser/bad-templates", test_chooser_bad_templates);
+  g_test_add_func ("/template-chooser/save-as-template-async", test_chooser_save_as_template_async);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

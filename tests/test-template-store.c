@@ -10,7 +10,11 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "rst-analysis.h"
+#include "rst-file-writer.h"
+#include "rst-placeholder.h"
 #include "rst-template-store.h"
+#include "rst-template-values.h"
 
 static const char *builtin_ids[] = {
   "closing-session",
@@ -102,8 +106,24 @@ test_builtins (void)
       g_assert_true (rst_template_store_lookup (store, builtin_ids[i]) == template);
 
       /* Every built-in has slots for the drafter and uses known fields. */
-      slots = rst_template_find_slots (rst_template_get_text (template), -1);
+      slots = rst_placeholder_find_all (rst_template_get_text (template), 0,
+                                        strlen (rst_template_get_text (template)));
       g_assert_cmpuint (slots->len, >, 3);
+      {
+        guint known = 0;
+
+        for (guint j = 0; j < slots->len; j++)
+          {
+            g_autofree char *name = rst_placeholder_dup_name (rst_template_get_text (template),
+                                                              &g_array_index (slots, RstPlaceholder, j));
+
+            known += rst_template_is_known_field (name);
+          }
+        g_assert_cmpuint (known, >, 0);
+        g_assert_cmpuint (known, <, slots->len);
+      }
+      /* The built-ins are English. */
+      g_assert_cmpstr (rst_template_get_lang (template), ==, "en");
     }
 
   g_assert_null (rst_template_store_lookup (store, "no-such-template"));
@@ -221,7 +241,12 @@ test_save_statement (void)
 
   saved = rst_template_store_save_statement (store, statement, values, "Peru at the Council", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rst_template_propose_next_session (statement), ==, 115);
+  {
+    g_autoptr(RstAnalysis) analysis = rst_analysis_new (statement, -1, NULL);
+
+    /* Next Session proposes the one after the statement's, 115. */
+    g_assert_cmpuint (rst_analysis_get_session (analysis), ==, 114);
+  }
 
   later = rst_template_store_new ();
   /* Next session, new speaker. */
@@ -385,6 +410,9 @@ test_builtin_id_conflict (void)
   g_assert_null (rst_template_get_note (rst_template_store_lookup (store, "mine")));
 }
 
+/* Writing a new statement from a template: never over a file, unless
+ * asked to (the file chooser has asked the drafter).
+ */
 static void
 test_write_file (void)
 {
@@ -393,28 +421,31 @@ test_write_file (void)
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) missing = g_file_new_build_filename (dir, "no-folder", "x.md", NULL);
+  g_autoptr(GBytes) first = g_bytes_new_static ("first", 5);
+  g_autoptr(GBytes) second = g_bytes_new_static ("second", 6);
+  g_autoptr(GBytes) third = g_bytes_new_static ("third", 5);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
 
-  g_assert_true (rst_template_write_file (file, "first", 5, FALSE, &error));
+  g_assert_true (rst_file_write_bytes (file, first, RST_FILE_WRITE_NO_CLOBBER, NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* No clobbering, and the file is untouched. */
-  g_assert_false (rst_template_write_file (file, "second", 6, FALSE, &error));
+  g_assert_false (rst_file_write_bytes (file, second, RST_FILE_WRITE_NO_CLOBBER, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&error);
   contents = read_file (file);
   g_assert_cmpstr (contents, ==, "first");
 
-  g_assert_true (rst_template_write_file (file, "third", 5, TRUE, &error));
+  g_assert_true (rst_file_write_bytes (file, third, RST_FILE_WRITE_REPLACE, NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&contents, g_free);
   contents = read_file (file);
   g_assert_cmpstr (contents, ==, "third");
 
-  g_assert_false (rst_template_write_file (missing, "x", 1, FALSE, &error));
+  g_assert_false (rst_file_write_bytes (missing, first, RST_FILE_WRITE_NO_CLOBBER, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
 

@@ -12,14 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "rst-checker.h"
+#include "rst-placeholder.h"
 #include "rst-statement-private.h"
 
-/* The pace of a delegate reading for interpretation, when the council
- * profile does not say.
- */
-#define DEFAULT_WORDS_PER_MINUTE 120.0
-#define LONG_SENTENCE_WORDS      40
-#define PLACEHOLDER_MAX          200
+#define LONG_SENTENCE_WORDS 40
 
 typedef struct
 {
@@ -142,13 +138,13 @@ check_frame (Check *c)
 
   if (!heading)
     {
-      const char *title = rst_statement_get_detail (c->statement, "title");
+      const char *title = rst_details_get (c->options->details, RST_DETAIL_TITLE);
       RstDiagnostic *d;
 
       d = report (c, "heading-missing", RST_SEVERITY_WARNING,
                   first->start, first_line_end (c, first->start, first->end),
                   _("There is no heading naming the speaker and the occasion"));
-      if (title != NULL && title[0] != '\0')
+      if (title != NULL)
         {
           g_autofree char *heading_text = g_strdup_printf ("**%s**\n\n", title);
 
@@ -158,13 +154,13 @@ check_frame (Check *c)
 
   if (first_body != NULL && !salutation_before_body)
     {
-      const char *form = rst_statement_get_detail (c->statement, "chair-form");
-      const char *chair = rst_statement_get_detail (c->statement, "chair");
+      const char *form = rst_details_get (c->options->details, RST_DETAIL_CHAIR_FORM);
+      const char *chair = rst_details_get (c->options->details, RST_DETAIL_CHAIR);
       g_autofree char *address = NULL;
       RstDiagnostic *d;
 
-      if (chair != NULL && chair[0] != '\0')
-        address = form != NULL && form[0] != '\0'
+      if (chair != NULL)
+        address = form != NULL
           ? g_strdup_printf ("%s %s,", form, chair)
           : g_strdup_printf ("%s,", chair);
       else if (return_salutation != NULL)
@@ -457,48 +453,27 @@ check_announced_count (Check *c)
   }
 }
 
+/* Whether a paragraph may end at [start, end): a sentence's end, or a
+ * colon or semicolon before a list.
+ */
 static gboolean
-ends_sentence (const char *text,
-               gsize       start,
-               gsize       end)
+ends_clause (Check *c,
+             gsize  start,
+             gsize  end)
 {
   gsize e = end;
+  gunichar last;
 
-  while (e > start && (text[e - 1] == '*' || text[e - 1] == '_'))
+  if (rst_rules_ends_sentence (c->rules, c->text, start, end))
+    return TRUE;
+
+  while (e > start && (g_ascii_isspace (c->text[e - 1]) || c->text[e - 1] == '*' || c->text[e - 1] == '_'))
     e--;
-
-  /* Closing quotes and brackets after the punctuation: ." .) .” .’ .» */
-  while (e > start)
-    {
-      guchar c = (guchar)text[e - 1];
-
-      if (c == '"' || c == '\'' || c == ')' || c == ']')
-        e--;
-      else if (e - start >= 3 && (guchar)text[e - 3] == 0xE2 && (guchar)text[e - 2] == 0x80 &&
-               (c == 0x9D || c == 0x99))
-        e -= 3;
-      else if (e - start >= 2 && (guchar)text[e - 2] == 0xC2 && c == 0xBB)
-        e -= 2;
-      else
-        break;
-    }
-
   if (e == start)
     return FALSE;
 
-  switch (text[e - 1])
-    {
-    case '.':
-    case '!':
-    case '?':
-    case ':':
-    case ';':
-      return TRUE;
-    default:
-      /* "…" */
-      return e - start >= 3 && (guchar)text[e - 3] == 0xE2 && (guchar)text[e - 2] == 0x80 &&
-             (guchar)text[e - 1] == 0xA6;
-    }
+  last = g_utf8_get_char (g_utf8_find_prev_char (c->text + start, c->text + e));
+  return last == ':' || last == ';' || last == 0xFF1A || last == 0xFF1B || last == 0x061B;
 }
 
 static gboolean
@@ -529,7 +504,7 @@ check_split_paragraphs (Check *c)
         continue;
 
       if (prev != NULL && is_body (prev->kind) && is_body (el->kind) &&
-          !ends_sentence (c->text, prev->start, prev->end) &&
+          !ends_clause (c, prev->start, prev->end) &&
           starts_lowercase (c->text, el->start, el->end))
         {
           gsize pos = el->start, ws, we;
@@ -559,38 +534,20 @@ check_split_paragraphs (Check *c)
 static void
 check_placeholders (Check *c)
 {
-  const char *text = c->text;
-  gsize end = c->length;
-  gsize i = rst_statement_get_body_offset (c->statement);
+  RstPlaceholder placeholder;
+  gsize pos = rst_statement_get_body_offset (c->statement);
 
-  while (i + 1 < end)
+  while (rst_placeholder_next (c->text, c->length, &pos, &placeholder))
     {
-      const char *open = memchr (text + i, '{', end - i - 1);
-      gsize s, k;
+      g_autofree char *name = NULL;
+      g_autofree char *message = NULL;
 
-      if (open == NULL)
-        break;
-      s = open - text;
-      if (text[s + 1] != '{')
-        {
-          i = s + 1;
-          continue;
-        }
+      if (!placeholder.closed)
+        continue;
 
-      for (k = s + 2; k + 1 < end && k - s < PLACEHOLDER_MAX; k++)
-        if (text[k] == '\n' || (text[k] == '}' && text[k + 1] == '}'))
-          break;
-
-      if (k + 1 < end && text[k] == '}' && text[k + 1] == '}')
-        {
-          g_autofree char *name = substring (c, s, k + 2);
-          g_autofree char *message = g_strdup_printf (_("“%s” is a placeholder still to fill in"), name);
-
-          report (c, "placeholder-unfilled", RST_SEVERITY_ERROR, s, k + 2, message);
-          i = k + 2;
-        }
-      else
-        i = s + 2;
+      name = substring (c, placeholder.start, placeholder.end);
+      message = g_strdup_printf (_("“%s” is a placeholder still to fill in"), name);
+      report (c, "placeholder-unfilled", RST_SEVERITY_ERROR, placeholder.start, placeholder.end, message);
     }
 }
 
@@ -653,65 +610,65 @@ check_session_ordinals (Check *c)
     }
 }
 
-/* over-time: words at the council's pace against its limit. */
+/* over-time: the speaking time at the council's pace against its limit;
+ * the range is what will not fit, from the first unit past the limit.
+ */
 static void
 check_time (Check *c)
 {
-  guint limit = c->options != NULL ? c->options->time_limit_seconds : 0;
-  double wpm = c->options != NULL && c->options->words_per_minute > 0
-    ? c->options->words_per_minute : DEFAULT_WORDS_PER_MINUTE;
-  guint words = rst_statement_get_word_count (c->statement);
-  double seconds = words * 60.0 / wpm;
+  const RstCheckOptions *o = c->options;
+  g_autofree char *time = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *message = NULL;
   guint allowed, n = 0;
   gsize pos, ws, we;
   gsize start = c->length;
   gsize end = c->length;
-  g_autofree char *message = NULL;
-  guint secs;
 
-  if (limit == 0 || seconds <= limit)
+  if (o->time_limit_seconds == 0 || o->speaking_seconds <= o->time_limit_seconds)
     return;
 
-  allowed = (guint)(limit * wpm / 60.0);
+  allowed = (guint) (o->time_limit_seconds * o->units_per_minute / 60.0);
 
-  /* The range is what will not fit: from the first word past the limit. */
   pos = rst_statement_get_body_offset (c->statement);
-  while (rst_next_word (c->text, &pos, c->length, &ws, &we))
+  if (o->unit == RST_TIMING_UNIT_CHARACTERS)
     {
-      if (n++ == allowed)
-        start = ws;
-      end = we;
+      /* Characters of the words, not the spaces between them. */
+      while (rst_next_word (c->text, &pos, c->length, &ws, &we))
+        {
+          for (gsize i = ws; i < we; i = g_utf8_next_char (c->text + i) - c->text)
+            if (n++ == allowed)
+              start = i;
+          end = we;
+        }
+    }
+  else
+    {
+      while (rst_next_word (c->text, &pos, c->length, &ws, &we))
+        {
+          if (n++ == allowed)
+            start = ws;
+          end = we;
+        }
     }
   if (start > end)
     start = end;
 
-  secs = (guint)(seconds + 0.5);
-  message = g_strdup_printf (_("About %u:%02u to read at %.0f words a minute, over the %u:%02u limit: cut about %u words"),
-                             secs / 60, secs % 60, wpm, limit / 60, limit % 60, words - allowed);
+  time = rst_timing_format (o->speaking_seconds);
+  limit = rst_timing_format (o->time_limit_seconds);
+  if (o->unit == RST_TIMING_UNIT_CHARACTERS)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "About %s to read at %.0f characters a minute, over the %s limit: cut about %u character",
+                                            "About %s to read at %.0f characters a minute, over the %s limit: cut about %u characters",
+                                            o->units - allowed),
+                               time, o->units_per_minute, limit, o->units - allowed);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "About %s to read at %.0f words a minute, over the %s limit: cut about %u word",
+                                            "About %s to read at %.0f words a minute, over the %s limit: cut about %u words",
+                                            o->units - allowed),
+                               time, o->units_per_minute, limit, o->units - allowed);
   report (c, "over-time", RST_SEVERITY_WARNING, start, end, message);
-}
-
-/* Past closing brackets and quotes: "(ODA)." "said “no”." */
-static gsize
-skip_closers (const char *text,
-              gsize       i,
-              gsize       end)
-{
-  while (i < end)
-    {
-      guchar ch = (guchar)text[i];
-
-      if (ch == ')' || ch == ']' || ch == '"' || ch == '\'' || ch == '*' || ch == '_')
-        i++;
-      else if (ch == 0xE2 && i + 2 < end && (guchar)text[i + 1] == 0x80 &&
-               ((guchar)text[i + 2] == 0x9D || (guchar)text[i + 2] == 0x99))
-        i += 3;
-      else if (ch == 0xC2 && i + 1 < end && (guchar)text[i + 1] == 0xBB)
-        i += 2;
-      else
-        break;
-    }
-  return i;
 }
 
 static void
@@ -747,24 +704,13 @@ check_sentences (Check *c)
 
       while (rst_next_word (c->text, &pos, el->end, &ws, &we))
         {
-          gsize stop = 0;
-          gsize after = skip_closers (c->text, we, el->end);
-          guchar ch = after < el->end ? (guchar)c->text[after] : 0;
+          gsize stop;
 
           if (words++ == 0)
             sentence_start = ws;
           last_end = we;
 
-          if (ch == '!' || ch == '?')
-            stop = after + 1;
-          else if (ch == '.' && (after > we || !rst_rules_is_abbreviation (c->rules, c->text + ws, we - ws)))
-            stop = after + 1;
-          else if (ch == 0xE2 && after + 2 < el->end && (guchar)c->text[after + 1] == 0x80 &&
-                   (guchar)c->text[after + 2] == 0xA6)
-            stop = after + 3;
-          if (stop > 0)
-            stop = skip_closers (c->text, stop, el->end);
-
+          stop = rst_rules_sentence_stop (c->rules, c->text, ws, we, el->end);
           if (stop == 0)
             continue;
 
@@ -798,7 +744,7 @@ compare_diagnostics (gconstpointer a,
 /**
  * rst_check_statement:
  * @statement: a parsed statement
- * @options: (nullable): what the council allows; %NULL for no limits
+ * @options: (nullable): details and timing; %NULL for none
  *
  * Returns: (transfer full) (element-type RstDiagnostic): the diagnostics,
  *   sorted by start offset.
@@ -807,6 +753,7 @@ GPtrArray *
 rst_check_statement (RstStatement          *statement,
                      const RstCheckOptions *options)
 {
+  static const RstCheckOptions no_options = { 0 };
   Check c = { 0 };
 
   g_return_val_if_fail (RST_IS_STATEMENT (statement), NULL);
@@ -816,7 +763,7 @@ rst_check_statement (RstStatement          *statement,
   c.length = rst_statement_get_length (statement);
   c.rules = rst_statement_get_rules (statement);
   c.elements = rst_statement_get_elements (statement, &c.n_elements);
-  c.options = options;
+  c.options = options != NULL ? options : &no_options;
   c.out = g_ptr_array_new_with_free_func (g_object_unref);
 
   check_frame (&c);

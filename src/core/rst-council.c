@@ -11,13 +11,13 @@
 #include <math.h>
 #include <string.h>
 
-#include "rst-council.h"
+#include "rst-council-private.h"
+#include "rst-text-file.h"
 #include "rst-timing.h"
 
-#define COUNCILS_RESOURCE_PATH RESOURCE_PREFIX "/councils/"
-#define COUNCIL_SUFFIX         ".council"
 #define GROUP_COUNCIL          "Council"
 #define GROUP_PAGE             "Page"
+#define COUNCIL_MAX_SIZE       (256 * 1024)
 
 /* A profile is read once and never changes: the UI that edits profiles
  * writes a new file and reloads the list.
@@ -522,15 +522,15 @@ rst_council_new_from_key_file (const char  *id,
   return council_new_from_key_file (id, key_file, NULL, FALSE, error);
 }
 
-static char *
-id_from_basename (const char *basename)
+char *
+_rst_council_id_from_basename (const char *basename)
 {
-  if (!g_str_has_suffix (basename, COUNCIL_SUFFIX) ||
-      strlen (basename) == strlen (COUNCIL_SUFFIX) ||
+  if (!g_str_has_suffix (basename, RST_COUNCIL_SUFFIX) ||
+      strlen (basename) == strlen (RST_COUNCIL_SUFFIX) ||
       !g_utf8_validate (basename, -1, NULL))
     return NULL;
 
-  return g_strndup (basename, strlen (basename) - strlen (COUNCIL_SUFFIX));
+  return g_strndup (basename, strlen (basename) - strlen (RST_COUNCIL_SUFFIX));
 }
 
 /**
@@ -558,7 +558,7 @@ rst_council_new_from_file (GFile   *file,
   basename = g_file_get_basename (file);
   uri = g_file_get_uri (file);
   where = g_file_is_native (file) ? g_file_get_path (file) : g_strdup (uri);
-  id = id_from_basename (basename);
+  id = _rst_council_id_from_basename (basename);
 
   if (id == NULL)
     {
@@ -567,7 +567,8 @@ rst_council_new_from_file (GFile   *file,
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  /* A profile is a page of keys; a FIFO or a huge file is not one. */
+  bytes = rst_text_file_read (file, COUNCIL_MAX_SIZE, NULL, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, RST_COUNCIL_ERROR,
@@ -741,298 +742,6 @@ rst_council_dup_user_dir (void)
   return g_build_filename (g_get_user_data_dir (), "rostrum", "councils", NULL);
 }
 
-void
-rst_council_get_check_options (RstCouncil      *self,
-                               RstCheckOptions *out)
-{
-  g_return_if_fail (RST_IS_COUNCIL (self));
-  g_return_if_fail (out != NULL);
-
-  out->time_limit_seconds = self->time_limit_seconds;
-  out->words_per_minute = self->words_per_minute;
-}
-
-void
-rst_council_resolve_check_options (RstCouncil      *council,
-                                   RstStatement    *statement,
-                                   RstCheckOptions *out)
-{
-  const char *time_limit;
-  guint seconds;
-
-  g_return_if_fail (council == NULL || RST_IS_COUNCIL (council));
-  g_return_if_fail (statement == NULL || RST_IS_STATEMENT (statement));
-  g_return_if_fail (out != NULL);
-
-  out->time_limit_seconds = 0;
-  out->words_per_minute = 0.0;
-
-  if (council != NULL)
-    rst_council_get_check_options (council, out);
-
-  if (statement == NULL)
-    return;
-
-  /* The session's own limit, which the drafter copied from the
-   * information note, is better knowledge than the profile's usual one.
-   * One that cannot be read is ignored here; the details panel is where
-   * the drafter sees it.
-   */
-  time_limit = rst_statement_get_detail (statement, "time-limit");
-  if (time_limit != NULL && rst_timing_parse (time_limit, &seconds))
-    out->time_limit_seconds = seconds;
-}
-
-/* The list */
-
-static int
-compare_councils (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  RstCouncil *ca = (RstCouncil *)a;
-  RstCouncil *cb = (RstCouncil *)b;
-  gboolean a_generic = g_strcmp0 (ca->id, "generic") == 0;
-  gboolean b_generic = g_strcmp0 (cb->id, "generic") == 0;
-
-  /* The fallback goes last so that pickers list real councils first. */
-  if (a_generic != b_generic)
-    return a_generic ? 1 : -1;
-
-  return g_strcmp0 (ca->id, cb->id);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* What a load found: the profiles by id, and the ones it skipped with the
- * id each would have had (NULL when the file name gives none).
- */
-typedef struct
-{
-  GHashTable *by_id;
-  GPtrArray  *problems;
-  GPtrArray  *problem_ids;
-} Loaded;
-
-static void
-loaded_clear (Loaded *loaded)
-{
-  g_clear_pointer (&loaded->by_id, g_hash_table_unref);
-  g_clear_pointer (&loaded->problems, g_ptr_array_unref);
-  g_clear_pointer (&loaded->problem_ids, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loaded, loaded_clear)
-
-static void
-loaded_add (Loaded     *loaded,
-            GFile      *file,
-            RstCouncil *council,
-            GError     *error)
-{
-  if (council != NULL)
-    {
-      g_hash_table_replace (loaded->by_id, council->id, council);
-    }
-  else
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-
-      g_ptr_array_add (loaded->problems, error);
-      g_ptr_array_add (loaded->problem_ids, id_from_basename (basename));
-    }
-}
-
-static void
-add_builtins (Loaded *loaded)
-{
-  g_auto(GStrv) children = NULL;
-
-  /* Missing only if the resource is not compiled in, which the tests see. */
-  children = g_resources_enumerate_children (COUNCILS_RESOURCE_PATH,
-                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (children == NULL)
-    return;
-
-  for (guint i = 0; children[i] != NULL; i++)
-    {
-      g_autofree char *uri = NULL;
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
-      RstCouncil *council;
-
-      if (!g_str_has_suffix (children[i], COUNCIL_SUFFIX))
-        continue;
-
-      uri = g_strconcat ("resource://", COUNCILS_RESOURCE_PATH, children[i], NULL);
-      file = g_file_new_for_uri (uri);
-      council = rst_council_new_from_file (file, &error);
-      loaded_add (loaded, file, council, g_steal_pointer (&error));
-    }
-}
-
-static void
-add_user_profiles (Loaded *loaded)
-{
-  g_autofree char *path = rst_council_dup_user_dir ();
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  dir = g_dir_open (path, 0, &error);
-  if (dir == NULL)
-    {
-      /* No folder is the usual case: the user made no profile. */
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_ptr_array_add (loaded->problems,
-                           g_error_new (RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
-                                        "%s", error->message));
-          g_ptr_array_add (loaded->problem_ids, NULL);
-        }
-      return;
-    }
-
-  /* Sorted so that problems come in a stable order. */
-  names = g_ptr_array_new_with_free_func (g_free);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, COUNCIL_SUFFIX) && name[0] != '.')
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *file_path = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (file_path);
-      g_autoptr(GError) load_error = NULL;
-      RstCouncil *council;
-
-      if (g_file_test (file_path, G_FILE_TEST_IS_DIR))
-        continue;
-
-      council = rst_council_new_from_file (file, &load_error);
-      loaded_add (loaded, file, council, g_steal_pointer (&load_error));
-    }
-}
-
-static void
-load_all (Loaded *loaded)
-{
-  loaded->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  loaded->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  loaded->problem_ids = g_ptr_array_new_with_free_func (g_free);
-
-  add_builtins (loaded);
-  /* Afterwards, so that a user profile replaces the built-in of its id
-   * (and a broken one, having been skipped, leaves it in place).
-   */
-  add_user_profiles (loaded);
-}
-
-/**
- * rst_council_list_load_full:
- * @problems: (out) (optional) (transfer full) (element-type GError):
- *   the profiles that were skipped and why
- * @error: where to report that no profile at all could be found
- *
- * Returns: (transfer full) (nullable): a #GListModel of #RstCouncil
- */
-GListModel *
-rst_council_list_load_full (GPtrArray **problems,
-                            GError    **error)
-{
-  g_auto(Loaded) loaded = { NULL, };
-  g_autoptr(GPtrArray) councils = NULL;
-  g_autoptr(GListStore) store = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  load_all (&loaded);
-
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (loaded.problems);
-
-  if (g_hash_table_size (loaded.by_id) == 0)
-    {
-      g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND,
-                   _("No council profile could be loaded"));
-      return NULL;
-    }
-
-  councils = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, loaded.by_id);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (councils, value);
-
-  store = g_list_store_new (RST_TYPE_COUNCIL);
-  g_list_store_splice (store, 0, 0, councils->pdata, councils->len);
-  g_list_store_sort (store, compare_councils, NULL);
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
-}
-
-/**
- * rst_council_list_load:
- * @error: where to report that no profile at all could be found
- *
- * Broken user profiles are skipped; rst_council_list_load_full() says
- * which.
- *
- * Returns: (transfer full) (nullable): a #GListModel of #RstCouncil
- */
-GListModel *
-rst_council_list_load (GError **error)
-{
-  return rst_council_list_load_full (NULL, error);
-}
-
-/**
- * rst_council_lookup:
- * @id: a profile id, as in "iom"
- * @error: where to report an unknown id or a broken profile
- *
- * Returns: (transfer full) (nullable): the profile
- */
-RstCouncil *
-rst_council_lookup (const char  *id,
-                    GError     **error)
-{
-  g_auto(Loaded) loaded = { NULL, };
-  RstCouncil *council;
-
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  load_all (&loaded);
-
-  council = g_hash_table_lookup (loaded.by_id, id);
-  if (council != NULL)
-    return g_object_ref (council);
-
-  /* A profile the user wrote but broke: say what is wrong with it rather
-   * than that it does not exist.
-   */
-  for (guint i = 0; i < loaded.problems->len; i++)
-    {
-      if (g_strcmp0 (g_ptr_array_index (loaded.problem_ids, i), id) == 0)
-        {
-          g_propagate_error (error, g_error_copy (g_ptr_array_index (loaded.problems, i)));
-          return NULL;
-        }
-    }
-
-  g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND,
-               _("There is no council profile “%s”"), id);
-  return NULL;
-}
 
 /**
  * rst_council_answers_to:
@@ -1056,94 +765,18 @@ rst_council_answers_to (RstCouncil *self,
 
   wanted = g_utf8_casefold (named, -1);
   g_strstrip (wanted);
-  name = g_utf8_casefold (rst_council_get_name (self), -1);
-  short_name = g_utf8_casefold (rst_council_get_short_name (self), -1);
+  name = g_utf8_casefold (self->name, -1);
+  short_name = g_utf8_casefold (self->short_name, -1);
 
-  return g_str_equal (wanted, rst_council_get_id (self)) ||
+  return g_str_equal (wanted, self->id) ||
          g_str_equal (wanted, name) ||
          g_str_equal (wanted, short_name);
 }
 
-/**
- * rst_council_resolve:
- * @named: (nullable): what a front matter's `council` says
- * @error: set when @named is given but means no usable profile
- *
- * Profile ids are lower case, but drafters also write "IOM", "HRC" or
- * "Human Rights Council"; all of them find the profile. The editor and
- * `rostrum --check` resolve councils here so that they always agree.
- *
- * Returns: (transfer full) (nullable): the council meant, else the
- *   generic profile
- */
-RstCouncil *
-rst_council_resolve (const char  *named,
-                     GError     **error)
+/* Whether this is the fallback profile, which names no real council. */
+gboolean
+rst_council_is_generic (RstCouncil *self)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *id = NULL;
-  RstCouncil *council;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (named == NULL || named[0] == '\0')
-    return rst_council_lookup ("generic", NULL);
-
-  id = g_ascii_strdown (named, -1);
-  g_strstrip (id);
-
-  council = rst_council_lookup (id, &local_error);
-  if (council != NULL)
-    return council;
-
-  if (g_error_matches (local_error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND))
-    {
-      g_autoptr(GListModel) councils = rst_council_list_load (NULL);
-      guint n = councils != NULL ? g_list_model_get_n_items (councils) : 0;
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(RstCouncil) candidate = g_list_model_get_item (councils, i);
-
-          if (rst_council_answers_to (candidate, named))
-            return g_steal_pointer (&candidate);
-        }
-    }
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-
-  /* Missing only if even the built-in is gone; the checker then runs with
-   * its defaults.
-   */
-  return rst_council_lookup ("generic", NULL);
-}
-
-/**
- * rst_council_list_find:
- * @councils: (element-type RstCouncil): a list from rst_council_list_load()
- * @named: (nullable): an id, short name or name
- *
- * Returns: the position of the council @named means, or %G_MAXUINT
- */
-guint
-rst_council_list_find (GListModel *councils,
-                       const char *named)
-{
-  guint n;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (councils), G_MAXUINT);
-
-  if (named == NULL)
-    return G_MAXUINT;
-
-  n = g_list_model_get_n_items (councils);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RstCouncil) council = g_list_model_get_item (councils, i);
-
-      if (rst_council_answers_to (council, named))
-        return i;
-    }
-
-  return G_MAXUINT;
+  g_return_val_if_fail (RST_IS_COUNCIL (self), FALSE);
+  return g_str_equal (self->id, RST_COUNCIL_GENERIC_ID);
 }

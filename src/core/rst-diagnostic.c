@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rst-diagnostic.h"
 
 /* A diagnostic is immutable once the checker has added its fixes; the UI
@@ -188,5 +190,39 @@ rst_severity_to_string (RstSeverity severity)
     case RST_SEVERITY_INFO:
     default:
       return "info";
+    }
+}
+
+/* The symbolic icon of @severity, as the gutter, hover, sidebar, outline
+ * and export dialog show it.
+ */
+const char *
+rst_severity_get_icon_name (RstSeverity severity)
+{
+  switch (severity)
+    {
+    case RST_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case RST_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case RST_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+/* @severity in words, translated: "Error", "Warning", "Suggestion". */
+const char *
+rst_severity_get_label (RstSeverity severity)
+{
+  switch (severity)
+    {
+    case RST_SEVERITY_ERROR:
+      return _("Error");
+    case RST_SEVERITY_WARNING:
+      return _("Warning");
+    case RST_SEVERITY_INFO:
+    default:
+      return _("Suggestion");
     }
 }

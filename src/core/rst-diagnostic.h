@@ -55,6 +55,8 @@ const char    *rst_diagnostic_get_message     (RstDiagnostic *self);
 /* Element type: RstFix*, owned by the diagnostic. */
 GPtrArray     *rst_diagnostic_get_fixes       (RstDiagnostic *self);
 const char    *rst_severity_to_string         (RstSeverity    severity);
+const char    *rst_severity_get_icon_name     (RstSeverity    severity);
+const char    *rst_severity_get_label         (RstSeverity    severity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstFix, rst_fix_free)
 

@@ -162,9 +162,9 @@ rst_outline_status_get_icon_name (RstOutlineStatus status)
   switch (status)
     {
     case RST_OUTLINE_STATUS_FINE:    return "emblem-ok-symbolic";
-    case RST_OUTLINE_STATUS_INFO:    return "dialog-information-symbolic";
-    case RST_OUTLINE_STATUS_WARNING: return "dialog-warning-symbolic";
-    case RST_OUTLINE_STATUS_ERROR:   return "dialog-error-symbolic";
+    case RST_OUTLINE_STATUS_INFO:    return rst_severity_get_icon_name (RST_SEVERITY_INFO);
+    case RST_OUTLINE_STATUS_WARNING: return rst_severity_get_icon_name (RST_SEVERITY_WARNING);
+    case RST_OUTLINE_STATUS_ERROR:   return rst_severity_get_icon_name (RST_SEVERITY_ERROR);
     default:                         g_return_val_if_reached (NULL);
     }
 }
@@ -232,14 +232,19 @@ status_for_severity (RstSeverity severity)
 
 /**
  * rst_outline_build:
- * @statement: a parsed statement
+ * @statement: a statement
  * @diagnostics: (nullable) (element-type RstDiagnostic): its diagnostics
+ * @lines: the line index of the statement's text
+ *
+ * Only the analysis builds outlines; everyone else reads
+ * rst_analysis_get_outline().
  *
  * Returns: (transfer full) (element-type RstOutlineItem): the outline
  */
 GPtrArray *
-rst_outline_build (RstStatement *statement,
-                   GPtrArray    *diagnostics)
+rst_outline_build (RstStatement       *statement,
+                   GPtrArray          *diagnostics,
+                   const RstLineIndex *lines)
 {
   GPtrArray *items;
   const RstElement *elements;
@@ -263,7 +268,7 @@ rst_outline_build (RstStatement *statement,
       item->kind = elements[i].kind;
       item->start = elements[i].start;
       item->end = elements[i].end;
-      rst_statement_offset_to_position (statement, item->start, &item->line, NULL);
+      rst_line_index_locate (lines, item->start, &item->line, NULL);
 
       if (items->len > 0)
         {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rst-diagnostic.h"
+#include "rst-line-index.h"
 #include "rst-statement.h"
 
 G_BEGIN_DECLS
@@ -47,8 +48,9 @@ char             *rst_outline_item_dup_accessible_name  (RstOutlineItem *self);
 /* Builds the outline of @statement with the status each entry gets from
  * @diagnostics (RstDiagnostic*, may be NULL). Returns RstOutlineItem*.
  */
-GPtrArray        *rst_outline_build                     (RstStatement   *statement,
-                                                         GPtrArray      *diagnostics);
+GPtrArray        *rst_outline_build                     (RstStatement       *statement,
+                                                         GPtrArray          *diagnostics,
+                                                         const RstLineIndex *lines);
 const char       *rst_outline_status_to_string          (RstOutlineStatus status);
 /* A symbolic icon name for @status. */
 const char       *rst_outline_status_get_icon_name      (RstOutlineStatus status);

@@ -66,6 +66,14 @@ struct _RstRules
    * the several-word Finally phrases: a paragraph that starts otherwise
    * is prose, and the costlier matchers need not look at it.
    */
+  GHashTable  *recognition_words; /* lowercase */
+  GPtrArray   *session_patterns;  /* GRegex, with a group "n" or "w" */
+  GHashTable  *ordinal_words;     /* lowercase ordinal in words → value */
+  char       **hundreds;          /* what follows 1–99 for 101–199, 201–299 */
+  char       **ordinal_list;      /* as listed: value - 1 → the words */
+  char        *hundred;           /* 100 in words */
+  char        *ordinal_format;    /* "{n}e" */
+  char        *ordinal_first;     /* "{n}re" */
   GHashTable  *line_starters;
   GHashTable  *finally_starters;
 };
@@ -998,6 +1006,186 @@ rst_rules_is_abbreviation (const RstRules *rules,
   return g_hash_table_contains (rules->abbreviations, buf);
 }
 
+/* Quotes and brackets that close after a sentence's punctuation:
+ * ." .) .” .’ .» 。」 。）
+ */
+static gboolean
+is_closer (gunichar c)
+{
+  switch (c)
+    {
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '*':
+    case '_':
+    case 0x2019: /* ’ */
+    case 0x201D: /* ” */
+    case 0x00BB: /* » */
+    case 0x300D: /* 」 */
+    case 0x300F: /* 』 */
+    case 0x3011: /* 】 */
+    case 0xFF09: /* ） */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* What ends a sentence in any of the six languages. */
+static gboolean
+is_sentence_end (gunichar c)
+{
+  switch (c)
+    {
+    case '.':
+    case '!':
+    case '?':
+    case 0x2026: /* … */
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF0E: /* ． */
+    case 0x061F: /* ؟ */
+    case 0x06D4: /* ۔ */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gsize
+skip_closers (const char *text,
+              gsize       i,
+              gsize       end)
+{
+  while (i < end && is_closer (g_utf8_get_char (text + i)))
+    i = g_utf8_next_char (text + i) - text;
+  return MIN (i, end);
+}
+
+/**
+ * rst_rules_sentence_stop:
+ * @word_start: the start of a word just read with rst_next_word()
+ * @word_end: its end
+ * @end: the end of the text that may be looked at
+ *
+ * Whether a sentence ends right after the word: its punctuation (after
+ * any closing quotes), not a full stop after an abbreviation ("Mr.",
+ * "H.E.") nor one followed by a lower-case word ("e.g. the").
+ *
+ * Returns: the offset just past the punctuation and what closes after
+ *   it, or 0 when the sentence goes on
+ */
+gsize
+rst_rules_sentence_stop (const RstRules *rules,
+                         const char     *text,
+                         gsize           word_start,
+                         gsize           word_end,
+                         gsize           end)
+{
+  gsize after = skip_closers (text, word_end, end);
+  gsize stop;
+  gunichar c;
+
+  if (after >= end)
+    return 0;
+
+  c = g_utf8_get_char (text + after);
+  if (!is_sentence_end (c))
+    return 0;
+
+  stop = g_utf8_next_char (text + after) - text;
+
+  if (c == '.')
+    {
+      gsize next = stop;
+
+      /* "..." is one ellipsis. */
+      while (next < end && text[next] == '.')
+        next++;
+      if (after == word_end && next == stop &&
+          rst_rules_is_abbreviation (rules, text + word_start, word_end - word_start))
+        return 0;
+      stop = next;
+
+      /* "e.g. the", "No. 5" are read on. */
+      while (next < end && (text[next] == ' ' || text[next] == '\t'))
+        next++;
+      if (next > stop && next < end && g_unichar_islower (g_utf8_get_char (text + next)))
+        return 0;
+    }
+
+  return skip_closers (text, MIN (stop, end), end);
+}
+
+/**
+ * rst_rules_ends_sentence:
+ *
+ * Returns: whether [@start, @end) ends with the end of a sentence, blanks,
+ *   markup and closing quotes aside
+ */
+gboolean
+rst_rules_ends_sentence (const RstRules *rules,
+                         const char     *text,
+                         gsize           start,
+                         gsize           end)
+{
+  gsize e = end;
+  gsize word_end;
+  gsize word_start;
+  const char *prev;
+  gunichar c;
+
+  while (e > start && g_ascii_isspace (text[e - 1]))
+    e--;
+  while (e > start)
+    {
+      prev = g_utf8_find_prev_char (text + start, text + e);
+      if (prev == NULL || !is_closer (g_utf8_get_char (prev)))
+        break;
+      e = prev - text;
+    }
+  if (e == start)
+    return FALSE;
+
+  prev = g_utf8_find_prev_char (text + start, text + e);
+  c = g_utf8_get_char (prev);
+  if (!is_sentence_end (c))
+    return FALSE;
+  if (c != '.')
+    return TRUE;
+
+  /* The word before the full stop must not be an abbreviation. */
+  word_end = prev - text;
+  if (word_end > start && text[word_end - 1] == '.')
+    return TRUE;  /* "..." */
+  word_start = word_end;
+  while (word_start > start && !g_ascii_isspace (text[word_start - 1]) &&
+         text[word_start - 1] != '(' && text[word_start - 1] != '"')
+    word_start--;
+
+  return !rst_rules_is_abbreviation (rules, text + word_start, word_end - word_start);
+}
+
+/**
+ * rst_rules_is_recognition_word:
+ * @word: a word, any case
+ *
+ * Returns: whether @word is one of the frequent words that tell the
+ *   language apart from the others of its script
+ */
+gboolean
+rst_rules_is_recognition_word (const RstRules *rules,
+                               const char     *word,
+                               gsize           len)
+{
+  char lower[WORD_MAX];
+
+  return lower_word (word, len, lower) && g_hash_table_contains (rules->recognition_words, lower);
+}
+
 static char *
 apply_case (const char *word,
             const char *like,
@@ -1117,12 +1305,6 @@ rst_rules_get_default_closing (const RstRules *rules)
   return rules->default_closing;
 }
 
-const char *
-rst_rules_get_lang (const RstRules *rules)
-{
-  return rules->lang;
-}
-
 static char **
 get_list (GKeyFile   *key_file,
           const char *group,
@@ -1240,6 +1422,65 @@ add_set_starters (GHashTable *starters,
     add_starter (starters, key);
 }
 
+/* The heading's session, "114th Session": patterns read raw, so that a
+ * rule file writes \s as PCRE does; English's when a file has none.
+ */
+static void
+load_session_patterns (RstRules *rules,
+                       GKeyFile *key_file)
+{
+  g_auto(GStrv) words = get_list (key_file, "SessionOrdinals", "Words");
+
+  rules->session_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  for (guint i = 1; i < 10; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("Session%u", i);
+      g_autofree char *pattern = g_key_file_get_value (key_file, "Heading", key, NULL);
+      g_autoptr(GError) error = NULL;
+      GRegex *regex;
+
+      if (pattern == NULL)
+        continue;
+
+      regex = g_regex_new (g_strstrip (pattern), G_REGEX_CASELESS, 0, &error);
+      if (regex == NULL)
+        {
+          g_warning ("rules/%s.ini: [Heading] %s: %s", rules->lang, key, error->message);
+          continue;
+        }
+      g_ptr_array_add (rules->session_patterns, regex);
+    }
+
+  if (rules->session_patterns->len == 0)
+    g_ptr_array_add (rules->session_patterns,
+                     g_regex_new ("\\b(?<n>[0-9]{1,6})(?:st|nd|rd|th)\\s+(?:[[:alpha:]]+\\s+)?session\\b",
+                                  G_REGEX_CASELESS, 0, NULL));
+
+  /* Ordinals in words (Arabic writes the session so): position is value;
+   * "|" separates forms of one value.
+   */
+  rules->ordinal_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; words[i] != NULL && i < 999; i++)
+    {
+      g_auto(GStrv) forms = g_strsplit (words[i], "|", -1);
+
+      for (guint k = 0; forms[k] != NULL; k++)
+        {
+          char *folded = g_utf8_strdown (g_strstrip (forms[k]), -1);
+
+          if (folded[0] != '\0')
+            g_hash_table_insert (rules->ordinal_words, folded, GUINT_TO_POINTER (i + 1));
+          else
+            g_free (folded);
+        }
+    }
+  rules->hundreds = get_list (key_file, "SessionOrdinals", "Hundreds");
+  rules->hundred = g_key_file_get_string (key_file, "SessionOrdinals", "Hundred", NULL);
+  rules->ordinal_list = g_steal_pointer (&words);
+  rules->ordinal_format = g_key_file_get_string (key_file, "SessionOrdinals", "Format", NULL);
+  rules->ordinal_first = g_key_file_get_string (key_file, "SessionOrdinals", "First", NULL);
+}
+
 static RstRules *
 rules_load (const char *lang)
 {
@@ -1334,6 +1575,8 @@ rules_load (const char *lang)
   if (g_strv_length (rules->suffix_by_digit) != 10)
     g_clear_pointer (&rules->suffix_by_digit, g_strfreev);
 
+  rules->recognition_words = get_set (key_file, "Recognition", "Words", TRUE);
+  load_session_patterns (rules, key_file);
   rules->line_starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   add_starters (rules->line_starters, rules->closings);
   add_starters (rules->line_starters, rules->thanks);
@@ -1405,4 +1648,177 @@ rst_rules_get (const char *lang)
   G_UNLOCK (rules);
 
   return rules;
+}
+
+/**
+ * rst_rules_has_language:
+ * @lang: a primary language tag, "fr"
+ *
+ * Returns: whether a rule file for @lang ships with Rostrum
+ */
+gboolean
+rst_rules_has_language (const char *lang)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (lang != NULL, FALSE);
+
+  path = g_strdup_printf (RULES_PATH "%s.ini", lang);
+  return g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL);
+}
+
+/* An ordinal in words, "الرابعة عشرة بعد المائة", as a number. */
+static guint
+ordinal_from_words (const RstRules *rules,
+                    const char     *words)
+{
+  g_autofree char *folded = g_utf8_strdown (words, -1);
+  guint value;
+
+  g_strstrip (folded);
+  value = GPOINTER_TO_UINT (g_hash_table_lookup (rules->ordinal_words, folded));
+  if (value > 0)
+    return value;
+
+  /* "… بعد المائة": the ordinal of 1–99, then what says how many hundreds. */
+  for (guint h = 0; rules->hundreds[h] != NULL; h++)
+    {
+      g_autofree char *suffix = g_utf8_strdown (rules->hundreds[h], -1);
+
+      g_strstrip (suffix);
+      if (suffix[0] != '\0' && g_str_has_suffix (folded, suffix))
+        {
+          folded[strlen (folded) - strlen (suffix)] = '\0';
+          g_strstrip (folded);
+          value = GPOINTER_TO_UINT (g_hash_table_lookup (rules->ordinal_words, folded));
+          if (value > 0 && value < 100)
+            return (h + 1) * 100 + value;
+        }
+    }
+
+  return 0;
+}
+
+/**
+ * rst_rules_find_session:
+ * @text: a heading
+ *
+ * Returns: the session number the heading names ("114th Session",
+ *   "76e session", "第114届会议"), or 0
+ */
+guint
+rst_rules_find_session (const RstRules *rules,
+                        const char     *text,
+                        gsize           len)
+{
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (rules != NULL, 0);
+
+  /* Headings are short; a long paragraph is no heading to read. */
+  if (len == 0 || len > 2000)
+    return 0;
+
+  line = g_strndup (text, len);
+  for (guint i = 0; i < rules->session_patterns->len; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!g_regex_match (g_ptr_array_index (rules->session_patterns, i), line, 0, &match))
+        continue;
+
+      {
+        g_autofree char *digits = g_match_info_fetch_named (match, "n");
+        g_autofree char *words = g_match_info_fetch_named (match, "w");
+        guint64 number = 0;
+
+        if (digits != NULL && digits[0] != '\0' &&
+            g_ascii_string_to_unsigned (digits, 10, 1, 99999, &number, NULL))
+          return (guint) number;
+        if (words != NULL && words[0] != '\0' && (number = ordinal_from_words (rules, words)) > 0)
+          return (guint) number;
+      }
+    }
+
+  return 0;
+}
+
+/* The first of the "|" forms of an ordinal in words. */
+static char *
+ordinal_word (const RstRules *rules,
+              guint           value)
+{
+  const char *forms = rules->ordinal_list[value - 1];
+  const char *bar = strchr (forms, '|');
+
+  return g_strstrip (bar != NULL ? g_strndup (forms, bar - forms) : g_strdup (forms));
+}
+
+static char *
+expand_number (const char *format,
+               guint       n)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = format; *p; p++)
+    {
+      if (g_str_has_prefix (p, "{n}"))
+        {
+          g_string_append (out, digits);
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rst_rules_format_session_ordinal:
+ * @n: a session number
+ *
+ * The session's ordinal as the language writes it in a heading and an
+ * export: "114th", "114e" (but "1re"), "114.º", "114-я", "第114届",
+ * "الرابعة عشرة بعد المائة".
+ *
+ * Returns: (transfer full): the ordinal
+ */
+char *
+rst_rules_format_session_ordinal (const RstRules *rules,
+                                  guint           n)
+{
+  guint listed;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  listed = g_strv_length (rules->ordinal_list);
+
+  /* In words, where the language writes sessions so. */
+  if (listed >= 99 && n > 0)
+    {
+      guint h = n / 100;
+      guint rest = n % 100;
+
+      if (n < 100)
+        return ordinal_word (rules, n);
+      if (rest == 0 && h == 1 && rules->hundred != NULL)
+        return g_strdup (rules->hundred);
+      if (rest > 0 && h <= g_strv_length (rules->hundreds))
+        {
+          g_autofree char *word = ordinal_word (rules, rest);
+
+          return g_strdup_printf ("%s %s", word, rules->hundreds[h - 1]);
+        }
+    }
+
+  if (n == 1 && rules->ordinal_first != NULL)
+    return expand_number (rules->ordinal_first, n);
+  if (rules->ordinal_format != NULL)
+    return expand_number (rules->ordinal_format, n);
+  if (rules->suffix_by_digit != NULL)
+    return g_strdup_printf ("%u%s", n, rst_rules_ordinal_suffix (rules, n));
+
+  return g_strdup_printf ("%u", n);
 }

@@ -14,8 +14,9 @@
 G_BEGIN_DECLS
 
 /* The word lists of one language (data/rules/<lang>.ini in GResource) and
- * the matchers built on them. Internal to librostrum-core: the parser and
- * the checker share it, nothing else needs it.
+ * the matchers built on them: the parser, the checker, the timing and the
+ * exporters (sentence ends, session ordinals, the words an export prints)
+ * all ask here, so a language is data and its rules exist once.
  */
 typedef struct _RstRules RstRules;
 
@@ -33,7 +34,10 @@ typedef struct
 } RstAddress;
 
 const RstRules *rst_rules_get                 (const char      *lang);
-const char     *rst_rules_get_lang            (const RstRules  *rules);
+gboolean        rst_rules_has_language        (const char      *lang);
+gboolean        rst_rules_is_recognition_word (const RstRules  *rules,
+                                               const char      *word,
+                                               gsize            len);
 
 /* A cheap test before the three below: can @line be one at all? */
 gboolean        rst_rules_may_stand_alone     (const RstRules  *rules,
@@ -79,6 +83,18 @@ gboolean        rst_rules_find_announced_count (const RstRules *rules,
 gboolean        rst_rules_is_abbreviation     (const RstRules  *rules,
                                                const char      *word,
                                                gsize            len);
+/* Sentences, as the checker's long-sentence rule, the reading copy and
+ * the rehearsal view cut them.
+ */
+gsize           rst_rules_sentence_stop       (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            word_start,
+                                               gsize            word_end,
+                                               gsize            end);
+gboolean        rst_rules_ends_sentence       (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            start,
+                                               gsize            end);
 
 /* Replacements, in the case of @like ("FIFTH" → "FOURTH"). NULL when the
  * language has no word for @value in @style. Free with g_free().
@@ -98,6 +114,11 @@ gboolean        rst_rules_is_ordinal_suffix   (const RstRules  *rules,
                                                const char      *text,
                                                gsize            len);
 const char     *rst_rules_get_default_closing (const RstRules  *rules);
+guint           rst_rules_find_session        (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            len);
+char           *rst_rules_format_session_ordinal (const RstRules *rules,
+                                               guint            n);
 
 /* Words: a shared tokenizer so that the word count, the checker and the
  * speaking time agree. Returns FALSE at @end.

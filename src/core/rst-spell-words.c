@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rst-front-matter.h"
 #include "rst-spell-words.h"
 
 /* A hand-written scanner rather than GRegex or Pango's word breaks: it runs
@@ -90,15 +91,6 @@ has_prefix_ascii_ci (const char *p,
 }
 
 static const char *
-skip_to_space (const char *p,
-               const char *end)
-{
-  while (p < end && !g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  return p;
-}
-
-static const char *
 find_line_end (const char *p,
                const char *end)
 {
@@ -107,47 +99,15 @@ find_line_end (const char *p,
   return nl ? nl : end;
 }
 
-gsize
-rst_spell_words_get_front_matter_length (const char *text,
-                                         gssize      length)
+static const char *
+skip_to_space (const char *p,
+               const char *end)
 {
-  const char *end;
-  const char *line;
-
-  g_return_val_if_fail (text != NULL || length == 0, 0);
-
-  if (length < 0)
-    length = strlen (text);
-  end = text + length;
-
-  /* "---" alone on the first line, as pandoc reads it. */
-  if (length < 3 || strncmp (text, "---", 3) != 0)
-    return 0;
-  for (line = text + 3; line < end && *line != '\n'; line++)
-    if (*line != ' ' && *line != '\t' && *line != '\r')
-      return 0;
-  if (line >= end)
-    return 0;
-  line++;
-
-  while (line < end)
-    {
-      const char *eol = find_line_end (line, end);
-      const char *q = line;
-
-      if (has_prefix_ascii_ci (q, eol, "---") || has_prefix_ascii_ci (q, eol, "..."))
-        {
-          for (q += 3; q < eol && (*q == ' ' || *q == '\t' || *q == '\r'); q++)
-            ;
-          if (q == eol)
-            return eol < end ? (gsize)(eol + 1 - text) : (gsize)(eol - text);
-        }
-      line = eol < end ? eol + 1 : end;
-    }
-
-  /* Unclosed: not front matter but text being typed. */
-  return 0;
+  while (p < end && !g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
 }
+
 
 /* Reports the parts of a token that are words. Returns FALSE to stop. */
 static gboolean
@@ -247,7 +207,12 @@ rst_spell_words_foreach (const char         *text,
   p = text;
 
   if (flags & RST_SPELL_WORDS_FRONT_MATTER)
-    p += rst_spell_words_get_front_matter_length (text, length);
+    {
+      RstFrontMatter fm;
+
+      rst_front_matter_locate (text, length, &fm);
+      p = text + fm.body;
+    }
 
   while (p < end)
     {

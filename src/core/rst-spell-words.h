@@ -47,11 +47,6 @@ void    rst_spell_words_foreach                (const char         *text,
 GArray *rst_spell_words_split                  (const char         *text,
                                                 gssize              length,
                                                 RstSpellWordsFlags  flags);
-/* The byte length of the front-matter block at the start of @text,
- * closing line included, or 0 when there is none.
- */
-gsize   rst_spell_words_get_front_matter_length (const char        *text,
-                                                 gssize             length);
 /* The dictionary tag for a document language ("en", "fr-CA", "ar"):
  * "fr-CA" → "fr_CA"; %NULL or "" gives %NULL.
  */

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
-const RstRules *rst_statement_get_rules (RstStatement *self);
+RstStatement   *_rst_statement_new      (GBytes         *bytes,
+                                         gsize           body_offset,
+                                         const RstRules *rules);
+const RstRules *rst_statement_get_rules (RstStatement   *self);
 
 G_END_DECLS

@@ -7,18 +7,9 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
-
-#define RST_STATEMENT_ERROR (rst_statement_error_quark ())
-
-typedef enum
-{
-  RST_STATEMENT_ERROR_INVALID_UTF8,
-  RST_STATEMENT_ERROR_BINARY,
-  RST_STATEMENT_ERROR_FRONT_MATTER,
-} RstStatementError;
 
 /* The structure elements of DESIGN.md, in the order a statement has them. */
 typedef enum
@@ -45,8 +36,8 @@ typedef enum
   RST_ORDINAL_STYLE_FINALLY,
 } RstOrdinalStyle;
 
-/* All offsets are byte offsets into the whole text given to
- * rst_statement_parse(), front matter included, end exclusive.
+/* All offsets are byte offsets into the whole text the analysis was
+ * made from, front matter included, end exclusive.
  */
 typedef struct
 {
@@ -73,28 +64,14 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (RstStatement, rst_statement, RST, STATEMENT, GObject)
 
-GQuark              rst_statement_error_quark          (void);
-RstStatement       *rst_statement_parse                (const char    *text,
-                                                        gssize         length,
-                                                        GError       **error);
-RstStatement       *rst_statement_new_from_file        (GFile         *file,
-                                                        GCancellable  *cancellable,
-                                                        GError       **error);
 const char         *rst_statement_get_text             (RstStatement  *self);
 gsize               rst_statement_get_length           (RstStatement  *self);
 gsize               rst_statement_get_body_offset      (RstStatement  *self);
-const char         *rst_statement_get_detail           (RstStatement  *self,
-                                                        const char    *key);
-const char * const *rst_statement_get_detail_keys      (RstStatement  *self);
 const RstParagraph *rst_statement_get_paragraphs       (RstStatement  *self,
                                                         guint         *n_paragraphs);
 const RstElement   *rst_statement_get_elements         (RstStatement  *self,
                                                         guint         *n_elements);
 guint               rst_statement_get_word_count       (RstStatement  *self);
-void                rst_statement_offset_to_position   (RstStatement  *self,
-                                                        gsize          offset,
-                                                        guint         *line,
-                                                        guint         *column);
 const char         *rst_element_kind_to_string         (RstElementKind kind);
 
 G_END_DECLS

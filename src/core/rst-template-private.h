@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* The fields whose values are distinctive enough to be recognized
+ * anywhere in a statement by Save as Template.
+ */
+extern const char * const _rst_template_text_fields[];
+
+/* A value that is set and not empty, else NULL. */
+const char  *_rst_template_values_lookup            (GHashTable        *values,
+                                                     const char        *field);
+GHashTable  *_rst_template_values_copy_and_complete (GHashTable        *values,
+                                                     const char        *lang);
+
 /* An entry for a file that could not even be read. */
 RstTemplate *_rst_template_new_for_error  (const char        *id,
                                            RstTemplateOrigin  origin,

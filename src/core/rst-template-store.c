@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "rst-template-private.h"
+#include "rst-file-writer.h"
 #include "rst-template-store.h"
+#include "rst-text-file.h"
 
 #define BUILTIN_PATH RESOURCE_PREFIX "/templates/"
 #define USER_PREFIX  "user:"
@@ -28,6 +30,36 @@ static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RstTemplateStore, rst_template_store, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* A template is a statement file, so it can be as large as one. */
+#define MAX_TEMPLATE_FILE_SIZE (1024 * 1024)
+
+/* Regular files only: a FIFO in the folder must not hang the chooser. */
+static char *
+read_template_file (GFile   *file,
+                    gsize   *size,
+                    GError **error)
+{
+  g_autoptr(GBytes) bytes = rst_text_file_read (file, MAX_TEMPLATE_FILE_SIZE, NULL, error);
+  char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_unref_to_data (g_steal_pointer (&bytes), size);
+  /* An empty file has no data, but is a (malformed) template all the same. */
+  return data != NULL ? data : g_strdup ("");
+}
+
+static gboolean
+write_text (GFile              *file,
+            const char         *text,
+            RstFileWriteFlags   flags,
+            GError            **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+
+  return rst_file_write_bytes (file, bytes, flags, NULL, NULL, error);
+}
 
 static GType
 rst_template_store_get_item_type (GListModel *model)
@@ -184,7 +216,7 @@ load_user_templates (RstTemplateStore *self,
       RstTemplate *template;
       gsize size = 0;
 
-      if (g_file_load_contents (file, NULL, &data, &size, NULL, &read_error))
+      if ((data = read_template_file (file, &size, &read_error)) != NULL)
         template = rst_template_new (id, RST_TEMPLATE_ORIGIN_USER, file, data, size);
       else
         template = _rst_template_new_for_error (id, RST_TEMPLATE_ORIGIN_USER, file, read_error);
@@ -246,14 +278,6 @@ rst_template_store_new (void)
                                                     "rostrum", "templates", NULL);
 
   return rst_template_store_new_for_directory (dir);
-}
-
-GFile *
-rst_template_store_get_user_directory (RstTemplateStore *self)
-{
-  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
-
-  return self->user_directory;
 }
 
 RstTemplate *
@@ -404,7 +428,7 @@ write_new (RstTemplateStore  *self,
       file_name = g_strconcat (id, ".md", NULL);
       file = g_file_get_child (self->user_directory, file_name);
 
-      if (rst_template_write_file (file, text, strlen (text), FALSE, &local_error))
+      if (write_text (file, text, RST_FILE_WRITE_NO_CLOBBER, &local_error))
         return g_steal_pointer (&id);
 
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -496,7 +520,7 @@ rst_template_store_save (RstTemplateStore  *self,
 
       file_name = g_strconcat (file_id, ".md", NULL);
       file = g_file_get_child (self->user_directory, file_name);
-      if (!rst_template_write_file (file, contents, strlen (contents), TRUE, error))
+      if (!write_text (file, contents, RST_FILE_WRITE_REPLACE, error))
         return NULL;
 
       return reload_and_lookup (self, file_id);
@@ -627,7 +651,7 @@ rst_template_store_import (RstTemplateStore  *self,
   g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, NULL, &data, &size, NULL, error))
+  if ((data = read_template_file (file, &size, error)) == NULL)
     return NULL;
 
   basename = g_file_get_basename (file);
@@ -666,7 +690,7 @@ rst_template_store_export (RstTemplateStore  *self,
 
   /* The file chooser has already asked about replacing. */
   text = rst_template_get_text (template);
-  return rst_template_write_file (destination, text, strlen (text), TRUE, error);
+  return write_text (destination, text, RST_FILE_WRITE_REPLACE, error);
 }
 
 static void

@@ -25,7 +25,6 @@ G_DECLARE_FINAL_TYPE (RstTemplateStore, rst_template_store, RST, TEMPLATE_STORE,
  */
 RstTemplateStore *rst_template_store_new                (void);
 RstTemplateStore *rst_template_store_new_for_directory  (GFile             *user_directory);
-GFile            *rst_template_store_get_user_directory (RstTemplateStore  *self);
 /* Reads everything again, for files changed behind our back. */
 void              rst_template_store_reload             (RstTemplateStore  *self);
 /* Also finds a user template as "user:ID" when it has no conflict. */

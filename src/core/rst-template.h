@@ -32,19 +32,6 @@ typedef enum
   RST_TEMPLATE_ORIGIN_USER,
 } RstTemplateOrigin;
 
-/* A placeholder in a template: [start, end) covers the braces,
- * [name_start, name_end) the trimmed name between them. Byte offsets into
- * the text given to rst_template_find_slots().
- */
-typedef struct
-{
-  gsize    start;
-  gsize    end;
-  gsize    name_start;
-  gsize    name_end;
-  gboolean known;
-} RstTemplateSlot;
-
 /* The front-matter keys that say what a template is; they are dropped
  * when a template is filled into a statement.
  */
@@ -83,10 +70,12 @@ const GError       *rst_template_get_error               (RstTemplate        *se
  * being used (a user template that shares a built-in's id), or NULL.
  */
 const char         *rst_template_get_note                (RstTemplate        *self);
+const char         *rst_template_get_lang                (RstTemplate        *self);
 
-/* Filling. @values maps field names ("speaker") to values; derived
- * fields (session_ordinal, chair_address, year) are computed when absent.
- * Free slots and known fields without a value stay as {{…}}.
+/* Filling (rst-template-fill.c). @values maps field names ("speaker") to
+ * values (rst-template-values.h); derived fields (session_ordinal,
+ * chair_address, year) are computed when absent. Free slots and known
+ * fields without a value stay as {{…}}.
  */
 char               *rst_template_fill                    (RstTemplate        *self,
                                                           GHashTable         *values,
@@ -100,49 +89,5 @@ char               *rst_template_fill_text               (const char         *te
  */
 char               *rst_template_from_statement          (const char         *text,
                                                           GHashTable         *known_values);
-
-/* The session after the one @text is for (its "session" detail, or the
- * "114th Session" of its heading), or 0 when it names none.
- */
-guint               rst_template_propose_next_session    (const char         *text);
-
-/* Every {{…}} of @text, in order (element type RstTemplateSlot), front
- * matter included: an editor that shows only the body skips those before
- * rst_statement_get_body_offset(). Unclosed ones are not slots.
- */
-GArray             *rst_template_find_slots              (const char         *text,
-                                                          gssize              length);
-
-/* Known fields and values. */
-const char * const *rst_template_get_known_fields        (void);
-gboolean            rst_template_is_known_field          (const char         *field);
-/* "1st", "112th", "115th". */
-char               *rst_template_format_ordinal          (guint               number);
-/* A string → string table for rst_template_fill(). */
-GHashTable         *rst_template_values_new              (void);
-/* Sets @field unless it already has a non-empty value: callers add the
- * most specific values first (explicit, then delegation profile, then
- * council profile).
- */
-void                rst_template_values_set_default      (GHashTable         *values,
-                                                          const char         *field,
-                                                          const char         *value);
-/* Adds council, council_short, council_id, chair_title, chair_form,
- * delivery_mark and time_limit from @council where they are not set.
- */
-void                rst_template_values_add_council      (GHashTable         *values,
-                                                          RstCouncil         *council);
-/* Adds session_ordinal, chair_address, year where they can be derived. */
-void                rst_template_values_complete         (GHashTable         *values);
-
-/* Writes @file through a temporary file in the same folder renamed into
- * place, so a crash never leaves half a file. Unless @replace, fails with
- * G_IO_ERROR_EXISTS when @file exists, without a window for a race.
- */
-gboolean            rst_template_write_file              (GFile              *file,
-                                                          const char         *contents,
-                                                          gsize               length,
-                                                          gboolean            replace,
-                                                          GError            **error);
 
 G_END_DECLS

@@ -16,6 +16,15 @@ G_BEGIN_DECLS
  */
 #define RST_TIMING_DEFAULT_WORDS_PER_MINUTE 120.0
 
+/* What the speaking time is counted in: words, or characters for
+ * Chinese, which is written without spaces.
+ */
+typedef enum
+{
+  RST_TIMING_UNIT_WORDS,
+  RST_TIMING_UNIT_CHARACTERS,
+} RstTimingUnit;
+
 guint     rst_timing_estimate_seconds (guint        words,
                                        double       words_per_minute);
 char     *rst_timing_format           (guint        seconds);

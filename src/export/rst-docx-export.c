@@ -417,8 +417,6 @@ core_xml (const RstManuscript  *ms,
           GError              **error)
 {
   g_autoptr(RstXmlPart) x = rst_xml_part_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
   rst_xml_part_start (x, "cp:coreProperties");
   rst_xml_part_attr (x, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
@@ -431,10 +429,18 @@ core_xml (const RstManuscript  *ms,
   if (ms->author != NULL)
     rst_xml_part_element (x, "dc:creator", ms->author);
   rst_xml_part_element (x, "dc:language", ms->language);
-  rst_xml_part_start (x, "dcterms:created");
-  rst_xml_part_attr (x, "xsi:type", "dcterms:W3CDTF");
-  rst_xml_part_text (x, date, -1);
-  rst_xml_part_end (x);
+  /* The statement's date, never the export's: the same statement gives
+   * the same file.
+   */
+  if (ms->created != NULL)
+    {
+      g_autofree char *date = g_date_time_format (ms->created, "%Y-%m-%dT%H:%M:%SZ");
+
+      rst_xml_part_start (x, "dcterms:created");
+      rst_xml_part_attr (x, "xsi:type", "dcterms:W3CDTF");
+      rst_xml_part_text (x, date, -1);
+      rst_xml_part_end (x);
+    }
   rst_xml_part_end (x);
 
   return rst_xml_part_finish (x, error);
@@ -562,7 +568,7 @@ rst_docx_export_write (const RstManuscript  *manuscript,
 
   if (ok)
     {
-      zip = rst_zip_writer_new (stream, cancellable);
+      zip = rst_zip_writer_new (stream, manuscript->created, cancellable);
       for (guint i = 0; ok && i < G_N_ELEMENTS (parts); i++)
         ok = rst_zip_writer_add (zip, parts[i].name, parts[i].contents, FALSE, error);
       ok = ok && rst_zip_writer_close (zip, error);

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "rst-docx-export.h"
+#include "rst-file-writer.h"
+#include "rst-template-values.h"
 #include "rst-export.h"
 #include "rst-layout.h"
 #include "rst-manuscript.h"
@@ -82,20 +84,18 @@ rst_export_format_get_mime_type (RstExportFormat format)
 
 /**
  * rst_export_to_stream:
- * @council: (nullable): the council profile; %NULL for the built-in A4 page
+ * @analysis: the statement's analysis: its text, details and council
  *
  * Writes the statement in @format to @stream, which the caller closes.
  */
 gboolean
-rst_export_to_stream (RstStatement     *statement,
-                      RstCouncil       *council,
+rst_export_to_stream (RstAnalysis      *analysis,
                       RstExportFormat   format,
                       GOutputStream    *stream,
                       GCancellable     *cancellable,
                       GError          **error)
 {
-  g_return_val_if_fail (RST_IS_STATEMENT (statement), FALSE);
-  g_return_val_if_fail (council == NULL || RST_IS_COUNCIL (council), FALSE);
+  g_return_val_if_fail (RST_IS_ANALYSIS (analysis), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -106,8 +106,7 @@ rst_export_to_stream (RstStatement     *statement,
       {
         g_autoptr(RstLayout) layout = NULL;
 
-        layout = rst_layout_new (statement, council,
-                                 format == RST_EXPORT_PDF ? RST_LAYOUT_PRINT : RST_LAYOUT_READING);
+        layout = rst_layout_new (analysis, format == RST_EXPORT_PDF ? RST_LAYOUT_PRINT : RST_LAYOUT_READING);
         return rst_pdf_export_write (layout, stream, cancellable, error);
       }
 
@@ -115,7 +114,7 @@ rst_export_to_stream (RstStatement     *statement,
     case RST_EXPORT_ODT:
     case RST_EXPORT_TXT:
       {
-        g_autoptr(RstManuscript) manuscript = rst_manuscript_new (statement, council);
+        g_autoptr(RstManuscript) manuscript = rst_manuscript_new (analysis);
 
         if (format == RST_EXPORT_DOCX)
           return rst_docx_export_write (manuscript, stream, cancellable, error);
@@ -131,84 +130,31 @@ rst_export_to_stream (RstStatement     *statement,
     }
 }
 
-/* A hidden file beside the target, so that the final rename stays on one
- * file system and is atomic.
- */
-static GFileOutputStream *
-create_temporary (GFile   *folder,
-                  GFile   *output,
-                  GFile  **temporary,
-                  GError **error)
-{
-  g_autofree char *basename = g_file_get_basename (output);
-
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      g_autoptr(GFile) file = g_file_get_child (folder, name);
-      g_autoptr(GError) local_error = NULL;
-      GFileOutputStream *stream;
-
-      stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *temporary = g_steal_pointer (&file);
-          return stream;
-        }
-
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || attempt >= 100)
-        {
-          g_autofree char *where = g_file_get_parse_name (folder);
-          g_autofree char *target = g_file_get_parse_name (output);
-
-          /* GIO's own message would name the temporary file. */
-          if (local_error->code == G_IO_ERROR_PERMISSION_DENIED)
-            g_set_error (error, G_IO_ERROR, local_error->code,
-                         _("Cannot export to “%s”: you may not write in the folder “%s”"),
-                         target, where);
-          else if (local_error->code == G_IO_ERROR_READ_ONLY)
-            g_set_error (error, G_IO_ERROR, local_error->code,
-                         _("Cannot export to “%s”: the folder “%s” is read-only"), target, where);
-          else if (local_error->code == G_IO_ERROR_NO_SPACE)
-            g_set_error (error, G_IO_ERROR, local_error->code,
-                         _("Cannot export to “%s”: the disk is full"), target);
-          else
-            g_set_error (error, G_IO_ERROR, local_error->code,
-                         _("Cannot export to “%s”: %s"), target, local_error->message);
-          return NULL;
-        }
-    }
-}
-
 /**
  * rst_export_to_file:
- * @council: (nullable): the council profile; %NULL for the built-in A4 page
+ * @protect: (nullable) (array zero-terminated=1): files never to be
+ *   written over, such as the statement's own file
  *
- * Writes the statement to a temporary file in @output's folder and
- * renames it over @output when complete, so that a failed export never
- * leaves a partial file nor damages an earlier one.
+ * Writes the statement through rst_file_writer_new(): to a temporary file
+ * beside @output, renamed over it when complete, so that a failed or
+ * cancelled export never leaves a partial file nor damages an earlier
+ * one, and a device, a FIFO or the statement itself is never written.
  */
 gboolean
-rst_export_to_file (RstStatement     *statement,
-                    RstCouncil       *council,
+rst_export_to_file (RstAnalysis      *analysis,
                     RstExportFormat   format,
                     GFile            *output,
+                    GFile           **protect,
+                    GCancellable     *cancellable,
                     GError          **error)
 {
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GFile) temporary = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
-  g_autofree char *display = NULL;
+  g_autoptr(RstFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
-  GFileType type;
+  g_autofree char *display = NULL;
 
-  g_return_val_if_fail (RST_IS_STATEMENT (statement), FALSE);
-  g_return_val_if_fail (council == NULL || RST_IS_COUNCIL (council), FALSE);
+  g_return_val_if_fail (RST_IS_ANALYSIS (analysis), FALSE);
   g_return_val_if_fail (G_IS_FILE (output), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  display = g_file_get_parse_name (output);
 
   if ((guint) format >= G_N_ELEMENTS (formats))
     {
@@ -217,46 +163,17 @@ rst_export_to_file (RstStatement     *statement,
       return FALSE;
     }
 
-  folder = g_file_get_parent (output);
-  if (folder == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("Cannot export to “%s”: it is not a file name"), display);
-      return FALSE;
-    }
-
-  type = g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL);
-  if (type != G_FILE_TYPE_DIRECTORY)
-    {
-      g_autofree char *where = g_file_get_parse_name (folder);
-
-      if (type == G_FILE_TYPE_UNKNOWN)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("Cannot export to “%s”: the folder “%s” does not exist"), display, where);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                     _("Cannot export to “%s”: “%s” is not a folder"), display, where);
-      return FALSE;
-    }
-
-  stream = create_temporary (folder, output, &temporary, error);
-  if (stream == NULL)
+  writer = rst_file_writer_new (output, RST_FILE_WRITE_REPLACE, protect, error);
+  if (writer == NULL)
     return FALSE;
 
-  /* cairo and libarchive write in small pieces. */
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 64 * 1024);
-
-  if (!rst_export_to_stream (statement, council, format, buffered, NULL, &local_error) ||
-      !g_output_stream_close (buffered, NULL, &local_error) ||
-      !g_file_move (temporary, output,
-                    G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, &local_error))
+  if (!rst_export_to_stream (analysis, format, rst_file_writer_get_stream (writer),
+                             cancellable, &local_error))
     {
-      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
-      g_file_delete (temporary, NULL, NULL);
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                     _("Cannot export to “%s”: a folder of that name is in the way"), display);
+      rst_file_writer_abort (writer);
+      display = g_file_get_parse_name (output);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                      _("Cannot export to “%s”: the disk is full"), display);
@@ -266,7 +183,7 @@ rst_export_to_file (RstStatement     *statement,
       return FALSE;
     }
 
-  return TRUE;
+  return rst_file_writer_commit (writer, cancellable, error);
 }
 
 /* "General debate" → "General-Debate": a file name without spaces that
@@ -298,62 +215,27 @@ append_field (GString    *name,
     }
 }
 
-static char *
-field_value (RstStatement *statement,
-             RstCouncil   *council,
-             const char   *field)
-{
-  const char *council_id = rst_statement_get_detail (statement, "council");
-
-  if (strcmp (field, "council_short") == 0)
-    {
-      if (council != NULL && rst_council_get_short_name (council) != NULL)
-        return g_strdup (rst_council_get_short_name (council));
-      return council_id != NULL ? g_ascii_strup (council_id, -1) : NULL;
-    }
-  if (strcmp (field, "council") == 0)
-    {
-      if (council != NULL && rst_council_get_name (council) != NULL)
-        return g_strdup (rst_council_get_name (council));
-      return g_strdup (council_id);
-    }
-  if (strcmp (field, "council_id") == 0)
-    return g_strdup (council != NULL ? rst_council_get_id (council) : council_id);
-  if (strcmp (field, "session_ordinal") == 0)
-    return rst_manuscript_dup_session_ordinal (rst_statement_get_detail (statement, "session"));
-
-  /* Everything else is a detail; the pattern writes "agenda_item" for
-   * the front matter's "agenda-item".
-   */
-  {
-    g_autofree char *key = g_strdelimit (g_strdup (field), "_", '-');
-
-    return g_strdup (rst_statement_get_detail (statement, key));
-  }
-}
-
 /**
  * rst_export_propose_file_name:
- * @council: (nullable): the council profile
  *
- * Expands the profile's FileNamePattern with the statement's details,
- * "IOM-114-China-General-Debate.pdf"; fields without a value drop out.
+ * Expands the council profile's FileNamePattern with the template fields
+ * of the statement (its details, what its heading tells, its council),
+ * "IOM-C114-China-General-Debate.pdf"; fields without a value drop out.
  */
 char *
-rst_export_propose_file_name (RstStatement    *statement,
-                              RstCouncil      *council,
+rst_export_propose_file_name (RstAnalysis     *analysis,
                               RstExportFormat  format)
 {
-  const char *pattern = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  const char *pattern;
   g_autoptr(GString) name = g_string_new (NULL);
   g_autoptr(GString) clean = g_string_new (NULL);
 
-  g_return_val_if_fail (RST_IS_STATEMENT (statement), NULL);
-  g_return_val_if_fail (council == NULL || RST_IS_COUNCIL (council), NULL);
+  g_return_val_if_fail (RST_IS_ANALYSIS (analysis), NULL);
   g_return_val_if_fail ((guint) format < G_N_ELEMENTS (formats), NULL);
 
-  if (council != NULL)
-    pattern = rst_council_get_file_name_pattern (council);
+  values = rst_template_values_new_for_analysis (analysis);
+  pattern = rst_council_get_file_name_pattern (rst_analysis_get_council (analysis));
   if (pattern == NULL || *pattern == '\0')
     pattern = DEFAULT_FILE_NAME_PATTERN;
 
@@ -364,9 +246,7 @@ rst_export_propose_file_name (RstStatement    *statement,
       if (*p == '{' && (close = strchr (p + 1, '}')) != NULL)
         {
           g_autofree char *field = g_strndup (p + 1, close - p - 1);
-          g_autofree char *value = field_value (statement, council, g_strstrip (field));
-
-          append_field (name, value);
+          append_field (name, g_hash_table_lookup (values, g_strstrip (field)));
           p = close + 1;
           continue;
         }

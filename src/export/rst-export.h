@@ -9,8 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "rst-council.h"
-#include "rst-statement.h"
+#include "rst-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -28,19 +27,18 @@ gboolean    rst_export_format_from_string   (const char       *string,
 const char *rst_export_format_to_string     (RstExportFormat   format);
 const char *rst_export_format_get_extension (RstExportFormat   format);
 const char *rst_export_format_get_mime_type (RstExportFormat   format);
-gboolean    rst_export_to_stream            (RstStatement     *statement,
-                                             RstCouncil       *council,
+gboolean    rst_export_to_stream            (RstAnalysis      *analysis,
                                              RstExportFormat   format,
                                              GOutputStream    *stream,
                                              GCancellable     *cancellable,
                                              GError          **error);
-gboolean    rst_export_to_file              (RstStatement     *statement,
-                                             RstCouncil       *council,
+gboolean    rst_export_to_file              (RstAnalysis      *analysis,
                                              RstExportFormat   format,
                                              GFile            *output,
+                                             GFile           **protect,
+                                             GCancellable     *cancellable,
                                              GError          **error);
-char       *rst_export_propose_file_name    (RstStatement     *statement,
-                                             RstCouncil       *council,
+char       *rst_export_propose_file_name    (RstAnalysis      *analysis,
                                              RstExportFormat   format);
 
 G_END_DECLS

@@ -178,79 +178,46 @@ set_markup (PangoLayout *layout,
   pango_attr_list_unref (attrs);
 }
 
-static gboolean
-is_abbreviation (const char *word,
-                 gsize       len)
-{
-  static const char * const abbreviations[] = {
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Nos", "Art", "para",
-    "e.g", "i.e", "H.E", "vs", "cf", "Amb", "Sr", "Jr",
-  };
-
-  /* Initials: "A. Pope" */
-  if (len == 1 && g_ascii_isupper (word[0]))
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    {
-      if (strlen (abbreviations[i]) == len && strncmp (abbreviations[i], word, len) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether the text in [start, end) ends a sentence: a full stop, question
- * or exclamation mark, perhaps inside quotes, not after "Mr." or "H.E.".
+/* Whether the space at `offset` separates two sentences, by the rules of
+ * the statement's language.
  */
 static gboolean
-ends_sentence (const char *start,
-               const char *end)
-{
-  const char *p = end;
-  const char *word_end;
-  const char *word;
-
-  while (p > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
-    p = g_utf8_prev_char (p);
-
-  /* Closing quotes and brackets after the full stop. */
-  while (p > start && strchr ("\"')]", p[-1]) != NULL)
-    p--;
-  while (p - start >= 3 && (strncmp (p - 3, "\xe2\x80\x9d", 3) == 0 || strncmp (p - 3, "\xe2\x80\x99", 3) == 0))
-    p -= 3;
-
-  if (p - start >= 3 && strncmp (p - 3, "\xe2\x80\xa6", 3) == 0)
-    return TRUE;
-  if (p == start || strchr (".!?", p[-1]) == NULL)
-    return FALSE;
-  if (p[-1] != '.')
-    return TRUE;
-
-  word_end = p - 1;
-  word = word_end;
-  while (word > start && !g_ascii_isspace (word[-1]))
-    word--;
-
-  return !is_abbreviation (word, word_end - word);
-}
-
-/* Whether the space at `offset` separates two sentences. */
-static gboolean
-is_sentence_break (const char *text,
-                   gsize       offset)
+is_sentence_break (const RstRules *rules,
+                   const char     *text,
+                   gsize           offset)
 {
   gunichar next;
 
   if (text[offset] != ' ' || offset == 0 || text[offset + 1] == '\0')
     return FALSE;
 
+  /* A sentence starts with a capital, a number or a quotation, in the
+   * scripts that have capitals.
+   */
   next = g_utf8_get_char (text + offset + 1);
-  if (!g_unichar_isupper (next) && !g_unichar_isdigit (next) &&
-      strchr ("\"'(", text[offset + 1]) == NULL && next != 0x201C)
+  if (g_unichar_islower (next))
     return FALSE;
 
-  return ends_sentence (text, text + offset);
+  return rst_rules_ends_sentence (rules, text, 0, offset);
+}
+
+/* Chinese has no space between sentences: the break comes right after
+ * 。！？ and what closes after them.
+ */
+static gboolean
+is_unspaced_sentence_break (const char *text,
+                            gsize       offset)
+{
+  const char *prev;
+  gunichar c;
+
+  if (offset == 0 || text[offset] == '\0' || text[offset] == ' ')
+    return FALSE;
+
+  prev = g_utf8_find_prev_char (text, text + offset);
+  c = g_utf8_get_char (prev);
+  return (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) && g_utf8_get_char (text + offset) != 0x201D &&
+         g_utf8_get_char (text + offset) != 0x300D;
 }
 
 static void
@@ -267,7 +234,8 @@ append_escaped (GString    *markup,
  * reading copy may turn the page after it.
  */
 static gboolean
-line_ends_sentence (const Para *para,
+line_ends_sentence (RstLayout  *self,
+                    const Para *para,
                     guint       index)
 {
   const char *text = pango_layout_get_text (para->layout);
@@ -276,7 +244,8 @@ line_ends_sentence (const Para *para,
   if (index + 1 >= para->n_lines)
     return TRUE;
 
-  return ends_sentence (text + line->start_index, text + line->start_index + line->length);
+  return rst_rules_ends_sentence (self->manuscript->rules, text, line->start_index,
+                                  line->start_index + line->length);
 }
 
 /* Pango markup for a block; every piece of the drafter's text goes
@@ -313,11 +282,17 @@ block_markup (RstLayout      *self,
 
           for (guint k = run->start; k < run->end; k++)
             {
-              if (is_sentence_break (block->text, k))
+              if (is_sentence_break (self->manuscript->rules, block->text, k))
                 {
                   append_escaped (markup, block->text + from, k - from);
                   g_string_append_c (markup, '\n');
                   from = k + 1;
+                }
+              else if (is_unspaced_sentence_break (block->text, k))
+                {
+                  append_escaped (markup, block->text + from, k - from);
+                  g_string_append_c (markup, '\n');
+                  from = k;
                 }
             }
           append_escaped (markup, block->text + from, run->end - from);
@@ -449,7 +424,7 @@ break_allowed (RstLayout  *self,
     return FALSE;
   if (remaining - count < 2)
     return FALSE;
-  if (self->kind == RST_LAYOUT_READING && !line_ends_sentence (para, first + count - 1))
+  if (self->kind == RST_LAYOUT_READING && !line_ends_sentence (self, para, first + count - 1))
     return FALSE;
 
   return TRUE;
@@ -730,8 +705,7 @@ setup_band (RstLayout *self)
 
 /**
  * rst_layout_new:
- * @statement: a parsed statement
- * @council: (nullable): its council profile; %NULL for the built-in A4 page
+ * @analysis: the statement's analysis, its council profile giving the page
  * @kind: the council copy or the speaker's reading copy
  *
  * Lays the statement out in pages. The layout does not depend on the
@@ -739,19 +713,17 @@ setup_band (RstLayout *self)
  * not rounded, so a preview at any zoom breaks lines as the PDF does.
  */
 RstLayout *
-rst_layout_new (RstStatement  *statement,
-                RstCouncil    *council,
+rst_layout_new (RstAnalysis   *analysis,
                 RstLayoutKind  kind)
 {
   RstLayout *self;
   cairo_font_options_t *options;
 
-  g_return_val_if_fail (RST_IS_STATEMENT (statement), NULL);
-  g_return_val_if_fail (council == NULL || RST_IS_COUNCIL (council), NULL);
+  g_return_val_if_fail (RST_IS_ANALYSIS (analysis), NULL);
 
   self = g_object_new (RST_TYPE_LAYOUT, NULL);
   self->kind = kind;
-  self->manuscript = rst_manuscript_new (statement, council);
+  self->manuscript = rst_manuscript_new (analysis);
   self->paras = g_ptr_array_new_with_free_func ((GDestroyNotify) para_free);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
 

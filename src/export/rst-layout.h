@@ -44,8 +44,7 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (RstLayout, rst_layout, RST, LAYOUT, GObject)
 
-RstLayout           *rst_layout_new                 (RstStatement  *statement,
-                                                     RstCouncil    *council,
+RstLayout           *rst_layout_new                 (RstAnalysis   *analysis,
                                                      RstLayoutKind  kind);
 RstLayoutKind        rst_layout_get_kind            (RstLayout     *self);
 const RstManuscript *rst_layout_get_manuscript      (RstLayout     *self);

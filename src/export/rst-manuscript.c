@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "rst-manuscript.h"
+#include "rst-placeholder.h"
+#include "rst-text-file.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
@@ -59,36 +61,8 @@ rst_manuscript_free (RstManuscript *self)
   g_free (self->delegation);
   g_free (self->delivery_mark);
   g_free (self->session_line);
+  g_clear_pointer (&self->created, g_date_time_unref);
   g_free (self);
-}
-
-guint
-rst_manuscript_get_n_blocks (const RstManuscript *self)
-{
-  return self->blocks->len;
-}
-
-const RstBlock *
-rst_manuscript_get_block (const RstManuscript *self,
-                          guint                index)
-{
-  g_return_val_if_fail (index < self->blocks->len, NULL);
-
-  return g_ptr_array_index (self->blocks, index);
-}
-
-const char *
-rst_block_kind_to_string (RstBlockKind kind)
-{
-  switch (kind)
-    {
-    case RST_BLOCK_HEADING: return "heading";
-    case RST_BLOCK_DELIVERY_MARK: return "delivery-mark";
-    case RST_BLOCK_SALUTATION: return "salutation";
-    case RST_BLOCK_BODY: return "body";
-    case RST_BLOCK_CLOSING: return "closing";
-    default: g_return_val_if_reached (NULL);
-    }
 }
 
 /* The named paragraph style each format gives a kind of block; a
@@ -122,33 +96,40 @@ rst_manuscript_dup_placeholder_label (const RstBlock *block,
   return g_strndup (text, len);
 }
 
-/* English ordinals: the session line and the file names are in the
- * language of the council, which for the councils Rostrum ships is English.
- */
-char *
-rst_manuscript_dup_session_ordinal (const char *session)
+/* Reproducible builds' convention, then the statement's own date. */
+static GDateTime *
+creation_time (const char *date)
 {
-  guint64 n;
-  const char *suffix = "th";
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds, y, m, d;
+  g_auto(GStrv) parts = NULL;
 
-  if (session == NULL || *session == '\0')
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+
+  if (date == NULL)
     return NULL;
 
-  if (!g_ascii_string_to_unsigned (session, 10, 1, G_MAXUINT, &n, NULL))
-    return g_strdup (session);
+  parts = g_strsplit (date, "-", 3);
+  if (g_strv_length (parts) == 3 &&
+      g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) &&
+      g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) &&
+      g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL))
+    return g_date_time_new_utc (y, m, d, 0, 0, 0);
 
-  if (n % 100 < 11 || n % 100 > 13)
+  return NULL;
+}
+
+static void
+clean_string (char **text)
+{
+  if (*text != NULL)
     {
-      switch (n % 10)
-        {
-        case 1: suffix = "st"; break;
-        case 2: suffix = "nd"; break;
-        case 3: suffix = "rd"; break;
-        default: break;
-        }
-    }
+      char *clean = rst_text_strip_controls (*text, -1, FALSE);
 
-  return g_strdup_printf ("%" G_GUINT64_FORMAT "%s", n, suffix);
+      g_free (*text);
+      *text = clean;
+    }
 }
 
 static const char *
@@ -350,6 +331,32 @@ build_block (const char   *source,
           continue;
         }
 
+      /* A vertical tab (Word's Shift+Enter) or a line separator is a line
+       * break the drafter meant; other control characters have no place
+       * in a document, and DOCX and ODT readers refuse them.
+       */
+      if (*p == '\v' || g_str_has_prefix (p, "\xE2\x80\xA8"))
+        {
+          pending_space = '\n';
+          p += *p == '\v' ? 1 : 3;
+          continue;
+        }
+      if ((guchar) *p < 0x20 || *p == 0x7F)
+        {
+          p++;
+          continue;
+        }
+      if ((guchar) *p >= 0xC2)
+        {
+          gunichar c = g_utf8_get_char_validated (p, end - p);
+
+          if ((c >= 0x80 && c < 0xA0) || c == 0xFFFE || c == 0xFFFF || (c >= 0xFDD0 && c <= 0xFDEF))
+            {
+              p = g_utf8_next_char (p);
+              continue;
+            }
+        }
+
       if (*p == '*' && p + 1 < end && p[1] == '*')
         {
           if (bold || find_in_range (p + 2, end, "**") != NULL)
@@ -377,10 +384,15 @@ build_block (const char   *source,
         }
       else if (*p == '{' && p + 1 < end && p[1] == '{')
         {
-          const char *close = find_in_range (p + 2, end, "}}");
+          RstPlaceholder placeholder;
+          gsize pos = p - source;
 
-          if (close != NULL && close > p + 2 && memchr (p, '\n', close - p) == NULL)
-            len = close + 2 - p;
+          /* The scanner the checker and Tab use, so that what the PDF
+           * marks is what they call a placeholder.
+           */
+          if (rst_placeholder_next (source, par_end, &pos, &placeholder) &&
+              placeholder.closed && placeholder.start == (gsize) (p - source))
+            len = placeholder.end - placeholder.start;
         }
       else
         {
@@ -457,6 +469,9 @@ kind_for_element (RstElementKind  element,
     }
 }
 
+/* Paragraphs and elements are both sorted by start: one walk over both,
+ * so that 80 000 one-line paragraphs take no longer than they must.
+ */
 static void
 build_blocks (RstManuscript *self,
               RstStatement  *statement)
@@ -466,6 +481,8 @@ build_blocks (RstManuscript *self,
   const RstElement *elements;
   guint n_paragraphs = 0;
   guint n_elements = 0;
+  guint next_element = 0;
+  g_autoptr(GArray) ordinals = g_array_new (FALSE, FALSE, sizeof (Range));
 
   paragraphs = rst_statement_get_paragraphs (statement, &n_paragraphs);
   elements = rst_statement_get_elements (statement, &n_elements);
@@ -473,11 +490,12 @@ build_blocks (RstManuscript *self,
   for (guint i = 0; i < n_paragraphs; i++)
     {
       const RstParagraph *par = &paragraphs[i];
-      g_autoptr(GArray) ordinals = g_array_new (FALSE, FALSE, sizeof (Range));
       RstBlockKind kind = RST_BLOCK_BODY;
       gboolean kind_found = FALSE;
       gsize first = par->start;
       RstBlock *block;
+
+      g_array_set_size (ordinals, 0);
 
       /* Where the words start: an element that begins there gives the
        * whole paragraph its style, one that begins later (a closing
@@ -486,11 +504,14 @@ build_blocks (RstManuscript *self,
       while (first < par->end && (is_space (source[first]) || source[first] == '*'))
         first++;
 
-      for (guint j = 0; j < n_elements; j++)
+      while (next_element < n_elements && elements[next_element].end <= par->start)
+        next_element++;
+
+      for (guint j = next_element; j < n_elements && elements[j].start < par->end; j++)
         {
           const RstElement *element = &elements[j];
 
-          if (element->start >= par->end || element->end <= par->start)
+          if (element->end <= par->start)
             continue;
 
           if (element->kind == RST_ELEMENT_PRIORITY && element->marker_end > element->marker_start)
@@ -531,58 +552,70 @@ format_date (const char *date)
   return g_strdup (date);
 }
 
-/* "iom" → "IOM": a council id in the details is an acronym. */
+/* The council's name, or what the details call a council Rostrum has no
+ * profile for ("iom" → "IOM": an id is an acronym); none for a statement
+ * that names no council, rather than "Generic council".
+ */
 static char *
-council_label (RstStatement *statement,
-               RstCouncil   *council)
+council_label (RstAnalysis *analysis)
 {
-  const char *id;
+  const char *named;
 
-  if (council != NULL && nonempty (rst_council_get_name (council)))
-    return g_strdup (rst_council_get_name (council));
+  if (rst_analysis_get_council_id (analysis) != NULL)
+    return g_strdup (rst_council_get_name (rst_analysis_get_council (analysis)));
 
-  id = nonempty (rst_statement_get_detail (statement, "council"));
-  if (id == NULL)
+  named = rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL);
+  if (named == NULL)
     return NULL;
 
-  return strlen (id) <= 6 ? g_ascii_strup (id, -1) : g_strdup (id);
+  return strlen (named) <= 6 ? g_ascii_strup (named, -1) : g_strdup (named);
 }
 
+/**
+ * rst_manuscript_new:
+ * @analysis: the statement's analysis
+ *
+ * Returns: (transfer full): what the exporters lay out
+ */
 RstManuscript *
-rst_manuscript_new (RstStatement *statement,
-                    RstCouncil   *council)
+rst_manuscript_new (RstAnalysis *analysis)
 {
   RstManuscript *self;
+  RstCouncil *council;
   g_autofree char *council_name = NULL;
   g_autofree char *ordinal = NULL;
   g_autofree char *session = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   const char *mark;
+  const char *agenda_item;
   gboolean has_mark = FALSE;
 
-  g_return_val_if_fail (RST_IS_STATEMENT (statement), NULL);
-  g_return_val_if_fail (council == NULL || RST_IS_COUNCIL (council), NULL);
+  g_return_val_if_fail (RST_IS_ANALYSIS (analysis), NULL);
+
+  council = rst_analysis_get_council (analysis);
 
   self = g_new0 (RstManuscript, 1);
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) rst_block_free);
+  self->rules = rst_analysis_get_rules (analysis);
   page_setup_init (&self->page, council);
-  build_blocks (self, statement);
+  build_blocks (self, rst_analysis_get_statement (analysis));
 
-  council_name = council_label (statement, council);
-  ordinal = rst_manuscript_dup_session_ordinal (nonempty (rst_statement_get_detail (statement, "session")));
-  if (ordinal != NULL)
-    /* Translators: "114th Session"; %s is the ordinal */
-    session = g_strdup_printf (_("%s Session"), ordinal);
-  date = format_date (nonempty (rst_statement_get_detail (statement, "date")));
+  council_name = council_label (analysis);
+  if (rst_analysis_get_session (analysis) > 0)
+    {
+      ordinal = rst_rules_format_session_ordinal (self->rules, rst_analysis_get_session (analysis));
+      /* Translators: "114th Session"; %s is the ordinal */
+      session = g_strdup_printf (_("%s Session"), ordinal);
+    }
+  date = format_date (rst_analysis_get_detail (analysis, RST_DETAIL_DATE));
+  self->created = creation_time (rst_analysis_get_detail (analysis, RST_DETAIL_DATE));
 
-  self->delegation = g_strdup (nonempty (rst_statement_get_detail (statement, "delegation")));
+  self->delegation = g_strdup (rst_analysis_get_detail (analysis, RST_DETAIL_DELEGATION));
   self->author = g_strdup (self->delegation);
-  self->language = g_strdup (nonempty (rst_statement_get_detail (statement, "lang")));
-  if (self->language == NULL)
-    self->language = g_strdup ("en");
+  self->language = g_strdup (rst_analysis_get_language (analysis));
 
-  self->title = g_strdup (nonempty (rst_statement_get_detail (statement, "title")));
+  self->title = g_strdup (rst_analysis_get_detail (analysis, RST_DETAIL_TITLE));
   for (guint i = 0; self->title == NULL && i < self->blocks->len; i++)
     {
       const RstBlock *block = g_ptr_array_index (self->blocks, i);
@@ -599,13 +632,14 @@ rst_manuscript_new (RstStatement *statement,
   else if (council_name != NULL || session != NULL)
     self->subject = g_strdup (council_name != NULL ? council_name : session);
 
+  agenda_item = rst_analysis_get_detail (analysis, RST_DETAIL_AGENDA_ITEM);
   parts = g_ptr_array_new ();
   if (council_name != NULL)
     g_ptr_array_add (parts, council_name);
   if (session != NULL)
     g_ptr_array_add (parts, session);
-  if (nonempty (rst_statement_get_detail (statement, "agenda-item")))
-    g_ptr_array_add (parts, (char *) rst_statement_get_detail (statement, "agenda-item"));
+  if (agenda_item != NULL)
+    g_ptr_array_add (parts, (char *) agenda_item);
   if (date != NULL)
     g_ptr_array_add (parts, date);
   if (parts->len > 0)
@@ -623,13 +657,21 @@ rst_manuscript_new (RstStatement *statement,
     }
 
   /* An empty "delivery-mark:" in the details switches the mark off. */
-  mark = rst_statement_get_detail (statement, "delivery-mark");
-  if (mark == NULL && council != NULL)
-    mark = rst_council_get_delivery_mark (council);
+  mark = rst_details_lookup (rst_analysis_get_details (analysis), RST_DETAIL_DELIVERY_MARK);
   if (mark == NULL)
-    mark = _("Check against delivery");
+    mark = rst_council_get_delivery_mark (council);
   if (!has_mark && nonempty (mark))
     self->delivery_mark = g_strdup (mark);
+
+  /* Metadata and the page band come from details and profiles, which a
+   * hostile file can fill with control characters.
+   */
+  clean_string (&self->title);
+  clean_string (&self->author);
+  clean_string (&self->subject);
+  clean_string (&self->delegation);
+  clean_string (&self->delivery_mark);
+  clean_string (&self->session_line);
 
   return self;
 }

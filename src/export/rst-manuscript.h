@@ -7,8 +7,7 @@
 
 #pragma once
 
-#include "rst-council.h"
-#include "rst-statement.h"
+#include "rst-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -57,7 +56,7 @@ typedef struct
   char         *text;
   RstRun       *runs;
   guint         n_runs;
-  /* The paragraph's byte range in rst_statement_get_text(). */
+  /* The paragraph's byte range in rst_analysis_get_text(). */
   gsize         source_start;
   gsize         source_end;
 } RstBlock;
@@ -97,18 +96,20 @@ typedef struct
    * or NULL when the details say none of it.
    */
   char         *session_line;
+  /* The rules of the statement's language: sentence ends, ordinals. */
+  const RstRules *rules;
+  /* When the document was made, for its metadata: SOURCE_DATE_EPOCH
+   * when the build asks for one, else the statement's date, else NULL.
+   * Never the time of the export, so that exporting twice gives the
+   * same bytes.
+   */
+  GDateTime    *created;
 } RstManuscript;
 
-RstManuscript  *rst_manuscript_new                   (RstStatement        *statement,
-                                                      RstCouncil          *council);
+RstManuscript  *rst_manuscript_new                   (RstAnalysis         *analysis);
 void            rst_manuscript_free                  (RstManuscript       *self);
-guint           rst_manuscript_get_n_blocks          (const RstManuscript *self);
-const RstBlock *rst_manuscript_get_block             (const RstManuscript *self,
-                                                      guint                index);
 char           *rst_manuscript_dup_placeholder_label (const RstBlock      *block,
                                                       const RstRun        *run);
-char           *rst_manuscript_dup_session_ordinal   (const char          *session);
-const char     *rst_block_kind_to_string             (RstBlockKind         kind);
 const char     *rst_block_kind_get_style_name        (RstBlockKind         kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstManuscript, rst_manuscript_free)

@@ -379,8 +379,6 @@ meta_xml (const RstManuscript  *ms,
           GError              **error)
 {
   g_autoptr(RstXmlPart) x = rst_xml_part_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
   g_autofree char *generator = g_strdup_printf ("Rostrum/%s", PACKAGE_VERSION);
 
   rst_xml_part_start (x, "office:document-meta");
@@ -399,7 +397,13 @@ meta_xml (const RstManuscript  *ms,
       rst_xml_part_element (x, "dc:creator", ms->author);
     }
   rst_xml_part_element (x, "dc:language", ms->language);
-  rst_xml_part_element (x, "meta:creation-date", date);
+  /* The statement's date, never the export's (see the DOCX writer). */
+  if (ms->created != NULL)
+    {
+      g_autofree char *date = g_date_time_format (ms->created, "%Y-%m-%dT%H:%M:%S");
+
+      rst_xml_part_element (x, "meta:creation-date", date);
+    }
   rst_xml_part_end (x);
   rst_xml_part_end (x);
 
@@ -470,7 +474,7 @@ rst_odt_export_write (const RstManuscript  *manuscript,
 
   if (ok)
     {
-      zip = rst_zip_writer_new (stream, cancellable);
+      zip = rst_zip_writer_new (stream, manuscript->created, cancellable);
       for (guint i = 0; ok && i < G_N_ELEMENTS (parts); i++)
         ok = rst_zip_writer_add (zip, parts[i].name, parts[i].contents, i == 0, error);
       ok = ok && rst_zip_writer_close (zip, error);

@@ -61,7 +61,6 @@ rst_pdf_export_write (RstLayout      *layout,
   StreamClosure closure = { stream, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *date = NULL;
   g_autofree char *creator = NULL;
   double width, height;
@@ -75,8 +74,14 @@ rst_pdf_export_write (RstLayout      *layout,
   rst_layout_get_page_size (layout, &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure, width, height);
-  now = g_date_time_new_now_utc ();
-  date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  /* cairo stamps the time of the export unless told otherwise: the
+   * statement's date, or the epoch when it has none, so that the same
+   * statement always gives the same file.
+   */
+  if (ms->created != NULL)
+    date = g_date_time_format (ms->created, "%Y-%m-%dT%H:%M:%SZ");
+  else
+    date = g_strdup ("1970-01-01T00:00:00Z");
   creator = g_strdup_printf ("Rostrum %s", PACKAGE_VERSION);
 
   set_metadata (surface, CAIRO_PDF_METADATA_TITLE, ms->title);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <libxml/xmlwriter.h>
 
+#include "rst-text-file.h"
 #include "rst-xml-part.h"
 
 struct _RstXmlPart
@@ -66,9 +67,17 @@ rst_xml_part_attr (RstXmlPart *self,
                    const char *name,
                    const char *value)
 {
-  if (!self->failed && value != NULL)
-    check (self, xmlTextWriterWriteAttribute (self->writer, (const xmlChar *) name,
-                                              (const xmlChar *) value));
+  g_autofree char *clean = NULL;
+
+  if (self->failed || value == NULL)
+    return;
+
+  /* XML refuses control characters even escaped: Word and LibreOffice
+   * would reject the whole file.
+   */
+  clean = rst_text_strip_controls (value, -1, FALSE);
+  check (self, xmlTextWriterWriteAttribute (self->writer, (const xmlChar *) name,
+                                            (const xmlChar *) clean));
 }
 
 void
@@ -92,15 +101,14 @@ rst_xml_part_text (RstXmlPart *self,
                    const char *text,
                    gssize      len)
 {
-  g_autofree char *copy = NULL;
+  g_autofree char *clean = NULL;
 
   if (self->failed || text == NULL)
     return;
 
-  if (len >= 0)
-    text = copy = g_strndup (text, len);
-
-  check (self, xmlTextWriterWriteString (self->writer, (const xmlChar *) text));
+  /* The last line of defence: whatever reaches the XML is allowed in it. */
+  clean = rst_text_strip_controls (text, len, TRUE);
+  check (self, xmlTextWriterWriteString (self->writer, (const xmlChar *) clean));
 }
 
 void

@@ -47,15 +47,23 @@ write_cb (struct archive *archive,
   return length;
 }
 
+/**
+ * rst_zip_writer_new:
+ * @mtime: (nullable): the time every entry carries; %NULL for the
+ *   earliest a zip can hold, so that the package never depends on when
+ *   it was written
+ */
 RstZipWriter *
 rst_zip_writer_new (GOutputStream *stream,
+                    GDateTime     *mtime,
                     GCancellable  *cancellable)
 {
   RstZipWriter *self = g_new0 (RstZipWriter, 1);
 
   self->stream = g_object_ref (stream);
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  self->mtime = g_get_real_time () / G_USEC_PER_SEC;
+  /* 1980-01-01, the zip format's first day. */
+  self->mtime = mtime != NULL ? g_date_time_to_unix (mtime) : 315532800;
   self->archive = archive_write_new ();
   archive_write_set_format_zip (self->archive);
   /* A zip has no block padding to add. */

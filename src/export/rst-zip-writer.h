@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct _RstZipWriter RstZipWriter;
 
 RstZipWriter *rst_zip_writer_new   (GOutputStream  *stream,
+                                    GDateTime      *mtime,
                                     GCancellable   *cancellable);
 void          rst_zip_writer_free  (RstZipWriter   *self);
 /* @stored: no compression, as ODF wants for its "mimetype" entry. */

@@ -11,7 +11,8 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rst-application.h"
-#include "rst-command-line.h"
+#include "rst-context-settings.h"
+#include "rst-release-notes.h"
 #include "rst-preferences-window.h"
 #include "rst-session.h"
 #include "rst-window.h"
@@ -20,6 +21,7 @@ struct _RstApplication
 {
   AdwApplication  parent_instance;
   GSettings      *settings;
+  RstContextSettings *context_settings;
   /* Not one of the application's windows, which hold statements. */
   GtkWidget      *preferences;
   RstSession     *session;
@@ -54,6 +56,24 @@ rst_application_get_settings (RstApplication *self)
 }
 
 /**
+ * rst_application_get_analysis_context:
+ *
+ * Returns: (transfer none): the analysis context of Preferences, for
+ *   what has no statement at hand (the template chooser from an empty
+ *   window)
+ */
+RstAnalysisContext *
+rst_application_get_analysis_context (RstApplication *self)
+{
+  g_return_val_if_fail (RST_IS_APPLICATION (self), NULL);
+
+  if (self->context_settings == NULL)
+    self->context_settings = rst_context_settings_new (rst_application_get_settings (self));
+
+  return rst_context_settings_get_context (self->context_settings);
+}
+
+/**
  * rst_application_get_session:
  *
  * Returns: (transfer none) (nullable): the session, once started up
@@ -64,42 +84,6 @@ rst_application_get_session (RstApplication *self)
   g_return_val_if_fail (RST_IS_APPLICATION (self), NULL);
 
   return self->session;
-}
-
-/* Files named on the command line are taken here rather than by GApplication
- * because the command-line modes (--check, --export) need them too.
- */
-static int
-rst_application_handle_local_options (GApplication *app,
-                                      GVariantDict *options)
-{
-  g_autofree char **paths = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  int status;
-
-  status = rst_command_line_handle (options);
-  if (status >= 0)
-    return status;
-
-  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths) ||
-      paths[0] == NULL)
-    return -1;
-
-  files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; paths[i] != NULL; i++)
-    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
-
-  if (!g_application_register (app, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  g_application_open (app, (GFile **)files->pdata, files->len, "");
-
-  /* The primary instance goes on to run its main loop. */
-  return g_application_get_is_remote (app) ? EXIT_SUCCESS : -1;
 }
 
 /* The first window of a run brings back the last session's tabs. */
@@ -273,7 +257,17 @@ rst_application_about_action (GSimpleAction *action,
 {
   static const char *developers[] = { "The Rostrum developers https://github.com/rostrum/rostrum", NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autoptr(GBytes) metainfo = NULL;
+  g_autofree char *notes = NULL;
   GtkWidget *about;
+
+  /* The release notes of this version are the metainfo's, translated as
+   * the software centre shows them.
+   */
+  metainfo = g_resources_lookup_data (RESOURCE_PREFIX "/metainfo.xml", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (metainfo != NULL)
+    notes = rst_release_notes_dup (g_bytes_get_data (metainfo, NULL), g_bytes_get_size (metainfo),
+                                   PACKAGE_VERSION);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", window,
@@ -284,14 +278,7 @@ rst_application_about_action (GSimpleAction *action,
                         "comments", _("Write and check the statements delegations deliver at the councils of international organizations."),
                         "support-url", "https://github.com/rostrum/rostrum/discussions",
                         "release-notes-version", PACKAGE_VERSION,
-                        "release-notes", _("<p>The first release.</p>"
-                                           "<ul>"
-                                           "<li>An editor for statements with highlighting of their structure</li>"
-                                           "<li>A checker for headings, salutations, priorities, closings and speaking time</li>"
-                                           "<li>Council profiles and templates for the common councils</li>"
-                                           "<li>Export to PDF, a reading copy, DOCX, ODT and plain text</li>"
-                                           "<li>Spelling in the language of each statement</li>"
-                                           "</ul>"),
+                        "release-notes", notes,
                         "website", "https://github.com/rostrum/rostrum",
                         "issue-url", "https://github.com/rostrum/rostrum/issues",
                         "copyright", "© 2026 The Rostrum developers",
@@ -327,6 +314,7 @@ rst_application_dispose (GObject *object)
   RstApplication *self = (RstApplication *)object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->context_settings);
   g_clear_object (&self->settings);
   if (self->preferences != NULL)
     gtk_window_destroy (GTK_WINDOW (self->preferences));
@@ -343,7 +331,6 @@ rst_application_class_init (RstApplicationClass *klass)
 
   object_class->dispose = rst_application_dispose;
 
-  app_class->handle_local_options = rst_application_handle_local_options;
   app_class->activate = rst_application_activate;
   app_class->open = rst_application_open;
   app_class->startup = rst_application_startup;
@@ -363,9 +350,4 @@ rst_application_init (RstApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
-  g_application_add_main_option_entries (G_APPLICATION (self),
-                                         rst_command_line_get_entries ());
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Write and check statements for council sessions."));
 }

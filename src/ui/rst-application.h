@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "rst-analysis-context.h"
 #include "rst-session.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ G_DECLARE_FINAL_TYPE (RstApplication, rst_application, RST, APPLICATION, AdwAppl
 
 RstApplication *rst_application_new          (void);
 GSettings      *rst_application_get_settings (RstApplication *self);
+RstAnalysisContext *rst_application_get_analysis_context (RstApplication *self);
 RstSession     *rst_application_get_session  (RstApplication *self);
 
 G_END_DECLS

@@ -28,12 +28,11 @@ G_DEFINE_FINAL_TYPE (RstDiagnosticGutter, rst_diagnostic_gutter, GTK_SOURCE_TYPE
 
 static const struct {
   const char *category;
-  const char *icon_name;
   const char *tag_name;
 } severities[] = {
-  [RST_SEVERITY_INFO] = { RST_DOCUMENT_CHECKER_MARK_INFO, "dialog-information-symbolic", "diagnostic-info" },
-  [RST_SEVERITY_WARNING] = { RST_DOCUMENT_CHECKER_MARK_WARNING, "dialog-warning-symbolic", "diagnostic-warning" },
-  [RST_SEVERITY_ERROR] = { RST_DOCUMENT_CHECKER_MARK_ERROR, "dialog-error-symbolic", "diagnostic-error" },
+  [RST_SEVERITY_INFO] = { RST_DOCUMENT_CHECKER_MARK_INFO, "diagnostic-info" },
+  [RST_SEVERITY_WARNING] = { RST_DOCUMENT_CHECKER_MARK_WARNING, "diagnostic-warning" },
+  [RST_SEVERITY_ERROR] = { RST_DOCUMENT_CHECKER_MARK_ERROR, "diagnostic-error" },
 };
 
 GtkSourceGutterRenderer *
@@ -79,7 +78,7 @@ rst_diagnostic_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
     return;
 
   icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                     severities[severity].icon_name, NULL, ICON_SIZE,
+                                     rst_severity_get_icon_name (severity), NULL, ICON_SIZE,
                                      gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
 

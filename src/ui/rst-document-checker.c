@@ -9,19 +9,18 @@
 
 #include <glib/gi18n.h>
 
-#include "rst-checker.h"
-#include "rst-council.h"
 #include "rst-document-checker.h"
-#include "rst-timing.h"
 
-/* Keeps the diagnostics of a buffer current while the drafter types, as
+/* Keeps the analysis of a buffer current while the drafter types, as
  * libide's diagnostics manager does in GNOME Builder: every change bumps a
  * stamp and (re)arms a short timer; when the text rests, a snapshot is
- * parsed and checked in a worker thread, and the result is applied only if
- * the buffer has not changed since the snapshot. Applied results are
- * anchored with text marks, so that what the sidebar, the hover and the
- * underlines point at moves with the text until the next result replaces
- * it: a stale diagnostic never points at the wrong words.
+ * analysed in a worker thread (rst_analysis_new(), never more than one at
+ * a time), and the result is published only if the buffer has not changed
+ * since the snapshot. The checker does no checking of its own: it
+ * schedules the analysis and shows it. Published diagnostics are anchored
+ * with text marks, so that what the sidebar, the hover and the underlines
+ * point at moves with the text until the next result replaces it: a stale
+ * diagnostic never points at the wrong words.
  */
 
 typedef struct
@@ -43,8 +42,12 @@ struct _RstDocumentChecker
   GListStore      *outline;
   /* RstDiagnostic or RstOutlineItem → Anchor */
   GHashTable      *anchors;
-  RstStatement    *statement;
-  RstCouncil      *council;
+  RstAnalysis     *analysis;
+  /* What the analysis needs beyond the text; replaced, never changed,
+   * since a worker may be reading it.
+   */
+  RstAnalysisContext *context;
+  GCancellable    *cancellable;
 
   GtkTextTag      *tags[3];
 
@@ -55,12 +58,6 @@ struct _RstDocumentChecker
   guint            timeout_id;
   gint64           last_apply_usec;
 
-  double           words_per_minute;
-  /* Codes of info-level rules the drafter chose not to see (Preferences). */
-  GStrv            hidden_rules;
-  guint            word_count;
-  guint            speaking_seconds;
-  guint            time_limit;
 
   guint            running : 1;
   guint            up_to_date : 1;
@@ -70,9 +67,9 @@ G_DEFINE_FINAL_TYPE (RstDocumentChecker, rst_document_checker, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_ANALYSIS,
   PROP_UP_TO_DATE,
-  PROP_WORDS_PER_MINUTE,
-  PROP_HIDDEN_RULES,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -94,114 +91,43 @@ static const char *mark_categories[] = {
 #define RST_LONG_RANGE_CHARS 400
 
 static void rst_document_checker_schedule (RstDocumentChecker *self);
+static void rst_document_checker_set_up_to_date (RstDocumentChecker *self,
+                                                 gboolean            up_to_date);
+
 
 /* The work a thread does on a snapshot. */
 
 typedef struct
 {
-  char         *text;
-  gsize         length;
-  guint64       stamp;
-  guint64       run;
-  double        words_per_minute;
-  RstCouncil   *council;
-  GStrv         hidden_rules;
+  char               *text;
+  gsize               length;
+  guint64             stamp;
+  guint64             run;
+  RstAnalysisContext *context;
 } Snapshot;
-
-typedef struct
-{
-  RstStatement *statement;
-  GPtrArray    *diagnostics;
-  GPtrArray    *outline;
-  RstCouncil   *council;
-  GError       *error;
-  guint         word_count;
-  guint         speaking_seconds;
-  guint         time_limit;
-} Result;
 
 static void
 snapshot_free (Snapshot *snapshot)
 {
   g_free (snapshot->text);
-  g_clear_object (&snapshot->council);
-  g_strfreev (snapshot->hidden_rules);
+  g_clear_pointer (&snapshot->context, rst_analysis_context_unref);
   g_free (snapshot);
 }
 
 static void
-result_free (Result *result)
+analyse_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  g_clear_object (&result->statement);
-  g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
-  g_clear_pointer (&result->outline, g_ptr_array_unref);
-  g_clear_object (&result->council);
-  g_clear_error (&result->error);
-  g_free (result);
-}
+  Snapshot *snapshot = task_data;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-/* The council the front matter names, else the generic profile, resolved
- * as `rostrum --check` does. Profiles are read from disk, so the last one
- * travels with the snapshot and is reused while the name still means it.
- */
-static RstCouncil *
-resolve_council (RstStatement *statement,
-                 RstCouncil   *cached)
-{
-  const char *named = rst_statement_get_detail (statement, "council");
-
-  if (cached != NULL &&
-      (named == NULL || named[0] == '\0'
-       ? g_str_equal (rst_council_get_id (cached), "generic")
-       : rst_council_answers_to (cached, named)))
-    return g_object_ref (cached);
-
-  return rst_council_resolve (named, NULL);
-}
-
-static Result *
-check_snapshot (Snapshot *snapshot)
-{
-  Result *result = g_new0 (Result, 1);
-  RstCheckOptions options;
-
-  result->statement = rst_statement_parse (snapshot->text, snapshot->length, &result->error);
-  if (result->statement == NULL)
-    return result;
-
-  result->council = resolve_council (result->statement, snapshot->council);
-  rst_council_resolve_check_options (result->council, result->statement, &options);
-  /* The drafter's own pace beats the council's. */
-  if (snapshot->words_per_minute > 0.0)
-    options.words_per_minute = snapshot->words_per_minute;
-
-  result->diagnostics = rst_check_statement (result->statement, &options);
-  /* Hidden hints are gone from the list, the underlines and the outline. */
-  for (guint i = result->diagnostics->len; snapshot->hidden_rules != NULL && i > 0; i--)
-    {
-      RstDiagnostic *diagnostic = g_ptr_array_index (result->diagnostics, i - 1);
-
-      if (rst_diagnostic_get_severity (diagnostic) == RST_SEVERITY_INFO &&
-          g_strv_contains ((const char * const *)snapshot->hidden_rules, rst_diagnostic_get_code (diagnostic)))
-        g_ptr_array_remove_index (result->diagnostics, i - 1);
-    }
-  result->outline = rst_outline_build (result->statement, result->diagnostics);
-  result->word_count = rst_statement_get_word_count (result->statement);
-  result->speaking_seconds = rst_timing_estimate_seconds (result->word_count, options.words_per_minute);
-  result->time_limit = options.time_limit_seconds;
-
-  return result;
-}
-
-static void
-check_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  g_task_return_pointer (task, check_snapshot (task_data), (GDestroyNotify)result_free);
+  g_task_return_pointer (task,
+                         rst_analysis_new (snapshot->text, snapshot->length, snapshot->context),
+                         g_object_unref);
 }
 
 /* Anchors */
@@ -239,19 +165,13 @@ anchor_add (RstDocumentChecker *self,
 
 static void
 offset_to_iter (RstDocumentChecker *self,
-                RstStatement       *statement,
+                RstAnalysis        *analysis,
                 gsize               offset,
                 GtkTextIter        *iter)
 {
   guint line, column;
 
-  if (statement == NULL)
-    {
-      gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), iter);
-      return;
-    }
-
-  rst_statement_offset_to_position (statement, offset, &line, &column);
+  rst_analysis_locate (analysis, offset, &line, &column);
   gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (self->buffer), iter, line - 1, column - 1);
 }
 
@@ -338,24 +258,14 @@ rst_document_checker_clear (RstDocumentChecker *self)
 
 static void
 rst_document_checker_apply (RstDocumentChecker *self,
-                            Result             *result)
+                            RstAnalysis        *analysis)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  g_autoptr(GPtrArray) diagnostics = NULL;
+  GPtrArray *diagnostics = rst_analysis_get_diagnostics (analysis);
+  GPtrArray *outline = rst_analysis_get_outline (analysis);
   gint64 started = g_get_monotonic_time ();
 
   rst_document_checker_clear (self);
-
-  if (result->diagnostics != NULL)
-    diagnostics = g_ptr_array_ref (result->diagnostics);
-  else
-    {
-      /* Broken front matter: the only problem worth showing, on its line. */
-      diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (diagnostics,
-                       rst_diagnostic_new ("front-matter-invalid", RST_SEVERITY_ERROR, 0, 0,
-                                           result->error ? result->error->message : ""));
-    }
 
   for (guint i = 0; i < diagnostics->len; i++)
     {
@@ -365,14 +275,8 @@ rst_document_checker_apply (RstDocumentChecker *self,
       GtkTextIter begin, end, line_start, tag_end;
 
       severity = CLAMP (severity, RST_SEVERITY_INFO, RST_SEVERITY_ERROR);
-      offset_to_iter (self, result->statement, rst_diagnostic_get_start (diagnostic), &begin);
-      if (result->statement != NULL)
-        offset_to_iter (self, result->statement, rst_diagnostic_get_end (diagnostic), &end);
-      else
-        {
-          end = begin;
-          gtk_text_iter_forward_to_line_end (&end);
-        }
+      offset_to_iter (self, analysis, rst_diagnostic_get_start (diagnostic), &begin);
+      offset_to_iter (self, analysis, rst_diagnostic_get_end (diagnostic), &end);
 
       /* An empty range (a closing that is missing at the end) has nothing
        * to underline; the gutter still shows it. A long one (everything
@@ -393,30 +297,23 @@ rst_document_checker_apply (RstDocumentChecker *self,
       anchor_add (self, diagnostic, &begin, &end);
     }
 
-  for (guint i = 0; result->outline != NULL && i < result->outline->len; i++)
+  for (guint i = 0; i < outline->len; i++)
     {
-      RstOutlineItem *item = g_ptr_array_index (result->outline, i);
+      RstOutlineItem *item = g_ptr_array_index (outline, i);
       GtkTextIter begin, end;
 
-      offset_to_iter (self, result->statement, rst_outline_item_get_start (item), &begin);
-      offset_to_iter (self, result->statement, rst_outline_item_get_end (item), &end);
+      offset_to_iter (self, analysis, rst_outline_item_get_start (item), &begin);
+      offset_to_iter (self, analysis, rst_outline_item_get_end (item), &end);
       anchor_add (self, item, &begin, &end);
     }
 
   g_list_store_splice (self->diagnostics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->diagnostics)),
                        diagnostics->pdata, diagnostics->len);
   g_list_store_splice (self->outline, 0, g_list_model_get_n_items (G_LIST_MODEL (self->outline)),
-                       result->outline ? result->outline->pdata : NULL,
-                       result->outline ? result->outline->len : 0);
+                       outline->pdata, outline->len);
 
-  if (result->statement != NULL)
-    {
-      g_set_object (&self->statement, result->statement);
-      g_set_object (&self->council, result->council);
-      self->word_count = result->word_count;
-      self->speaking_seconds = result->speaking_seconds;
-      self->time_limit = result->time_limit;
-    }
+  if (g_set_object (&self->analysis, analysis))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANALYSIS]);
 
   self->last_apply_usec = g_get_monotonic_time () - started;
 }
@@ -444,19 +341,17 @@ rst_document_checker_take_snapshot (RstDocumentChecker *self)
   snapshot->length = strlen (snapshot->text);
   snapshot->stamp = self->stamp;
   snapshot->run = ++self->run;
-  snapshot->words_per_minute = self->words_per_minute;
-  snapshot->council = self->council ? g_object_ref (self->council) : NULL;
-  snapshot->hidden_rules = g_strdupv (self->hidden_rules);
+  snapshot->context = rst_analysis_context_ref (self->context);
 
   return snapshot;
 }
 
 static void
 rst_document_checker_finish (RstDocumentChecker *self,
-                             Result             *result,
+                             RstAnalysis        *analysis,
                              guint64             stamp)
 {
-  rst_document_checker_apply (self, result);
+  rst_document_checker_apply (self, analysis);
   self->checked_stamp = stamp;
   rst_document_checker_set_up_to_date (self, TRUE);
   g_signal_emit (self, signals[CHECKED], 0);
@@ -469,10 +364,10 @@ check_cb (GObject      *object,
 {
   RstDocumentChecker *self = RST_DOCUMENT_CHECKER (object);
   Snapshot *snapshot = g_task_get_task_data (G_TASK (async_result));
-  g_autoptr(Result) result = g_task_propagate_pointer (G_TASK (async_result), NULL);
+  g_autoptr(RstAnalysis) analysis = g_task_propagate_pointer (G_TASK (async_result), NULL);
 
-  if (snapshot->run != self->run)
-    return;  /* overtaken by a synchronous check */
+  if (analysis == NULL || snapshot->run != self->run)
+    return;  /* cancelled, or overtaken by a synchronous check */
 
   self->running = FALSE;
 
@@ -488,7 +383,7 @@ check_cb (GObject      *object,
       return;
     }
 
-  rst_document_checker_finish (self, result, snapshot->stamp);
+  rst_document_checker_finish (self, analysis, snapshot->stamp);
 }
 
 static void
@@ -499,11 +394,11 @@ rst_document_checker_start (RstDocumentChecker *self)
   if (self->running || self->buffer == NULL)
     return;
 
-  task = g_task_new (self, NULL, check_cb, NULL);
+  task = g_task_new (self, self->cancellable, check_cb, NULL);
   g_task_set_source_tag (task, rst_document_checker_start);
   g_task_set_task_data (task, rst_document_checker_take_snapshot (self), (GDestroyNotify)snapshot_free);
   self->running = TRUE;
-  g_task_run_in_thread (task, check_thread);
+  g_task_run_in_thread (task, analyse_thread);
 }
 
 static gboolean
@@ -578,7 +473,7 @@ void
 rst_document_checker_check_now (RstDocumentChecker *self)
 {
   Snapshot *snapshot;
-  g_autoptr(Result) result = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
 
   g_return_if_fail (RST_IS_DOCUMENT_CHECKER (self));
 
@@ -588,8 +483,8 @@ rst_document_checker_check_now (RstDocumentChecker *self)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->running = FALSE;
   snapshot = rst_document_checker_take_snapshot (self);
-  result = check_snapshot (snapshot);
-  rst_document_checker_finish (self, result, snapshot->stamp);
+  analysis = rst_analysis_new (snapshot->text, snapshot->length, snapshot->context);
+  rst_document_checker_finish (self, analysis, snapshot->stamp);
   snapshot_free (snapshot);
 }
 
@@ -618,15 +513,16 @@ rst_document_checker_get_outline (RstDocumentChecker *self)
 }
 
 /**
- * rst_document_checker_get_statement:
+ * rst_document_checker_get_analysis:
  *
- * Returns: (transfer none) (nullable): the statement last checked
+ * Returns: (transfer none) (nullable): the analysis last published, %NULL
+ *   before the first
  */
-RstStatement *
-rst_document_checker_get_statement (RstDocumentChecker *self)
+RstAnalysis *
+rst_document_checker_get_analysis (RstDocumentChecker *self)
 {
   g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), NULL);
-  return self->statement;
+  return self->analysis;
 }
 
 /* Whether the diagnostics are those of the text as it is now. */
@@ -637,84 +533,30 @@ rst_document_checker_get_up_to_date (RstDocumentChecker *self)
   return self->up_to_date;
 }
 
-double
-rst_document_checker_get_words_per_minute (RstDocumentChecker *self)
-{
-  g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), 0.0);
-  return self->words_per_minute;
-}
-
-/* The drafter's pace; 0 uses the council's. */
+/**
+ * rst_document_checker_set_context:
+ * @context: what the analysis needs beyond the text (Preferences)
+ *
+ * The next analysis uses @context; a change of pace or hidden hints shows
+ * at once.
+ */
 void
-rst_document_checker_set_words_per_minute (RstDocumentChecker *self,
-                                           double              words_per_minute)
+rst_document_checker_set_context (RstDocumentChecker *self,
+                                  RstAnalysisContext *context)
 {
   g_return_if_fail (RST_IS_DOCUMENT_CHECKER (self));
+  g_return_if_fail (context != NULL);
 
-  words_per_minute = MAX (words_per_minute, 0.0);
-  if (self->words_per_minute == words_per_minute)
+  if (self->context == context)
     return;
 
-  self->words_per_minute = words_per_minute;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORDS_PER_MINUTE]);
+  rst_analysis_context_unref (self->context);
+  self->context = rst_analysis_context_ref (context);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 
-  /* The timing and the over-time rule depend on it. */
   rst_document_checker_set_up_to_date (self, FALSE);
   self->stamp++;
   rst_document_checker_schedule (self);
-}
-
-guint
-rst_document_checker_get_word_count (RstDocumentChecker *self)
-{
-  g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), 0);
-  return self->word_count;
-}
-
-guint
-rst_document_checker_get_speaking_seconds (RstDocumentChecker *self)
-{
-  g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), 0);
-  return self->speaking_seconds;
-}
-
-/* Seconds; 0 when neither the document nor its council sets a limit. */
-guint
-rst_document_checker_get_time_limit (RstDocumentChecker *self)
-{
-  g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), 0);
-  return self->time_limit;
-}
-
-/**
- * rst_document_checker_dup_timing_text:
- *
- * Returns: (transfer full): "3:02 of 5:00 · 394 words"
- */
-char *
-rst_document_checker_dup_timing_text (RstDocumentChecker *self)
-{
-  g_autofree char *time = NULL;
-  g_autofree char *words = NULL;
-
-  g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), NULL);
-
-  time = rst_timing_format (self->speaking_seconds);
-  words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", self->word_count),
-                           self->word_count);
-
-  if (self->time_limit > 0)
-    {
-      g_autofree char *limit = rst_timing_format (self->time_limit);
-
-      /* Translators: speaking time against the limit and the word count,
-       * "3:02 of 5:00 · 394 words"
-       */
-      return g_strdup_printf (_("%s of %s · %s"), time, limit, words);
-    }
-
-  /* Translators: speaking time and word count, "3:02 · 394 words" */
-  return g_strdup_printf (_("%s · %s"), time, words);
 }
 
 /**
@@ -869,12 +711,12 @@ rst_document_checker_apply_fix (RstDocumentChecker *self,
     return FALSE;
 
   fixes = rst_diagnostic_get_fixes (current);
-  if (fixes == NULL || fix_index >= fixes->len || self->statement == NULL)
+  if (fixes == NULL || fix_index >= fixes->len || self->analysis == NULL)
     return FALSE;
   fix = g_ptr_array_index (fixes, fix_index);
 
-  offset_to_iter (self, self->statement, fix->start, &begin);
-  offset_to_iter (self, self->statement, fix->end, &end);
+  offset_to_iter (self, self->analysis, fix->start, &begin);
+  offset_to_iter (self, self->analysis, fix->end, &end);
 
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_delete (buffer, &begin, &end);
@@ -909,6 +751,7 @@ rst_document_checker_dispose (GObject *object)
   RstDocumentChecker *self = (RstDocumentChecker *)object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
   /* Marks are deleted only while the buffer lives. */
   if (self->anchors != NULL)
     g_hash_table_remove_all (self->anchors);
@@ -927,9 +770,9 @@ rst_document_checker_finalize (GObject *object)
   g_clear_pointer (&self->anchors, g_hash_table_unref);
   g_clear_object (&self->diagnostics);
   g_clear_object (&self->outline);
-  g_clear_object (&self->statement);
-  g_clear_object (&self->council);
-  g_clear_pointer (&self->hidden_rules, g_strfreev);
+  g_clear_object (&self->analysis);
+  g_clear_pointer (&self->context, rst_analysis_context_unref);
+  g_clear_object (&self->cancellable);
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
     g_clear_object (&self->tags[i]);
 
@@ -946,16 +789,16 @@ rst_document_checker_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ANALYSIS:
+      g_value_set_object (value, self->analysis);
+      break;
+
     case PROP_UP_TO_DATE:
       g_value_set_boolean (value, self->up_to_date);
       break;
 
-    case PROP_WORDS_PER_MINUTE:
-      g_value_set_double (value, self->words_per_minute);
-      break;
-
-    case PROP_HIDDEN_RULES:
-      g_value_set_boxed (value, self->hidden_rules);
+    case PROP_CONTEXT:
+      g_value_set_boxed (value, self->context);
       break;
 
     default:
@@ -973,18 +816,8 @@ rst_document_checker_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_WORDS_PER_MINUTE:
-      rst_document_checker_set_words_per_minute (self, g_value_get_double (value));
-      break;
-
-    case PROP_HIDDEN_RULES:
-      g_strfreev (self->hidden_rules);
-      self->hidden_rules = g_value_dup_boxed (value);
-      g_object_notify_by_pspec (object, pspec);
-      /* Shown or hidden at once, as the pace is. */
-      rst_document_checker_set_up_to_date (self, FALSE);
-      self->stamp++;
-      rst_document_checker_schedule (self);
+    case PROP_CONTEXT:
+      rst_document_checker_set_context (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -1002,14 +835,14 @@ rst_document_checker_class_init (RstDocumentCheckerClass *klass)
   object_class->get_property = rst_document_checker_get_property;
   object_class->set_property = rst_document_checker_set_property;
 
+  properties[PROP_ANALYSIS] =
+    g_param_spec_object ("analysis", NULL, NULL, RST_TYPE_ANALYSIS,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_UP_TO_DATE] =
     g_param_spec_boolean ("up-to-date", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_WORDS_PER_MINUTE] =
-    g_param_spec_double ("words-per-minute", NULL, NULL, 0.0, 1000.0, 0.0,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_HIDDEN_RULES] =
-    g_param_spec_boxed ("hidden-rules", NULL, NULL, G_TYPE_STRV,
+  properties[PROP_CONTEXT] =
+    g_param_spec_boxed ("context", NULL, NULL, RST_TYPE_ANALYSIS_CONTEXT,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1029,6 +862,8 @@ rst_document_checker_init (RstDocumentChecker *self)
   self->diagnostics = g_list_store_new (RST_TYPE_DIAGNOSTIC);
   self->outline = g_list_store_new (RST_TYPE_OUTLINE_ITEM);
   self->anchors = g_hash_table_new_full (NULL, NULL, g_object_unref, anchor_free);
+  self->context = rst_analysis_context_new ();
+  self->cancellable = g_cancellable_new ();
 }
 
 /**

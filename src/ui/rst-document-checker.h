@@ -9,9 +9,7 @@
 
 #include <gtksourceview/gtksource.h>
 
-#include "rst-diagnostic.h"
-#include "rst-outline.h"
-#include "rst-statement.h"
+#include "rst-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -30,16 +28,11 @@ G_DECLARE_FINAL_TYPE (RstDocumentChecker, rst_document_checker, RST, DOCUMENT_CH
 RstDocumentChecker *rst_document_checker_new                  (GtkSourceBuffer    *buffer);
 GListModel         *rst_document_checker_get_diagnostics      (RstDocumentChecker *self);
 GListModel         *rst_document_checker_get_outline          (RstDocumentChecker *self);
-RstStatement       *rst_document_checker_get_statement        (RstDocumentChecker *self);
+RstAnalysis        *rst_document_checker_get_analysis         (RstDocumentChecker *self);
 gboolean            rst_document_checker_get_up_to_date       (RstDocumentChecker *self);
 void                rst_document_checker_check_now            (RstDocumentChecker *self);
-double              rst_document_checker_get_words_per_minute (RstDocumentChecker *self);
-void                rst_document_checker_set_words_per_minute (RstDocumentChecker *self,
-                                                               double              words_per_minute);
-guint               rst_document_checker_get_word_count       (RstDocumentChecker *self);
-guint               rst_document_checker_get_speaking_seconds (RstDocumentChecker *self);
-guint               rst_document_checker_get_time_limit       (RstDocumentChecker *self);
-char               *rst_document_checker_dup_timing_text      (RstDocumentChecker *self);
+void                rst_document_checker_set_context          (RstDocumentChecker *self,
+                                                               RstAnalysisContext *context);
 gboolean            rst_document_checker_get_bounds           (RstDocumentChecker *self,
                                                                gpointer            item,
                                                                GtkTextIter        *begin,

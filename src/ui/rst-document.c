@@ -18,7 +18,7 @@
 
 #include "rst-document.h"
 #include "rst-document-checker.h"
-#include "rst-statement.h"
+#include "rst-text-file.h"
 
 /* The document is the buffer, as in GNOME Text Editor: whatever shows the
  * statement edits this object, and loading and saving go through
@@ -136,22 +136,11 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-static guint
-count_lines (const char *text,
-             gsize       length)
-{
-  guint line = 1;
-
-  for (const char *p = text; (p = memchr (p, '\n', length - (p - text))) != NULL; p++)
-    line++;
-
-  return line;
-}
-
 /* Runs in a worker thread: a 20 MB statement is read and checked without
- * blocking the window. GtkSourceFileLoader would silently fall back to
- * another encoding; a statement that is not UTF-8 must be opened only
- * the way the drafter chose.
+ * blocking the window, regular files only and within the one size limit
+ * (a FIFO or /dev/zero would never end). GtkSourceFileLoader would
+ * silently fall back to another encoding; a statement that is not UTF-8
+ * must be opened only the way the drafter chose.
  */
 static void
 rst_document_check_contents (GTask        *task,
@@ -161,32 +150,34 @@ rst_document_check_contents (GTask        *task,
 {
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  const char *nul;
-  const char *invalid;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *contents;
   gsize length = 0;
+  gsize where = 0;
 
-  if (!g_file_load_contents (data->file, cancellable, &contents, &length, NULL, &error))
+  bytes = rst_text_file_read (data->file, RST_TEXT_FILE_MAX_SIZE, cancellable, &error);
+  if (bytes == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  contents = g_bytes_get_data (bytes, &length);
 
-  if ((nul = memchr (contents, '\0', length)) != NULL)
+  switch (rst_text_sniff (contents, length, &where))
     {
-      g_task_return_new_error (task, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY,
-                               _("Line %u contains a NUL byte: this is a binary file, not a statement."),
-                               count_lines (contents, nul - contents));
+    case RST_TEXT_KIND_BINARY:
+      g_task_return_new_error (task, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_BINARY,
+                               _("This is a binary file, not a statement."));
       return;
-    }
 
-  if (data->encoding == NULL && !g_utf8_validate_len (contents, length, &invalid))
-    {
+    case RST_TEXT_KIND_NOT_UTF8:
+      if (data->encoding != NULL)
+        break;
       if (!data->replace_invalid)
         {
-          g_task_return_new_error (task, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_INVALID_UTF8,
+          g_task_return_new_error (task, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_INVALID_UTF8,
                                    _("Line %u is not valid UTF-8: the file was written in another encoding."),
-                                   count_lines (contents, invalid - contents));
+                                   rst_text_count_lines (contents, where));
           return;
         }
 
@@ -194,6 +185,11 @@ rst_document_check_contents (GTask        *task,
         char *valid = g_utf8_make_valid (contents, length);
         data->contents = g_bytes_new_take (valid, strlen (valid));
       }
+      break;
+
+    case RST_TEXT_KIND_UTF8:
+    default:
+      break;
     }
 
   g_task_return_boolean (task, TRUE);
@@ -285,8 +281,8 @@ rst_document_checked_cb (GObject      *object,
  * Replaces the contents with @file. The load is not undoable, and the
  * document takes @file as its location even if loading fails, so that the
  * caller can offer to retry. A file with a NUL byte fails with
- * %RST_STATEMENT_ERROR_BINARY; without @encoding or @replace_invalid, one
- * that is not UTF-8 fails with %RST_STATEMENT_ERROR_INVALID_UTF8.
+ * %RST_TEXT_FILE_ERROR_BINARY; without @encoding or @replace_invalid, one
+ * that is not UTF-8 fails with %RST_TEXT_FILE_ERROR_INVALID_UTF8.
  */
 void
 rst_document_load_with_encoding_async (RstDocument             *self,

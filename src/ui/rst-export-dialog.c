@@ -9,25 +9,37 @@
 
 #include <glib/gi18n.h>
 
-#include "rst-checker.h"
 #include "rst-export-dialog.h"
 #include "rst-layout.h"
 
 /* Export: the format, the council whose profile sets page and file name,
- * what the checker still finds, and the first page as the PDF will draw
- * it (the same RstLayout), before a file chooser asks where.
+ * what the analysis still finds, and the first page as the PDF will draw
+ * it (the same RstLayout), before a file chooser asks where. The dialog
+ * knows nothing of windows or tabs: it gets an analysis and reports the
+ * file it wrote through rst_export_dialog_run_finish().
  */
 struct _RstExportDialog
 {
   AdwWindow        parent_instance;
 
-  RstWindow       *window;
-  RstStatement    *statement;
-  GListModel      *councils;
+  /* The analysis as the editor made it, and the one shown: the same
+   * text, checked against the council chosen here.
+   */
+  RstAnalysis     *source_analysis;
+  RstAnalysis     *analysis;
+  /* The statement's file: never written over, and where to export. */
+  GFile           *source;
+  RstCouncilList  *councils;
   RstLayout       *layout;
-  GPtrArray       *diagnostics;
   GPtrArray       *issue_rows;
   char            *summary;
+
+  /* rst_export_dialog_run_async(), completed with the exported file. */
+  GTask           *run;
+  /* The export under way, which Cancel stops. */
+  GCancellable    *exporting;
+  guint            pulse_id;
+
   /* Whether the drafter typed a file name, which a change of format or
    * council then keeps (its extension aside).
    */
@@ -42,6 +54,7 @@ struct _RstExportDialog
   GtkImage        *issues_icon;
   GtkDrawingArea  *preview_area;
   GtkLabel        *pages_label;
+  GtkProgressBar  *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (RstExportDialog, rst_export_dialog, ADW_TYPE_WINDOW)
@@ -58,6 +71,20 @@ rst_export_dialog_get_council (RstExportDialog *self)
   g_return_val_if_fail (RST_IS_EXPORT_DIALOG (self), NULL);
 
   return adw_combo_row_get_selected_item (self->council_row);
+}
+
+/**
+ * rst_export_dialog_get_analysis:
+ *
+ * Returns: (transfer none): the statement as the dialog checks and lays
+ *   it out, with the council chosen
+ */
+RstAnalysis *
+rst_export_dialog_get_analysis (RstExportDialog *self)
+{
+  g_return_val_if_fail (RST_IS_EXPORT_DIALOG (self), NULL);
+
+  return self->analysis;
 }
 
 RstExportFormat
@@ -82,18 +109,21 @@ rst_export_dialog_set_format (RstExportDialog *self,
   adw_combo_row_set_selected (self->format_row, format);
 }
 
+/**
+ * rst_export_dialog_set_council:
+ * @named: an id, short name or name
+ *
+ * Returns: whether a profile of that name was chosen
+ */
 gboolean
 rst_export_dialog_set_council (RstExportDialog *self,
-                               const char      *council_id)
+                               const char      *named)
 {
   guint position;
 
   g_return_val_if_fail (RST_IS_EXPORT_DIALOG (self), FALSE);
 
-  if (self->councils == NULL)
-    return FALSE;
-
-  position = rst_council_list_find (self->councils, council_id);
+  position = rst_council_list_find (self->councils, named);
   if (position == G_MAXUINT)
     return FALSE;
 
@@ -109,21 +139,7 @@ rst_export_dialog_get_file_name (RstExportDialog *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->file_name_row));
 }
 
-guint
-rst_export_dialog_get_n_issues (RstExportDialog *self,
-                                RstSeverity      severity)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (RST_IS_EXPORT_DIALOG (self), 0);
-
-  for (guint i = 0; self->diagnostics != NULL && i < self->diagnostics->len; i++)
-    if (rst_diagnostic_get_severity (g_ptr_array_index (self->diagnostics, i)) == severity)
-      n++;
-
-  return n;
-}
-
+/* "2 warnings", as the dialog shows it. */
 const char *
 rst_export_dialog_get_summary (RstExportDialog *self)
 {
@@ -149,9 +165,7 @@ rst_export_dialog_propose_file_name (RstExportDialog *self)
       name = g_strconcat (stem, ".", rst_export_format_get_extension (format), NULL);
     }
   else
-    {
-      name = rst_export_propose_file_name (self->statement, rst_export_dialog_get_council (self), format);
-    }
+    name = rst_export_propose_file_name (self->analysis, format);
 
   self->setting_file_name = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->file_name_row), name);
@@ -165,7 +179,7 @@ rst_export_dialog_file_name_changed (RstExportDialog *self)
     self->file_name_edited = TRUE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file",
-                                 *rst_export_dialog_get_file_name (self) != '\0');
+                                 self->exporting == NULL && *rst_export_dialog_get_file_name (self) != '\0');
 }
 
 static void
@@ -177,7 +191,7 @@ rst_export_dialog_update_layout (RstExportDialog *self)
   guint n_pages;
 
   g_clear_object (&self->layout);
-  self->layout = rst_layout_new (self->statement, rst_export_dialog_get_council (self), kind);
+  self->layout = rst_layout_new (self->analysis, kind);
 
   n_pages = rst_layout_get_n_pages (self->layout);
   if (format == RST_EXPORT_PDF || format == RST_EXPORT_READING_PDF)
@@ -235,40 +249,14 @@ rst_export_dialog_draw_preview (GtkDrawingArea *area,
   cairo_restore (cr);
 }
 
-static void
-rst_export_dialog_update_check (RstExportDialog *self)
+static char *
+dup_summary (RstAnalysis *analysis)
 {
-  RstCheckOptions options;
-  guint n_errors, n_warnings, n_infos;
+  guint n_errors = rst_analysis_count_severity (analysis, RST_SEVERITY_ERROR);
+  guint n_warnings = rst_analysis_count_severity (analysis, RST_SEVERITY_WARNING);
+  guint n_infos = rst_analysis_count_severity (analysis, RST_SEVERITY_INFO);
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
-
-  for (guint i = 0; i < self->issue_rows->len; i++)
-    adw_expander_row_remove (self->issues_row, g_ptr_array_index (self->issue_rows, i));
-  g_ptr_array_set_size (self->issue_rows, 0);
-  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
-  g_clear_pointer (&self->summary, g_free);
-
-  /* The time limit depends on the council, so the check follows it. */
-  rst_council_resolve_check_options (rst_export_dialog_get_council (self), self->statement, &options);
-  {
-    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
-
-    /* The speaker's own pace, when Preferences has one. */
-    if (RST_IS_APPLICATION (app))
-      {
-        double pace = g_settings_get_double (rst_application_get_settings (RST_APPLICATION (app)),
-                                             "words-per-minute");
-
-        if (pace > 0)
-          options.words_per_minute = pace;
-      }
-  }
-  self->diagnostics = rst_check_statement (self->statement, &options);
-
-  n_errors = rst_export_dialog_get_n_issues (self, RST_SEVERITY_ERROR);
-  n_warnings = rst_export_dialog_get_n_issues (self, RST_SEVERITY_WARNING);
-  n_infos = rst_export_dialog_get_n_issues (self, RST_SEVERITY_INFO);
 
   errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
   warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
@@ -276,16 +264,31 @@ rst_export_dialog_update_check (RstExportDialog *self)
 
   if (n_errors > 0 && n_warnings > 0)
     /* Translators: "1 error, 2 warnings" */
-    self->summary = g_strdup_printf (_("%s, %s"), errors, warnings);
-  else if (n_errors > 0)
-    self->summary = g_steal_pointer (&errors);
-  else if (n_warnings > 0)
-    self->summary = g_steal_pointer (&warnings);
-  else if (n_infos > 0)
-    self->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggestion", "%u suggestions", n_infos),
-                                     n_infos);
-  else
-    self->summary = g_strdup (_("No problems found"));
+    return g_strdup_printf (_("%s, %s"), errors, warnings);
+  if (n_errors > 0)
+    return g_steal_pointer (&errors);
+  if (n_warnings > 0)
+    return g_steal_pointer (&warnings);
+  if (n_infos > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u suggestion", "%u suggestions", n_infos),
+                            n_infos);
+  return g_strdup (_("No problems found"));
+}
+
+static void
+rst_export_dialog_show_issues (RstExportDialog *self)
+{
+  GPtrArray *diagnostics = rst_analysis_get_diagnostics (self->analysis);
+  guint n_errors = rst_analysis_count_severity (self->analysis, RST_SEVERITY_ERROR);
+  guint n_warnings = rst_analysis_count_severity (self->analysis, RST_SEVERITY_WARNING);
+  guint n_infos = rst_analysis_count_severity (self->analysis, RST_SEVERITY_INFO);
+
+  for (guint i = 0; i < self->issue_rows->len; i++)
+    adw_expander_row_remove (self->issues_row, g_ptr_array_index (self->issue_rows, i));
+  g_ptr_array_set_size (self->issue_rows, 0);
+
+  g_free (self->summary);
+  self->summary = dup_summary (self->analysis);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->issues_row), self->summary);
   if (n_errors + n_warnings > 0)
@@ -296,28 +299,28 @@ rst_export_dialog_update_check (RstExportDialog *self)
     adw_expander_row_set_subtitle (self->issues_row, _("The statement is ready"));
 
   gtk_image_set_from_icon_name (self->issues_icon,
-                                n_errors > 0 ? "dialog-error-symbolic" :
-                                n_warnings > 0 ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+                                n_errors > 0 ? rst_severity_get_icon_name (RST_SEVERITY_ERROR) :
+                                n_warnings > 0 ? rst_severity_get_icon_name (RST_SEVERITY_WARNING) :
+                                "emblem-ok-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->issues_icon), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->issues_icon), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->issues_icon), "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->issues_icon),
                             n_errors > 0 ? "error" : n_warnings > 0 ? "warning" : "success");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->issues_row), self->diagnostics->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->issues_row), diagnostics->len > 0);
   adw_expander_row_set_expanded (self->issues_row, FALSE);
 
-  for (guint i = 0; i < self->diagnostics->len; i++)
+  for (guint i = 0; i < diagnostics->len; i++)
     {
-      RstDiagnostic *diagnostic = g_ptr_array_index (self->diagnostics, i);
+      RstDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
       g_autofree char *where = NULL;
       GtkWidget *row;
-      guint line, column;
+      guint line;
 
-      rst_statement_offset_to_position (self->statement, rst_diagnostic_get_start (diagnostic),
-                                        &line, &column);
-      /* Translators: where a problem is, "Line 10 · warning" */
+      rst_analysis_locate (self->analysis, rst_diagnostic_get_start (diagnostic), &line, NULL);
+      /* Translators: where a problem is and how grave, "Line 10 · Warning" */
       where = g_strdup_printf (_("Line %u · %s"), line,
-                               rst_severity_to_string (rst_diagnostic_get_severity (diagnostic)));
+                               rst_severity_get_label (rst_diagnostic_get_severity (diagnostic)));
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -336,12 +339,146 @@ rst_export_dialog_format_changed (RstExportDialog *self)
   rst_export_dialog_update_layout (self);
 }
 
+/* The time limit, the page and the file name follow the council: the
+ * statement is analysed again against the one chosen, as the command
+ * line's --council does.
+ */
 static void
 rst_export_dialog_council_changed (RstExportDialog *self)
 {
+  RstCouncil *council = rst_export_dialog_get_council (self);
+  g_autoptr(RstAnalysisContext) context = NULL;
+
+  g_clear_object (&self->analysis);
+
+  /* The council the editor checks against: the very analysis the sidebar
+   * shows, hints about an unknown council included.
+   */
+  if (council == rst_analysis_get_council (self->source_analysis))
+    self->analysis = g_object_ref (self->source_analysis);
+  else
+    {
+      context = rst_analysis_context_copy (rst_analysis_get_context (self->source_analysis));
+      rst_analysis_context_set_councils (context, self->councils);
+      rst_analysis_context_set_council (context, council);
+      self->analysis = rst_analysis_new (rst_analysis_get_text (self->source_analysis),
+                                         rst_analysis_get_length (self->source_analysis),
+                                         context);
+    }
+
   rst_export_dialog_propose_file_name (self);
   rst_export_dialog_update_layout (self);
-  rst_export_dialog_update_check (self);
+  rst_export_dialog_show_issues (self);
+}
+
+/* Exporting ---------------------------------------------------------- */
+
+typedef struct
+{
+  RstAnalysis     *analysis;
+  RstExportFormat  format;
+  GFile           *file;
+  GFile           *source;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->analysis);
+  g_clear_object (&job->file);
+  g_clear_object (&job->source);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GFile *protect[2] = { job->source, NULL };
+  GError *error = NULL;
+
+  if (rst_export_to_file (job->analysis, job->format, job->file, protect, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+rst_export_dialog_pulse (gpointer user_data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+rst_export_dialog_set_exporting (RstExportDialog *self,
+                                 GCancellable    *cancellable)
+{
+  gboolean busy = cancellable != NULL;
+
+  g_set_object (&self->exporting, cancellable);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (busy)
+    /* A pulse every tenth of a second, only while the export runs. */
+    self->pulse_id = g_timeout_add (100, rst_export_dialog_pulse, self->progress_bar);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->council_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->file_name_row), !busy);
+  rst_export_dialog_file_name_changed (self);
+}
+
+/**
+ * rst_export_dialog_export_to_async:
+ * @file: where to write, as the file chooser answered
+ *
+ * Exports in a worker thread; while it runs the dialog shows progress and
+ * its Cancel button stops the export, leaving @file as it was.
+ */
+void
+rst_export_dialog_export_to_async (RstExportDialog     *self,
+                                   GFile               *file,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (RST_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->exporting == NULL);
+
+  job = g_new0 (ExportJob, 1);
+  job->analysis = g_object_ref (self->analysis);
+  job->format = rst_export_dialog_get_format (self);
+  job->file = g_object_ref (file);
+  g_set_object (&job->source, self->source);
+
+  rst_export_dialog_set_exporting (self, cancellable);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rst_export_dialog_export_to_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+rst_export_dialog_export_to_finish (RstExportDialog  *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
+{
+  g_return_val_if_fail (RST_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  rst_export_dialog_set_exporting (self, NULL);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -358,71 +495,29 @@ rst_export_dialog_show_error (RstExportDialog *self,
 }
 
 static void
-rst_export_dialog_launch_cb (GObject      *object,
-                             GAsyncResult *result,
-                             gpointer      user_data)
+rst_export_dialog_exported_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
 {
-  g_autoptr(RstWindow) window = user_data;
+  RstExportDialog *self = RST_EXPORT_DIALOG (object);
+  g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+  if (!rst_export_dialog_export_to_finish (self, result, &error))
     {
-      AdwToast *toast = adw_toast_new (_("No application can open the exported file"));
-
-      g_debug ("Opening the export failed: %s", error->message);
-      rst_window_add_toast (window, toast);
-    }
-}
-
-static void
-rst_export_dialog_open_export (AdwToast *toast,
-                               GFile    *file)
-{
-  RstWindow *window = g_object_get_data (G_OBJECT (toast), "rst-window");
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autoptr(GAppLaunchContext) context = NULL;
-
-  if (window != NULL)
-    context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (window))));
-
-  g_app_info_launch_default_for_uri_async (uri, context, NULL, rst_export_dialog_launch_cb,
-                                           window != NULL ? g_object_ref (window) : NULL);
-}
-
-gboolean
-rst_export_dialog_export_to (RstExportDialog  *self,
-                             GFile            *file,
-                             GError          **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  g_return_val_if_fail (RST_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!rst_export_to_file (self->statement, rst_export_dialog_get_council (self),
-                           rst_export_dialog_get_format (self), file, &local_error))
-    {
-      rst_export_dialog_show_error (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      /* Cancelled by the drafter: the dialog stays for another try. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rst_export_dialog_show_error (self, error);
+      return;
     }
 
-  basename = g_file_get_basename (file);
-  /* Translators: a toast once the file is written */
-  title = g_strdup_printf (_("Exported “%s”"), basename);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "rst-window", g_object_ref (self->window), g_object_unref);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (rst_export_dialog_open_export),
-                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  rst_window_add_toast (self->window, toast);
+  if (self->run != NULL)
+    {
+      g_autoptr(GTask) run = g_steal_pointer (&self->run);
 
+      g_task_return_pointer (run, g_steal_pointer (&file), g_object_unref);
+    }
   gtk_window_destroy (GTK_WINDOW (self));
-
-  return TRUE;
 }
 
 static void
@@ -434,9 +529,9 @@ rst_export_dialog_file_response (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      rst_export_dialog_export_to (self, file, NULL);
+      rst_export_dialog_export_to_async (self, file, rst_export_dialog_exported_cb, file);
     }
 
   g_object_unref (chooser);
@@ -451,25 +546,23 @@ rst_export_dialog_choose_file (GtkWidget  *widget,
   RstExportFormat format = rst_export_dialog_get_format (self);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  RstDocument *document = rst_window_get_document (self->window);
-  GFile *source = document != NULL ? rst_document_get_file (document) : NULL;
+  GtkStringObject *label = adw_combo_row_get_selected_item (self->format_row);
 
   chooser = gtk_file_chooser_native_new (_("Export Statement"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_set_name (filter, adw_combo_row_get_selected_item (self->format_row) != NULL
-                            ? gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row))
-                            : rst_export_format_get_extension (format));
+  gtk_file_filter_set_name (filter, label != NULL ? gtk_string_object_get_string (label)
+                                                  : rst_export_format_get_extension (format));
   gtk_file_filter_add_mime_type (filter, rst_export_format_get_mime_type (format));
   gtk_file_filter_add_suffix (filter, rst_export_format_get_extension (format));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
   /* Beside the statement, where the drafter will look for it. */
-  if (source != NULL)
+  if (self->source != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (source);
+      g_autoptr(GFile) folder = g_file_get_parent (self->source);
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
@@ -480,67 +573,65 @@ rst_export_dialog_choose_file (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* The council the statement names, else the drafter's usual one. */
+/* Cancel stops an export under way, else closes the dialog. */
+static void
+rst_export_dialog_cancel (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  RstExportDialog *self = RST_EXPORT_DIALOG (widget);
+
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The council the editor checks the statement against. */
 static void
 rst_export_dialog_select_initial_council (RstExportDialog *self)
 {
-  g_autofree char *named = g_strdup (rst_statement_get_detail (self->statement, "council"));
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self->window));
-
-  if (named != NULL && rst_export_dialog_set_council (self, g_strstrip (named)))
-    return;
-
-  if (RST_IS_APPLICATION (app))
-    {
-      g_autofree char *id = g_settings_get_string (rst_application_get_settings (RST_APPLICATION (app)),
-                                                   "default-council");
-
-      if (rst_export_dialog_set_council (self, id))
-        return;
-    }
-
-  rst_export_dialog_set_council (self, "generic");
+  /* The analysis already chose: the statement's, else the delegation's
+   * usual one, else the generic profile.
+   */
+  rst_export_dialog_set_council (self, rst_council_get_id (rst_analysis_get_council (self->source_analysis)));
 }
 
 /**
  * rst_export_dialog_new:
+ * @parent: the window it is modal for
+ * @analysis: the statement as it is when the dialog opens
+ * @source: (nullable): the statement's file, if saved
  *
  * Returns: (transfer none): the dialog, owned by GTK's list of toplevels
  */
 RstExportDialog *
-rst_export_dialog_new (RstWindow *window)
+rst_export_dialog_new (GtkWindow   *parent,
+                       RstAnalysis *analysis,
+                       GFile       *source)
 {
   RstExportDialog *self;
-  RstDocument *document;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  GtkExpression *name;
 
-  g_return_val_if_fail (RST_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RST_IS_ANALYSIS (analysis), NULL);
+  g_return_val_if_fail (source == NULL || G_IS_FILE (source), NULL);
 
   self = g_object_new (RST_TYPE_EXPORT_DIALOG,
-                       "transient-for", window,
+                       "transient-for", parent,
                        NULL);
-  self->window = g_object_ref (window);
+  self->source_analysis = g_object_ref (analysis);
+  g_set_object (&self->source, source);
 
-  document = rst_window_get_document (window);
-  if (document != NULL)
-    {
-      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-      text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
-    }
-
-  self->statement = rst_statement_parse (text != NULL ? text : "", -1, &error);
-  if (self->statement == NULL)
-    {
-      /* A buffer is valid UTF-8; only a broken front matter gets here,
-       * and the body alone still exports.
-       */
-      g_debug ("Exporting without the details: %s", error->message);
-      self->statement = rst_statement_parse ("", 0, NULL);
-    }
+  /* Broken user profiles are left out here; Preferences says why. */
+  self->councils = rst_analysis_context_get_councils (rst_analysis_get_context (analysis));
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (council_name), NULL, NULL);
+  adw_combo_row_set_expression (self->council_row, name);
+  gtk_expression_unref (name);
 
   g_signal_handlers_block_by_func (self->council_row, rst_export_dialog_council_changed, self);
+  adw_combo_row_set_model (self->council_row, G_LIST_MODEL (self->councils));
   rst_export_dialog_select_initial_council (self);
   g_signal_handlers_unblock_by_func (self->council_row, rst_export_dialog_council_changed, self);
 
@@ -553,17 +644,77 @@ rst_export_dialog_new (RstWindow *window)
 }
 
 static void
+rst_export_dialog_run_destroyed (RstExportDialog *self)
+{
+  /* Closed without an export. */
+  if (self->run != NULL)
+    {
+      g_autoptr(GTask) run = g_steal_pointer (&self->run);
+
+      g_task_return_new_error (run, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The statement was not exported"));
+    }
+}
+
+/**
+ * rst_export_dialog_run_async:
+ * @parent: the window it is modal for
+ * @analysis: the statement as it is now
+ * @source: (nullable): the statement's file, never written over
+ *
+ * Shows the dialog; @callback runs once a file was exported, or the
+ * dialog was closed without one.
+ */
+void
+rst_export_dialog_run_async (GtkWindow           *parent,
+                             RstAnalysis         *analysis,
+                             GFile               *source,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  RstExportDialog *self = rst_export_dialog_new (parent, analysis, source);
+
+  self->run = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (self->run, rst_export_dialog_run_async);
+
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * rst_export_dialog_run_finish:
+ *
+ * Returns: (transfer full): the file written, or %NULL with
+ *   %G_IO_ERROR_CANCELLED when the drafter closed the dialog
+ */
+GFile *
+rst_export_dialog_run_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
 rst_export_dialog_dispose (GObject *object)
 {
   RstExportDialog *self = (RstExportDialog *)object;
 
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  rst_export_dialog_run_destroyed (self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_EXPORT_DIALOG);
 
-  g_clear_object (&self->window);
-  g_clear_object (&self->statement);
+  g_clear_object (&self->source_analysis);
+  g_clear_object (&self->analysis);
+  g_clear_object (&self->source);
   g_clear_object (&self->councils);
   g_clear_object (&self->layout);
-  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_object (&self->exporting);
+  g_clear_object (&self->run);
   g_clear_pointer (&self->issue_rows, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
 
@@ -586,30 +737,20 @@ rst_export_dialog_class_init (RstExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstExportDialog, issues_icon);
   gtk_widget_class_bind_template_child (widget_class, RstExportDialog, preview_area);
   gtk_widget_class_bind_template_child (widget_class, RstExportDialog, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, RstExportDialog, progress_bar);
 
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, rst_export_dialog_choose_file);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, rst_export_dialog_cancel);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
 static void
 rst_export_dialog_init (RstExportDialog *self)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-  GtkExpression *name;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->issue_rows = g_ptr_array_new ();
-
-  /* Broken user profiles are left out here; Preferences says why. */
-  self->councils = rst_council_list_load_full (&problems, NULL);
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (council_name), NULL, NULL);
-  adw_combo_row_set_expression (self->council_row, name);
-  gtk_expression_unref (name);
-  if (self->councils != NULL)
-    adw_combo_row_set_model (self->council_row, self->councils);
 
   gtk_drawing_area_set_draw_func (self->preview_area, rst_export_dialog_draw_preview, self, NULL);
 

@@ -9,8 +9,8 @@
 
 #include <adwaita.h>
 
+#include "rst-analysis.h"
 #include "rst-export.h"
-#include "rst-window.h"
 
 G_BEGIN_DECLS
 
@@ -18,29 +18,33 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RstExportDialog, rst_export_dialog, RST, EXPORT_DIALOG, AdwWindow)
 
-/* Exports the statement of @window's selected tab, as it is when the
- * dialog opens; a toast in @window says where it went.
- */
-RstExportDialog *rst_export_dialog_new           (RstWindow        *window);
-RstExportFormat  rst_export_dialog_get_format    (RstExportDialog  *self);
-void             rst_export_dialog_set_format    (RstExportDialog  *self,
-                                                  RstExportFormat   format);
-/* NULL when no profile is chosen. */
-RstCouncil      *rst_export_dialog_get_council   (RstExportDialog  *self);
-gboolean         rst_export_dialog_set_council   (RstExportDialog  *self,
-                                                  const char       *council_id);
-/* The name the file chooser proposes, with its extension. */
-const char      *rst_export_dialog_get_file_name (RstExportDialog  *self);
-/* What the checker found in the statement, by severity. */
-guint            rst_export_dialog_get_n_issues  (RstExportDialog  *self,
-                                                  RstSeverity       severity);
-/* "2 warnings", as the dialog shows it. */
-const char      *rst_export_dialog_get_summary   (RstExportDialog  *self);
-/* Writes the export to @file without asking where, then closes the
- * dialog and shows the toast; on failure shows the error and returns it.
- */
-gboolean         rst_export_dialog_export_to     (RstExportDialog  *self,
-                                                  GFile            *file,
-                                                  GError          **error);
+void             rst_export_dialog_run_async        (GtkWindow            *parent,
+                                                     RstAnalysis          *analysis,
+                                                     GFile                *source,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GFile           *rst_export_dialog_run_finish       (GAsyncResult         *result,
+                                                     GError              **error);
+
+RstExportDialog *rst_export_dialog_new              (GtkWindow            *parent,
+                                                     RstAnalysis          *analysis,
+                                                     GFile                *source);
+RstAnalysis     *rst_export_dialog_get_analysis     (RstExportDialog      *self);
+RstExportFormat  rst_export_dialog_get_format       (RstExportDialog      *self);
+void             rst_export_dialog_set_format       (RstExportDialog      *self,
+                                                     RstExportFormat       format);
+RstCouncil      *rst_export_dialog_get_council      (RstExportDialog      *self);
+gboolean         rst_export_dialog_set_council      (RstExportDialog      *self,
+                                                     const char           *named);
+const char      *rst_export_dialog_get_file_name    (RstExportDialog      *self);
+const char      *rst_export_dialog_get_summary      (RstExportDialog      *self);
+void             rst_export_dialog_export_to_async  (RstExportDialog      *self,
+                                                     GFile                *file,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean         rst_export_dialog_export_to_finish (RstExportDialog      *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 
 G_END_DECLS

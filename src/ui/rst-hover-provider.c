@@ -50,9 +50,7 @@ create_diagnostic_widget (RstHoverProvider *self,
   GPtrArray *fixes = rst_diagnostic_get_fixes (diagnostic);
   RstSeverity severity = rst_diagnostic_get_severity (diagnostic);
 
-  icon = gtk_image_new_from_icon_name (severity == RST_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                       : severity == RST_SEVERITY_WARNING ? "dialog-warning-symbolic"
-                                       : "dialog-information-symbolic");
+  icon = gtk_image_new_from_icon_name (rst_severity_get_icon_name (severity));
   gtk_widget_add_css_class (icon, severity == RST_SEVERITY_ERROR ? "error"
                                   : severity == RST_SEVERITY_WARNING ? "warning" : "accent");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);

@@ -9,13 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-context-settings.h"
 #include "rst-diagnostic-gutter.h"
+#include "rst-file-filter.h"
 #include "rst-hover-provider.h"
 #include "rst-page.h"
 #include "rst-recent.h"
 #include "rst-sidebar.h"
 #include "rst-slot-navigator.h"
-#include "rst-statement.h"
+#include "rst-text-file.h"
 #include "rst-view-settings.h"
 
 /* One statement in a tab: the document, the view that edits it, and the
@@ -29,6 +31,7 @@ struct _RstPage
 
   /* Live checking (ui-live) */
   GSettings     *settings;
+  RstContextSettings *context_settings;
   GMenu         *fix_menu;
 
   /* Template widgets */
@@ -238,14 +241,14 @@ rst_page_load_cb (GObject      *object,
       return;
     }
 
-  if (g_error_matches (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_INVALID_UTF8))
+  if (g_error_matches (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_INVALID_UTF8))
     {
       rst_page_ask_encoding (self, error);
       return;
     }
 
   title = rst_page_dup_title (self);
-  if (g_error_matches (error, RST_STATEMENT_ERROR, RST_STATEMENT_ERROR_BINARY))
+  if (g_error_matches (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_BINARY))
     heading = g_strdup_printf (_("“%s” Is Not a Statement"), title);
   else
     heading = g_strdup_printf (_("Could Not Open “%s”"), title);
@@ -366,20 +369,6 @@ rst_page_save_to (RstPage     *self,
   rst_document_save_async (self->document, file, NULL, rst_page_save_cb, request);
 }
 
-static GtkFileFilter *
-rst_page_create_statement_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Statements"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_filter_add_suffix (filter, "txt");
-
-  return filter;
-}
-
 static void
 rst_page_save_as_response (GtkNativeDialog *dialog,
                            int              response,
@@ -404,7 +393,7 @@ rst_page_save_as (RstPage          *self,
                   gpointer          user_data)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = rst_page_create_statement_filter ();
+  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GFile *file;
 
@@ -705,8 +694,9 @@ rst_page_init_live_check (RstPage *self)
                            G_CALLBACK (rst_page_update_fix_menu), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "words-per-minute", checker, "words-per-minute", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "hidden-info-rules", checker, "hidden-rules", G_SETTINGS_BIND_GET);
+  /* The drafter's pace, hidden hints and delegation, as Preferences say. */
+  self->context_settings = rst_context_settings_new (self->settings);
+  g_object_bind_property (self->context_settings, "context", checker, "context", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->settings, "changed::sidebar-visible",
                            G_CALLBACK (rst_page_sync_sidebar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::folded",
@@ -725,6 +715,7 @@ rst_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_PAGE);
   g_clear_object (&self->document);
+  g_clear_object (&self->context_settings);
   g_clear_object (&self->settings);
   g_clear_object (&self->fix_menu);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-council.h"
+#include "rst-council-list.h"
 #include "rst-preferences-window.h"
 #include "rst-view-settings.h"
 
@@ -105,20 +106,16 @@ rst_preferences_window_sync_council (RstPreferencesWindow *self)
 static void
 rst_preferences_window_load_councils (RstPreferencesWindow *self)
 {
-  g_autoptr(GListModel) councils = NULL;
+  g_autoptr(RstCouncilList) councils = rst_council_list_get_default ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
 
   self->council_ids = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->council_ids, g_strdup (""));
   gtk_string_list_append (names, C_("council", "None"));
 
-  councils = rst_council_list_load (&error);
-  if (councils == NULL)
-    g_debug ("No council profiles: %s", error->message);
-  for (guint i = 0; councils != NULL && i < g_list_model_get_n_items (councils); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (councils)); i++)
     {
-      g_autoptr(RstCouncil) council = g_list_model_get_item (councils, i);
+      g_autoptr(RstCouncil) council = g_list_model_get_item (G_LIST_MODEL (councils), i);
 
       g_ptr_array_add (self->council_ids, g_strdup (rst_council_get_id (council)));
       gtk_string_list_append (names, rst_council_get_name (council));

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rst-display-name.h"
 #include "rst-recent.h"
 
 /* The statements Rostrum opened or saved lately, from GtkRecentManager
@@ -122,8 +123,6 @@ rst_recent_fill_list_box (GtkListBox *list_box,
 {
   g_autoptr(GPtrArray) uris = rst_recent_list_uris (max_items);
   GtkWidget *child;
-  const char *home = g_get_home_dir ();
-
   g_return_if_fail (GTK_IS_LIST_BOX (list_box));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list_box))) != NULL)
@@ -132,17 +131,9 @@ rst_recent_fill_list_box (GtkListBox *list_box,
   for (guint i = 0; i < uris->len; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (g_ptr_array_index (uris, i));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *where = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *where = rst_display_name_dup_folder (file);
       GtkWidget *row = adw_action_row_new ();
-
-      if (home[1] != '\0' && g_str_has_prefix (where, home))
-        {
-          char *tilde = g_strconcat ("~", where + strlen (home), NULL);
-          g_free (where);
-          where = tilde;
-        }
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);

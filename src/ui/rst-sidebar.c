@@ -45,36 +45,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-GtkWidget *
-rst_sidebar_new (void)
-{
-  return g_object_new (RST_TYPE_SIDEBAR, NULL);
-}
-
-static const char *
-severity_icon_name (RstSeverity severity)
-{
-  switch (severity)
-    {
-    case RST_SEVERITY_ERROR:   return "dialog-error-symbolic";
-    case RST_SEVERITY_WARNING: return "dialog-warning-symbolic";
-    case RST_SEVERITY_INFO:
-    default:                   return "dialog-information-symbolic";
-    }
-}
-
-static const char *
-severity_label (RstSeverity severity)
-{
-  switch (severity)
-    {
-    case RST_SEVERITY_ERROR:   return _("Error");
-    case RST_SEVERITY_WARNING: return _("Warning");
-    case RST_SEVERITY_INFO:
-    default:                   return _("Note");
-    }
-}
-
 /* Moving the view */
 
 static void
@@ -273,7 +243,7 @@ issues_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *line_text = NULL;
   g_autofree char *name = NULL;
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon_name (severity));
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), rst_severity_get_icon_name (severity));
   gtk_widget_remove_css_class (icon, "error");
   gtk_widget_remove_css_class (icon, "warning");
   gtk_widget_remove_css_class (icon, "accent");
@@ -303,7 +273,7 @@ issues_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   /* Translators: an issue for screen readers, "Error, line 18: Fifth comes after Third" */
-  name = g_strdup_printf (_("%s, line %u: %s"), severity_label (severity),
+  name = g_strdup_printf (_("%s, line %u: %s"), rst_severity_get_label (severity),
                           rst_sidebar_get_line (self, diagnostic), rst_diagnostic_get_message (diagnostic));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
@@ -313,20 +283,21 @@ issues_bind_cb (GtkSignalListItemFactory *factory,
 static void
 rst_sidebar_update_gauge (RstSidebar *self)
 {
+  RstAnalysis *analysis = self->checker != NULL ? rst_document_checker_get_analysis (self->checker) : NULL;
   g_autofree char *text = NULL;
   guint limit, seconds;
   gboolean over;
 
-  if (self->checker == NULL)
+  if (analysis == NULL)
     {
       gtk_label_set_text (self->timing_label, "");
       gtk_level_bar_set_value (self->timing_bar, 0.0);
       return;
     }
 
-  text = rst_document_checker_dup_timing_text (self->checker);
-  limit = rst_document_checker_get_time_limit (self->checker);
-  seconds = rst_document_checker_get_speaking_seconds (self->checker);
+  text = rst_analysis_dup_timing_text (analysis);
+  limit = rst_analysis_get_time_limit (analysis);
+  seconds = rst_analysis_get_speaking_seconds (analysis);
   over = limit > 0 && seconds > limit;
 
   gtk_label_set_text (self->timing_label, text);
@@ -560,33 +531,12 @@ rst_sidebar_class_init (RstSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "rstsidebar");
 }
 
-/* Adwaita has no warning style for level bars; the bar past the limit
- * takes the colour the label takes from .warning.
- */
-static void
-rst_sidebar_ensure_style (GdkDisplay *display)
-{
-  static const char css[] =
-    "rstsidebar levelbar.over block.filled { background-color: @warning_bg_color; }";
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "rst-sidebar-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "rst-sidebar-style", g_object_ref (provider), g_object_unref);
-}
-
 static void
 rst_sidebar_init (RstSidebar *self)
 {
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  rst_sidebar_ensure_style (gtk_widget_get_display (GTK_WIDGET (self)));
 
   /* Within the limit the bar has the accent colour, not Adwaita's steps. */
   gtk_level_bar_remove_offset_value (self->timing_bar, GTK_LEVEL_BAR_OFFSET_LOW);

@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RstSidebar, rst_sidebar, RST, SIDEBAR, AdwBin)
 
-GtkWidget     *rst_sidebar_new                 (void);
 /* The view whose document the sidebar shows, and which it scrolls. */
 GtkSourceView *rst_sidebar_get_view            (RstSidebar    *self);
 void           rst_sidebar_set_view            (RstSidebar    *self,

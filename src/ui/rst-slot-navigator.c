@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rst-slot-navigator.h"
-#include "rst-template.h"
+#include "rst-placeholder.h"
 
 /* Slots are found again in the text at each key press rather than kept
  * as marks: they survive saving and reopening, and a slot the drafter
@@ -32,15 +34,18 @@ find_slot_ranges (GtkTextBuffer *buffer)
   const char *p;
   int offset = 0;
 
+  /* The placeholders of the text as it is this instant, found by the
+   * scanner the checker and the exporters use.
+   */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  slots = rst_template_find_slots (text, -1);
+  slots = rst_placeholder_find_all (text, 0, strlen (text));
 
   /* Byte offsets to character offsets, in one pass over the text. */
   p = text;
   for (guint i = 0; i < slots->len; i++)
     {
-      const RstTemplateSlot *slot = &g_array_index (slots, RstTemplateSlot, i);
+      const RstPlaceholder *slot = &g_array_index (slots, RstPlaceholder, i);
       CharRange range;
 
       offset += g_utf8_strlen (p, text + slot->start - p);

@@ -15,7 +15,7 @@
 
 #include "rst-spell-checker.h"
 #include "rst-spell-words.h"
-#include "rst-statement.h"
+#include "rst-document.h"
 
 /* Spelling as gspell and GNOME Text Editor do it, in the statement's own
  * terms: the words come from rst_spell_words_foreach() (no slots, numbers,
@@ -30,10 +30,6 @@
 #define UPDATE_DELAY_MS 120
 /* Lines above and below the visible ones checked ahead of scrolling. */
 #define MARGIN_LINES 10
-/* How far into a statement without a "lang" detail typing still revises
- * the guess of its language.
- */
-#define GUESS_CHARS 1000
 
 struct _RstSpellChecker
 {
@@ -64,8 +60,6 @@ struct _RstSpellChecker
   guint               update_source;
   guint               enabled : 1;
   guint               typing : 1;
-  /* No "lang" detail: the language is guessed from the text. */
-  guint               guessing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RstSpellChecker, rst_spell_checker, G_TYPE_OBJECT)
@@ -244,107 +238,24 @@ rst_spell_checker_update_dictionary (RstSpellChecker *self)
   rst_spell_checker_invalidate_all (self);
 }
 
-#if HAVE_ENCHANT
-/* Without a "lang" detail, among the languages written in the script of
- * the guess (the United Nations' Latin-script ones: English, French,
- * Spanish), the one whose dictionary knows most of the statement's first
- * words: an English statement drafted on a French desktop is checked in
- * English. The guess wins ties.
- */
-#define SAMPLE_WORDS 300
-
-static char *
-pick_by_dictionary (const char *text,
-                    char       *guess)
-{
-  static const char * const latin[] = { "en", "fr", "es" };
-  g_autoptr(GArray) words = NULL;
-  g_autofree char *best = guess;
-  guint best_misses = G_MAXUINT;
-
-  if (guess == NULL || get_broker () == NULL)
-    return g_steal_pointer (&best);
-
-  /* Only Latin script has several official languages to choose from. */
-  if (g_str_has_prefix (guess, "ar") || g_str_has_prefix (guess, "ru") || g_str_has_prefix (guess, "zh"))
-    return g_steal_pointer (&best);
-
-  words = rst_spell_words_split (text, -1, RST_SPELL_WORDS_FRONT_MATTER);
-  for (guint c = 0; c <= G_N_ELEMENTS (latin); c++)
-    {
-      const char *candidate = c == 0 ? guess : latin[c - 1];
-      g_autofree char *tag = resolve_tag (candidate);
-      EnchantDict *dict = tag ? get_dict (tag) : NULL;
-      guint misses = 0;
-
-      if (dict == NULL)
-        continue;
-      for (guint i = 0; i < words->len && i < SAMPLE_WORDS; i++)
-        {
-          const RstSpellWord *word = &g_array_index (words, RstSpellWord, i);
-
-          if (enchant_dict_check (dict, text + word->start, word->end - word->start) > 0)
-            misses++;
-        }
-      if (misses < best_misses)
-        {
-          best_misses = misses;
-          if (c > 0)
-            {
-              g_free (best);
-              best = g_strdup (candidate);
-            }
-        }
-    }
-
-  return g_steal_pointer (&best);
-}
-#endif
-
-/* The "lang" detail of the front matter, read with the core parser from
- * the front matter alone.
+/* The statement's language, as the analysis found it (its "lang" detail,
+ * or what its words are written in), and where its body starts: the
+ * spell checker reads the statement the way everything else does.
  */
 static void
-rst_spell_checker_read_document_language (RstSpellChecker *self)
+rst_spell_checker_follow_analysis (RstSpellChecker *self)
 {
-  GtkTextIter begin, end;
-  g_autofree char *head = NULL;
-  g_autoptr(RstStatement) statement = NULL;
+  RstDocumentChecker *checker = RST_IS_DOCUMENT (self->buffer)
+    ? rst_document_get_checker (RST_DOCUMENT (self->buffer)) : NULL;
+  RstAnalysis *analysis = checker != NULL ? rst_document_checker_get_analysis (checker) : NULL;
   g_autofree char *lang = NULL;
-  gsize fm_length;
 
-  gtk_text_buffer_get_start_iter (self->buffer, &begin);
-  end = begin;
-  /* Front matter is a dozen lines; a block longer than this is not one. */
-  gtk_text_iter_forward_lines (&end, 200);
-  head = gtk_text_buffer_get_slice (self->buffer, &begin, &end, TRUE);
+  if (analysis == NULL)
+    return;
 
-  fm_length = rst_spell_words_get_front_matter_length (head, -1);
-  self->front_matter_chars = g_utf8_strlen (head, fm_length);
-  if (fm_length > 0)
-    {
-      statement = rst_statement_parse (head, fm_length, NULL);
-      if (statement != NULL)
-        lang = rst_spell_words_normalize_language (rst_statement_get_detail (statement, "lang"));
-    }
-
-  /* No "lang": the system language if the statement is written in its
-   * script, else the language of the script it is written in.
-   */
-  self->guessing = lang == NULL;
-  if (lang == NULL)
-    {
-      const char * const *names = g_get_language_names ();
-      const char *system = NULL;
-
-      for (guint i = 0; names[i] != NULL && system == NULL; i++)
-        if (!g_str_equal (names[i], "C") && !g_str_has_prefix (names[i], "C.") && !g_str_equal (names[i], "POSIX"))
-          system = names[i];
-      lang = rst_spell_words_guess_language (head, -1, system);
-#if HAVE_ENCHANT
-      lang = pick_by_dictionary (head, g_steal_pointer (&lang));
-#endif
-    }
+  lang = rst_spell_words_normalize_language (rst_analysis_get_language (analysis));
+  self->front_matter_chars = g_utf8_strlen (rst_analysis_get_text (analysis),
+                                            rst_analysis_get_body_offset (analysis));
 
   if (g_strcmp0 (lang, self->document_language) != 0)
     {
@@ -575,14 +486,6 @@ rst_spell_checker_insert_text_after (RstSpellChecker *self,
   if (self->typing)
     gtk_text_buffer_move_mark (buffer, self->typing_mark, location);
 
-  /* The details changed, or the opening words of a statement without a
-   * "lang" detail, at each word's end: they decide the guess.
-   */
-  if (gtk_text_iter_get_offset (&start) <= (int)self->front_matter_chars ||
-      (self->guessing && gtk_text_iter_get_offset (&start) < GUESS_CHARS &&
-       strpbrk (text, " \n\t.,;:") != NULL))
-    rst_spell_checker_read_document_language (self);
-
   rst_spell_checker_invalidate_line (self, &start, location);
 }
 
@@ -593,8 +496,6 @@ rst_spell_checker_delete_range_after (RstSpellChecker *self,
                                       GtkTextBuffer   *buffer)
 {
   self->typing = FALSE;
-  if (gtk_text_iter_get_offset (start) <= (int)self->front_matter_chars)
-    rst_spell_checker_read_document_language (self);
   rst_spell_checker_invalidate_line (self, start, end);
 }
 
@@ -933,7 +834,10 @@ rst_spell_checker_constructed (GObject *object)
                            G_CALLBACK (rst_spell_checker_key_pressed), self, G_CONNECT_DEFAULT);
   gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 
-  rst_spell_checker_read_document_language (self);
+  if (RST_IS_DOCUMENT (self->buffer))
+    g_signal_connect_object (rst_document_get_checker (RST_DOCUMENT (self->buffer)), "notify::analysis",
+                             G_CALLBACK (rst_spell_checker_follow_analysis), self, G_CONNECT_SWAPPED);
+  rst_spell_checker_follow_analysis (self);
   rst_spell_checker_update_dictionary (self);
   rst_spell_checker_invalidate_all (self);
 }

@@ -8,17 +8,30 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
-#include "rst-slot-navigator.h"
+#include "rst-file-filter.h"
+#include "rst-rules.h"
 #include "rst-template-chooser.h"
+#include "rst-template-values.h"
+#include "rst-text-file.h"
 
+/* New from Template: the templates, the details to fill in and a live
+ * preview. It gets the statement the drafter is working on (for the next
+ * session of the same council) and the context (the delegation profile,
+ * the council profiles), and answers with the new statement's text
+ * through rst_template_chooser_run_finish(): opening it is the window's
+ * business.
+ */
 struct _RstTemplateChooser
 {
   AdwWindow           parent_instance;
 
-  RstWindow          *window;
+  RstAnalysis        *current;
+  RstAnalysisContext *context;
+  GTask              *run;
   RstTemplateStore   *store;
-  GListModel         *councils;
+  RstCouncilList     *councils;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *search;
@@ -43,107 +56,6 @@ G_DEFINE_FINAL_TYPE (RstTemplateChooser, rst_template_chooser, ADW_TYPE_WINDOW)
 static void rst_template_chooser_update_preview (RstTemplateChooser *self);
 static void rst_template_chooser_search_changed (RstTemplateChooser *self);
 
-static GSettings *
-window_settings (RstWindow *window)
-{
-  GtkApplication *app = window != NULL ? gtk_window_get_application (GTK_WINDOW (window)) : NULL;
-
-  return RST_IS_APPLICATION (app) ? rst_application_get_settings (RST_APPLICATION (app)) : NULL;
-}
-
-static void
-add_delegation_profile (GHashTable *values,
-                        GSettings  *settings)
-{
-  static const struct {
-    const char *key;
-    const char *field;
-  } keys[] = {
-    { "delegation", "delegation" },
-    { "speaker", "speaker" },
-    { "speaker-title", "speaker_title" },
-  };
-
-  if (settings == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      g_autofree char *value = g_settings_get_string (settings, keys[i].key);
-
-      rst_template_values_set_default (values, keys[i].field, value);
-    }
-}
-
-/* The generic profile names no real council: its name would read "the
- * Generic council" in a statement, so only the chair's address is taken.
- */
-static void
-add_council_profile (GHashTable *values,
-                     RstCouncil *council)
-{
-  if (council == NULL)
-    return;
-
-  if (g_str_equal (rst_council_get_id (council), "generic"))
-    {
-      rst_template_values_set_default (values, "chair_title", rst_council_get_chair_title (council));
-      rst_template_values_set_default (values, "chair_form", rst_council_get_chair_form (council));
-      return;
-    }
-
-  rst_template_values_add_council (values, council);
-}
-
-/* The front-matter keys of DESIGN.md whose field has another name. */
-static const char *
-field_for_detail (const char *key)
-{
-  if (g_str_equal (key, "council"))
-    return "council_id";
-  if (g_str_equal (key, "chair"))
-    return "chair_title";
-  return NULL;
-}
-
-GHashTable *
-rst_template_chooser_collect_values (RstStatement *statement,
-                                     GSettings    *settings)
-{
-  GHashTable *values = rst_template_values_new ();
-  const char * const *keys;
-  const char *council_id;
-
-  g_return_val_if_fail (RST_IS_STATEMENT (statement), values);
-
-  keys = rst_statement_get_detail_keys (statement);
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    {
-      const char *field = field_for_detail (keys[i]);
-      g_autofree char *name = g_strdelimit (g_strdup (keys[i]), "-", '_');
-
-      if (field == NULL && rst_template_is_known_field (name))
-        field = name;
-      if (field != NULL)
-        rst_template_values_set_default (values, field, rst_statement_get_detail (statement, keys[i]));
-    }
-
-  add_delegation_profile (values, settings);
-
-  council_id = g_hash_table_lookup (values, "council_id");
-  if (council_id != NULL)
-    {
-      g_autofree char *id = g_ascii_strdown (council_id, -1);
-      g_autoptr(RstCouncil) council = rst_council_lookup (g_strstrip (id), NULL);
-
-      add_council_profile (values, council);
-    }
-
-  rst_template_values_complete (values);
-
-  return values;
-}
-
 /**
  * rst_template_chooser_get_store:
  *
@@ -165,18 +77,13 @@ rst_template_chooser_get_store (RstTemplateChooser *self)
 RstTemplate *
 rst_template_chooser_get_selected (RstTemplateChooser *self)
 {
-  GtkListBoxRow *row;
-  g_autoptr(RstTemplate) template = NULL;
-
   g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
 
-  row = gtk_list_box_get_selected_row (self->list_box);
-  if (row == NULL)
+  if (gtk_list_box_get_selected_row (self->list_box) == NULL || self->selected_id == NULL)
     return NULL;
 
-  template = g_list_model_get_item (G_LIST_MODEL (self->filtered), gtk_list_box_row_get_index (row));
-  /* The store holds it. */
-  return template;
+  /* The store holds its templates for as long as the chooser lives. */
+  return rst_template_store_lookup (self->store, self->selected_id);
 }
 
 gboolean
@@ -244,9 +151,6 @@ rst_template_chooser_set_council (RstTemplateChooser *self,
   guint position;
 
   g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), FALSE);
-
-  if (self->councils == NULL)
-    return FALSE;
 
   position = rst_council_list_find (self->councils, council_id);
   if (position == G_MAXUINT)
@@ -325,8 +229,8 @@ rst_template_chooser_values (RstTemplateChooser *self)
     rst_template_values_set_default (values, "agenda_item", item);
   }
 
-  add_delegation_profile (values, window_settings (self->window));
-  add_council_profile (values, adw_combo_row_get_selected_item (self->council_row));
+  rst_template_values_add_delegation (values, rst_analysis_context_get_delegation (self->context));
+  rst_template_values_add_council (values, adw_combo_row_get_selected_item (self->council_row));
 
   return values;
 }
@@ -386,10 +290,12 @@ static void
 rst_template_chooser_update_session (RstTemplateChooser *self)
 {
   guint session = rst_template_chooser_get_session (self);
+  RstTemplate *template = rst_template_chooser_get_selected (self);
 
   if (session > 0)
     {
-      g_autofree char *ordinal = rst_template_format_ordinal (session);
+      const char *lang = template != NULL ? rst_template_get_lang (template) : NULL;
+      g_autofree char *ordinal = rst_rules_format_session_ordinal (rst_rules_get (lang), session);
       /* Translators: "115th session", how the number reads in the statement */
       g_autofree char *subtitle = g_strdup_printf (_("%s session"), ordinal);
 
@@ -405,15 +311,19 @@ static void
 rst_template_chooser_row_selected (RstTemplateChooser *self,
                                    GtkListBoxRow      *row)
 {
-  RstTemplate *template = rst_template_chooser_get_selected (self);
-
-  if (template != NULL)
+  if (row != NULL)
     {
-      g_free (self->selected_id);
-      self->selected_id = g_strdup (rst_template_get_id (template));
+      g_autoptr(RstTemplate) template = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+                                                               gtk_list_box_row_get_index (row));
+
+      if (template != NULL)
+        {
+          g_free (self->selected_id);
+          self->selected_id = g_strdup (rst_template_get_id (template));
+        }
     }
 
-  rst_template_chooser_update_preview (self);
+  rst_template_chooser_update_session (self);
 }
 
 static GMenuModel *
@@ -469,7 +379,7 @@ rst_template_chooser_create_row (gpointer item,
   if (error != NULL)
     {
       /* Listed, so that its author learns what is wrong, but not usable. */
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name (rst_severity_get_icon_name (RST_SEVERITY_ERROR));
 
       gtk_widget_add_css_class (icon, "error");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -480,7 +390,7 @@ rst_template_chooser_create_row (gpointer item,
     }
   else if (note != NULL)
     {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *icon = gtk_image_new_from_icon_name (rst_severity_get_icon_name (RST_SEVERITY_WARNING));
 
       gtk_widget_add_css_class (icon, "warning");
       gtk_widget_set_tooltip_text (icon, note);
@@ -576,6 +486,7 @@ typedef struct
   GObject      *owner;
   GtkEditable  *entry;
   NameCallback  callback;
+  NameCallback  cancelled;
   char         *data;
 } NameRequest;
 
@@ -584,13 +495,12 @@ name_request_response (AdwMessageDialog *dialog,
                        const char       *response,
                        NameRequest      *request)
 {
-  if (g_str_equal (response, "save"))
-    {
-      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
 
-      if (name[0] != '\0')
-        request->callback (request->owner, name, request->data);
-    }
+  if (g_str_equal (response, "save") && name[0] != '\0')
+    request->callback (request->owner, name, request->data);
+  else if (request->cancelled != NULL)
+    request->cancelled (request->owner, NULL, request->data);
 
   g_object_unref (request->owner);
   g_free (request->data);
@@ -614,6 +524,7 @@ ask_for_name (GtkWindow    *parent,
               const char   *initial,
               const char   *accept,
               NameCallback  callback,
+              NameCallback  cancelled,
               const char   *data)
 {
   AdwMessageDialog *dialog;
@@ -639,6 +550,7 @@ ask_for_name (GtkWindow    *parent,
   request->owner = g_object_ref (owner);
   request->entry = GTK_EDITABLE (entry);
   request->callback = callback;
+  request->cancelled = cancelled;
   request->data = g_strdup (data);
   g_signal_connect (dialog, "response", G_CALLBACK (name_request_response), request);
 
@@ -675,7 +587,7 @@ rst_template_chooser_rename (GtkWidget  *widget,
     return;
 
   ask_for_name (GTK_WINDOW (self), G_OBJECT (self), _("Rename Template"), NULL,
-                rst_template_get_name (template), _("_Rename"), rename_with_name, id);
+                rst_template_get_name (template), _("_Rename"), rename_with_name, NULL, id);
 }
 
 static void
@@ -737,20 +649,6 @@ rst_template_chooser_delete (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkFileFilter *
-template_file_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Templates and statements"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_filter_add_suffix (filter, "txt");
-
-  return filter;
-}
-
 static void
 export_response (GtkNativeDialog *chooser,
                  int              response,
@@ -779,7 +677,7 @@ rst_template_chooser_export (GtkWidget  *widget,
   RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
   const char *id = g_variant_get_string (param, NULL);
   RstTemplate *template = rst_template_store_lookup (self->store, id);
-  g_autoptr(GtkFileFilter) filter = template_file_filter ();
+  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
@@ -832,7 +730,7 @@ rst_template_chooser_import (GtkWidget  *widget,
 {
   RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
   gboolean statement = g_str_equal (action_name, "chooser.from-statement");
-  g_autoptr(GtkFileFilter) filter = template_file_filter ();
+  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (statement ? _("Start from a Previous Statement")
@@ -846,30 +744,39 @@ rst_template_chooser_import (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * rst_template_chooser_import_statement:
+ * @statement_file: a statement of an earlier session
+ *
+ * "From a previous statement": keeps @statement_file as a user template
+ * and proposes the session after its own, for the same council.
+ *
+ * Returns: (transfer full) (nullable): the template
+ */
 RstTemplate *
 rst_template_chooser_import_statement (RstTemplateChooser  *self,
                                        GFile               *statement_file,
                                        GError             **error)
 {
-  g_autoptr(RstStatement) statement = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(RstAnalysis) analysis = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
   RstTemplate *template;
-  const char *council;
-  const char *text;
   char *dot;
-  guint next;
 
   g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
   g_return_val_if_fail (G_IS_FILE (statement_file), NULL);
 
-  statement = rst_statement_new_from_file (statement_file, NULL, error);
-  if (statement == NULL)
+  bytes = rst_text_file_load (statement_file, NULL, error);
+  if (bytes == NULL)
     return NULL;
 
-  text = rst_statement_get_text (statement);
-  values = rst_template_chooser_collect_values (statement, window_settings (self->window));
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  analysis = rst_analysis_new (text, -1, self->context);
+  values = rst_template_values_new_for_analysis (analysis);
 
   basename = g_file_get_basename (statement_file);
   dot = strrchr (basename, '.');
@@ -883,16 +790,10 @@ rst_template_chooser_import_statement (RstTemplateChooser  *self,
     return NULL;
 
   /* The next statement is for the next session of the same council. */
-  next = rst_template_propose_next_session (text);
-  if (next > 0)
-    rst_template_chooser_set_session (self, next);
-  council = rst_statement_get_detail (statement, "council");
-  if (council != NULL)
-    {
-      g_autofree char *id = g_strstrip (g_strdup (council));
-
-      rst_template_chooser_set_council (self, id);
-    }
+  if (rst_analysis_get_session (analysis) > 0)
+    rst_template_chooser_set_session (self, rst_analysis_get_session (analysis) + 1);
+  if (rst_analysis_get_council_id (analysis) != NULL)
+    rst_template_chooser_set_council (self, rst_analysis_get_council_id (analysis));
 
   rst_template_chooser_select_template (self, rst_template_get_id (template));
 
@@ -901,16 +802,19 @@ rst_template_chooser_import_statement (RstTemplateChooser  *self,
 
 /* Creating the statement. */
 
-RstPage *
+/**
+ * rst_template_chooser_create:
+ *
+ * Takes the statement the preview shows: rst_template_chooser_run_finish()
+ * gives it, and the chooser closes.
+ *
+ * Returns: (transfer full) (nullable): its text, %NULL without a usable
+ *   template
+ */
+char *
 rst_template_chooser_create (RstTemplateChooser *self)
 {
   g_autofree char *text = NULL;
-  g_autoptr(RstStatement) statement = NULL;
-  RstPage *page;
-  GtkTextBuffer *buffer;
-  GtkWidget *view;
-  GtkTextIter start;
-  int body = 0;
 
   g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
 
@@ -918,37 +822,15 @@ rst_template_chooser_create (RstTemplateChooser *self)
   if (text == NULL)
     return NULL;
 
-  /* An untouched empty tab is used, as Open does. */
-  page = rst_window_get_current_page (self->window);
-  if (page == NULL || !rst_page_is_pristine (page))
-    page = rst_window_add_page (self->window);
-
-  buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
-  view = rst_page_get_view (page);
-
-  /* The statement is new: undo does not lead back to an empty tab, and
-   * it stays modified with no file until the drafter saves it.
-   */
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, text, -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
-  gtk_text_buffer_set_modified (buffer, TRUE);
-
-  statement = rst_statement_parse (text, -1, NULL);
-  if (statement != NULL)
-    body = g_utf8_strlen (text, rst_statement_get_body_offset (statement));
-
-  rst_slot_navigator_attach (GTK_TEXT_VIEW (view));
-  if (!rst_slot_navigator_select_from (GTK_TEXT_VIEW (view), body))
+  if (self->run != NULL)
     {
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
-      gtk_text_buffer_place_cursor (buffer, &start);
+      g_autoptr(GTask) run = g_steal_pointer (&self->run);
+
+      g_task_return_pointer (run, g_strdup (text), g_free);
     }
-
   gtk_window_destroy (GTK_WINDOW (self));
-  gtk_widget_grab_focus (view);
 
-  return page;
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -956,13 +838,13 @@ rst_template_chooser_create_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *param)
 {
-  rst_template_chooser_create (RST_TEMPLATE_CHOOSER (widget));
+  g_free (rst_template_chooser_create (RST_TEMPLATE_CHOOSER (widget)));
 }
 
 static void
 rst_template_chooser_search_activated (RstTemplateChooser *self)
 {
-  rst_template_chooser_create (self);
+  g_free (rst_template_chooser_create (self));
 }
 
 static void
@@ -970,7 +852,7 @@ rst_template_chooser_row_activated (RstTemplateChooser *self,
                                     GtkListBoxRow      *row)
 {
   if (gtk_list_box_row_get_selectable (row))
-    rst_template_chooser_create (self);
+    g_free (rst_template_chooser_create (self));
 }
 
 static int
@@ -994,70 +876,102 @@ council_name (RstCouncil *council)
 
 /* The details the drafter is working with: the council and session of
  * the statement in the current tab (the next session), else the usual
- * council from Preferences.
+ * council of the delegation profile.
  */
 static void
 rst_template_chooser_propose_details (RstTemplateChooser *self)
 {
-  RstDocument *document = rst_window_get_document (self->window);
-  GSettings *settings = window_settings (self->window);
-  g_autoptr(RstStatement) statement = NULL;
+  RstDetails *delegation = rst_analysis_context_get_delegation (self->context);
 
-  if (document != NULL)
-    {
-      g_autofree char *text = NULL;
-      GtkTextIter start, end;
+  if (self->current != NULL && rst_analysis_get_session (self->current) > 0)
+    rst_template_chooser_set_session (self, rst_analysis_get_session (self->current) + 1);
 
-      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-      text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
-      statement = rst_statement_parse (text, -1, NULL);
-      rst_template_chooser_set_session (self, rst_template_propose_next_session (text));
-    }
+  if (self->current != NULL &&
+      rst_template_chooser_set_council (self, rst_analysis_get_council_id (self->current)))
+    return;
+  if (rst_template_chooser_set_council (self, rst_details_get (delegation, RST_DETAIL_COUNCIL)))
+    return;
 
-  if (statement != NULL)
-    {
-      g_autofree char *council = g_strdup (rst_statement_get_detail (statement, "council"));
-
-      if (council != NULL && rst_template_chooser_set_council (self, g_strstrip (council)))
-        return;
-    }
-
-  if (settings != NULL)
-    {
-      g_autofree char *id = g_settings_get_string (settings, "default-council");
-
-      if (rst_template_chooser_set_council (self, id))
-        return;
-    }
-
-  rst_template_chooser_set_council (self, "generic");
+  rst_template_chooser_set_council (self, rst_council_get_id (rst_council_list_get_generic (self->councils)));
 }
 
 /**
  * rst_template_chooser_new:
+ * @parent: the window it is modal for
+ * @current: (nullable): the statement the drafter is working on
+ * @context: the delegation profile and council profiles to fill with
  *
  * Returns: (transfer none): the chooser, owned by GTK's list of toplevels
  */
 RstTemplateChooser *
-rst_template_chooser_new (RstWindow *window)
+rst_template_chooser_new (GtkWindow          *parent,
+                          RstAnalysis        *current,
+                          RstAnalysisContext *context)
 {
   RstTemplateChooser *self;
+  GtkExpression *name;
 
-  g_return_val_if_fail (RST_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (current == NULL || RST_IS_ANALYSIS (current), NULL);
+  g_return_val_if_fail (context != NULL, NULL);
 
   self = g_object_new (RST_TYPE_TEMPLATE_CHOOSER,
-                       "transient-for", window,
+                       "transient-for", parent,
                        NULL);
-  self->window = g_object_ref (window);
+  g_set_object (&self->current, current);
+  self->context = rst_analysis_context_ref (context);
+
+  self->councils = rst_analysis_context_get_councils (context);
+  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (council_name), NULL, NULL);
+  adw_combo_row_set_expression (self->council_row, name);
+  gtk_expression_unref (name);
+  adw_combo_row_set_model (self->council_row, G_LIST_MODEL (self->councils));
 
   rst_template_chooser_propose_details (self);
-  rst_template_chooser_update_session (self);
   rst_template_chooser_select_first (self);
+  rst_template_chooser_update_session (self);
 
   /* Typing searches; Enter creates. */
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 
   return self;
+}
+
+/**
+ * rst_template_chooser_run_async:
+ *
+ * Shows a new chooser; @callback runs once the drafter created a
+ * statement or closed the chooser.
+ */
+void
+rst_template_chooser_run_async (GtkWindow           *parent,
+                                RstAnalysis         *current,
+                                RstAnalysisContext  *context,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  RstTemplateChooser *self = rst_template_chooser_new (parent, current, context);
+
+  self->run = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (self->run, rst_template_chooser_run_async);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * rst_template_chooser_run_finish:
+ *
+ * Returns: (transfer full): the new statement's text, or %NULL with
+ *   %G_IO_ERROR_CANCELLED when the chooser was closed
+ */
+char *
+rst_template_chooser_run_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Save as Template. */
@@ -1067,57 +981,74 @@ save_with_name (gpointer    owner,
                 const char *name,
                 gpointer    data)
 {
-  RstWindow *window = owner;
+  GTask *task = owner;
+  RstAnalysis *analysis = g_task_get_task_data (task);
   g_autoptr(RstTemplateStore) store = rst_template_store_new ();
-  g_autoptr(RstStatement) statement = NULL;
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(RstTemplate) template = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(GHashTable) values = rst_template_values_new_for_analysis (analysis);
+  GError *error = NULL;
+  RstTemplate *template;
 
-  statement = rst_statement_parse (data, -1, &error);
-  if (statement != NULL)
-    {
-      values = rst_template_chooser_collect_values (statement, window_settings (window));
-      template = rst_template_store_save_statement (store, data, values, name, NULL, &error);
-    }
-
+  template = rst_template_store_save_statement (store, rst_analysis_get_text (analysis), values,
+                                                name, NULL, &error);
   if (template == NULL)
-    {
-      rst_template_chooser_show_error (GTK_WINDOW (window), _("Could Not Save the Template"), error);
-      return;
-    }
-
-  /* Translators: a toast, with the template's name */
-  title = g_strdup_printf (_("Saved as the template “%s”"), rst_template_get_name (template));
-  rst_window_add_toast (window, adw_toast_new (title));
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, template, g_object_unref);
 }
 
-void
-rst_template_chooser_save_as_template (RstWindow *window)
+static void
+save_cancelled (gpointer    owner,
+                const char *name,
+                gpointer    data)
 {
-  RstDocument *document;
-  g_autofree char *text = NULL;
-  g_autoptr(RstStatement) statement = NULL;
-  const char *title = NULL;
-  GtkTextIter start, end;
+  g_task_return_new_error (G_TASK (owner), G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The template was not saved"));
+}
 
-  g_return_if_fail (RST_IS_WINDOW (window));
+/**
+ * rst_template_chooser_save_as_template_async:
+ * @parent: the window it is modal for
+ * @analysis: the statement to save
+ *
+ * "Save as Template…": asks for a name, then saves the statement in the
+ * user's templates with its known values made fields again.
+ */
+void
+rst_template_chooser_save_as_template_async (GtkWindow           *parent,
+                                             RstAnalysis         *analysis,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
 
-  document = rst_window_get_document (window);
-  if (document == NULL)
-    return;
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (RST_IS_ANALYSIS (analysis));
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-  text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
-  statement = rst_statement_parse (text, -1, NULL);
-  if (statement != NULL)
-    title = rst_statement_get_detail (statement, "agenda-item");
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rst_template_chooser_save_as_template_async);
+  g_task_set_task_data (task, g_object_ref (analysis), g_object_unref);
 
-  ask_for_name (GTK_WINDOW (window), G_OBJECT (window), _("Save as Template"),
+  ask_for_name (parent, G_OBJECT (task), _("Save as Template"),
                 _("Your delegation, speaker, council, session and date become fields "
                   "that are filled in again for the next statement."),
-                title, _("_Save"), save_with_name, text);
+                rst_analysis_get_detail (analysis, RST_DETAIL_AGENDA_ITEM), _("_Save"),
+                save_with_name, save_cancelled, NULL);
+}
+
+/**
+ * rst_template_chooser_save_as_template_finish:
+ *
+ * Returns: (transfer full): the template saved, or %NULL with the error
+ *   (%G_IO_ERROR_CANCELLED when the drafter cancelled)
+ */
+RstTemplate *
+rst_template_chooser_save_as_template_finish (GAsyncResult  *result,
+                                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -1136,7 +1067,15 @@ rst_template_chooser_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_TEMPLATE_CHOOSER);
 
-  g_clear_object (&self->window);
+  if (self->run != NULL)
+    {
+      g_autoptr(GTask) run = g_steal_pointer (&self->run);
+
+      g_task_return_new_error (run, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("No statement was created"));
+    }
+  g_clear_object (&self->current);
+  g_clear_pointer (&self->context, rst_analysis_context_unref);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
   g_clear_object (&self->councils);
@@ -1184,7 +1123,6 @@ rst_template_chooser_init (RstTemplateChooser *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceLanguage *language;
-  GtkExpression *name;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1202,13 +1140,6 @@ rst_template_chooser_init (RstTemplateChooser *self)
                            G_CALLBACK (rst_template_chooser_reselect), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
-  self->councils = rst_council_list_load (NULL);
-  name = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                      G_CALLBACK (council_name), NULL, NULL);
-  adw_combo_row_set_expression (self->council_row, name);
-  gtk_expression_unref (name);
-  if (self->councils != NULL)
-    adw_combo_row_set_model (self->council_row, self->councils);
 
   language = gtk_source_language_manager_get_language (languages, "rostrum-statement");
   if (language != NULL)

@@ -9,8 +9,14 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "rst-display-name.h"
 #include "rst-export-dialog.h"
+#include "rst-file-filter.h"
+#include "rst-front-matter.h"
 #include "rst-recent.h"
+#include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
 #include "rst-window.h"
 
@@ -146,17 +152,8 @@ rst_window_update_title (RstWindow *self)
   file = rst_document_get_file (rst_page_get_document (page));
   if (file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *where = parent ? g_file_get_parse_name (parent) : NULL;
-      const char *home = g_get_home_dir ();
+      g_autofree char *where = rst_display_name_dup_folder (file);
 
-      /* ~/Statements reads better than /home/drafter/Statements. */
-      if (where != NULL && home[1] != '\0' && g_str_has_prefix (where, home))
-        {
-          char *tilde = g_strconcat ("~", where + strlen (home), NULL);
-          g_free (where);
-          where = tilde;
-        }
       adw_window_title_set_subtitle (self->window_title, where);
     }
   else
@@ -326,23 +323,15 @@ rst_window_open_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   RstWindow *self = RST_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter;
 
   chooser = gtk_file_chooser_native_new (_("Open Statement"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Statements"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_suffix (filter, "md");
-  gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
 
   g_signal_connect (chooser, "response", G_CALLBACK (rst_window_open_response),
                     g_object_ref (self));
@@ -371,12 +360,125 @@ rst_window_save_as_action (GtkWidget  *widget,
     rst_page_save_as (page, NULL, NULL);
 }
 
+/* The statement of the selected tab as it is this instant: the live
+ * analysis, brought up to date first if the drafter just typed.
+ */
+static RstAnalysis *
+rst_window_get_current_analysis (RstWindow *self)
+{
+  RstDocument *document = rst_window_get_document (self);
+  RstDocumentChecker *checker;
+
+  if (document == NULL)
+    return NULL;
+
+  checker = rst_document_get_checker (document);
+  if (!rst_document_checker_get_up_to_date (checker) || rst_document_checker_get_analysis (checker) == NULL)
+    rst_document_checker_check_now (checker);
+
+  return rst_document_checker_get_analysis (checker);
+}
+
+static RstAnalysisContext *
+rst_window_get_analysis_context (RstWindow *self)
+{
+  RstAnalysis *analysis = rst_window_get_current_analysis (self);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (analysis != NULL)
+    return rst_analysis_get_context (analysis);
+  return rst_application_get_analysis_context (RST_APPLICATION (app));
+}
+
+static void
+rst_window_template_created_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(RstWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = rst_template_chooser_run_finish (result, &error);
+  RstFrontMatter front_matter;
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
+  GtkTextIter start;
+  RstPage *page;
+  int body;
+
+  if (text == NULL)
+    return;
+
+  /* An untouched empty tab is used, as Open does. */
+  page = rst_window_get_current_page (self);
+  if (page == NULL || !rst_page_is_pristine (page))
+    page = rst_window_add_page (self);
+
+  buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
+  view = rst_page_get_view (page);
+
+  /* The statement is new: undo does not lead back to an empty tab, and
+   * it stays modified with no file until the drafter saves it.
+   */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_set_modified (buffer, TRUE);
+
+  /* The first slot to fill is in the body, not among the details. */
+  rst_front_matter_locate (text, strlen (text), &front_matter);
+  body = g_utf8_strlen (text, front_matter.body);
+
+  rst_slot_navigator_attach (GTK_TEXT_VIEW (view));
+  if (!rst_slot_navigator_select_from (GTK_TEXT_VIEW (view), body))
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
+  gtk_widget_grab_focus (view);
+}
+
 static void
 rst_window_new_from_template_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *param)
 {
-  gtk_window_present (GTK_WINDOW (rst_template_chooser_new (RST_WINDOW (widget))));
+  RstWindow *self = RST_WINDOW (widget);
+
+  rst_template_chooser_run_async (GTK_WINDOW (self),
+                                  rst_window_get_current_analysis (self),
+                                  rst_window_get_analysis_context (self),
+                                  NULL, rst_window_template_created_cb, g_object_ref (self));
+}
+
+static void
+rst_window_template_saved_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(RstWindow) self = user_data;
+  g_autoptr(RstTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  template = rst_template_chooser_save_as_template_finish (result, &error);
+  if (template == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwMessageDialog *dialog;
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                               _("Could Not Save the Template"),
+                                                               error->message));
+          adw_message_dialog_add_response (dialog, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  /* Translators: a toast, with the template's name */
+  title = g_strdup_printf (_("Saved as the template “%s”"), rst_template_get_name (template));
+  rst_window_add_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -384,7 +486,64 @@ rst_window_save_as_template_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *param)
 {
-  rst_template_chooser_save_as_template (RST_WINDOW (widget));
+  RstWindow *self = RST_WINDOW (widget);
+  RstAnalysis *analysis = rst_window_get_current_analysis (self);
+
+  if (analysis != NULL)
+    rst_template_chooser_save_as_template_async (GTK_WINDOW (self), analysis, NULL,
+                                                 rst_window_template_saved_cb, g_object_ref (self));
+}
+
+static void
+rst_window_launch_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RstWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_debug ("Opening the export failed: %s", error->message);
+      rst_window_add_toast (self, adw_toast_new (_("No application can open the exported file")));
+    }
+}
+
+static void
+rst_window_open_export (AdwToast *toast,
+                        GFile    *file)
+{
+  RstWindow *self = g_object_get_data (G_OBJECT (toast), "rst-window");
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, rst_window_launch_cb, g_object_ref (self));
+}
+
+static void
+rst_window_exported_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(RstWindow) self = user_data;
+  g_autoptr(GFile) file = rst_export_dialog_run_finish (result, NULL);
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (file == NULL)
+    return;
+
+  basename = g_file_get_basename (file);
+  /* Translators: a toast once the file is written */
+  title = g_strdup_printf (_("Exported “%s”"), basename);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "rst-window", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (rst_window_open_export),
+                         g_object_ref (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  rst_window_add_toast (self, toast);
 }
 
 static void
@@ -392,8 +551,13 @@ rst_window_export_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *param)
 {
-  if (rst_window_get_current_page (RST_WINDOW (widget)) != NULL)
-    gtk_window_present (GTK_WINDOW (rst_export_dialog_new (RST_WINDOW (widget))));
+  RstWindow *self = RST_WINDOW (widget);
+  RstAnalysis *analysis = rst_window_get_current_analysis (self);
+
+  if (analysis != NULL)
+    rst_export_dialog_run_async (GTK_WINDOW (self), analysis,
+                                 rst_document_get_file (rst_window_get_document (self)),
+                                 NULL, rst_window_exported_cb, g_object_ref (self));
 }
 
 static void
@@ -511,29 +675,6 @@ rst_window_pages_changed (RstWindow *self)
     }
   else
     gtk_stack_set_visible_child_name (self->stack, "tabs");
-}
-
-/* New from Template belongs to another part of Rostrum: offered only once
- * that part installed its action.
- */
-static gboolean
-rst_window_has_template_action (RstWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  const GVariantType *parameter_type;
-  const char *property;
-  const char *name;
-  GType type;
-  gboolean found = FALSE;
-
-  for (guint i = 0;
-       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (self), i, &type, &name,
-                                      &parameter_type, &property);
-       i++)
-    found |= g_strcmp0 (name, "win.new-from-template") == 0;
-
-  return found || g_action_map_lookup_action (G_ACTION_MAP (self), "new-from-template") != NULL ||
-         (app != NULL && g_action_map_lookup_action (G_ACTION_MAP (app), "new-from-template") != NULL);
 }
 
 static void
@@ -690,7 +831,6 @@ rst_window_constructed (GObject *object)
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
 
-  gtk_widget_set_visible (self->start_template_button, rst_window_has_template_action (self));
 }
 
 static void
@@ -740,7 +880,6 @@ rst_window_class_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, rst_window_save_as_template_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, rst_window_export_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 

@@ -1,0 +1,536 @@
+/* rst-front-matter.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <yaml.h>
+
+#include "rst-front-matter.h"
+#include "rst-text-file.h"
+
+G_DEFINE_QUARK (rst-front-matter-error-quark, rst_front_matter_error)
+
+static gsize
+line_end (const char *text,
+          gsize       length,
+          gsize       pos)
+{
+  const char *nl = memchr (text + pos, '\n', length - pos);
+
+  return nl != NULL ? (gsize) (nl - text) : length;
+}
+
+/* "---" (or "...") alone on the line [start, end), blanks after it. */
+static gboolean
+line_is (const char *text,
+         gsize       start,
+         gsize       end,
+         const char *marker)
+{
+  while (end > start && (text[end - 1] == '\r' || text[end - 1] == ' ' || text[end - 1] == '\t'))
+    end--;
+
+  return end - start == 3 && memcmp (text + start, marker, 3) == 0;
+}
+
+/**
+ * rst_front_matter_locate:
+ * @out: (out caller-allocates): where the block is
+ */
+void
+rst_front_matter_locate (const char     *text,
+                         gsize           length,
+                         RstFrontMatter *out)
+{
+  gsize start = 0;
+  gsize first_end;
+
+  g_return_if_fail (text != NULL || length == 0);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
+  out->start = out->body = start;
+
+  first_end = line_end (text, length, start);
+  if (first_end >= length || !line_is (text, start, first_end, "---"))
+    return;
+
+  out->yaml_start = first_end + 1;
+
+  for (gsize pos = out->yaml_start; pos < length;)
+    {
+      gsize end = line_end (text, length, pos);
+
+      if (line_is (text, pos, end, "---") || line_is (text, pos, end, "..."))
+        {
+          out->present = TRUE;
+          out->yaml_end = pos;
+          out->body = end < length ? end + 1 : end;
+          return;
+        }
+
+      pos = end + 1;
+    }
+
+  /* Opened and never closed: no telling where details end and the
+   * statement begins, so all of it is the statement.
+   */
+  out->unclosed = TRUE;
+  out->yaml_start = out->yaml_end = 0;
+}
+
+static guint
+line_of (const char *text,
+         gsize       offset)
+{
+  return rst_text_count_lines (text, offset);
+}
+
+static void
+set_not_mapping (GError    **error,
+                 const char *text,
+                 gsize       offset)
+{
+  g_set_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_NOT_A_MAPPING,
+               _("Line %u: the details at the top must be “key: value” lines"),
+               line_of (text, offset));
+}
+
+/**
+ * rst_front_matter_read:
+ * @bounds: from rst_front_matter_locate()
+ * @nested_keys: (nullable) (element-type utf8): receives the keys whose
+ *   value is a list, a mapping or an alias; they are not details, and a
+ *   template says why it cannot be used
+ * @error: a #RstFrontMatterError whose message names the line
+ *
+ * Reads the "key: value" pairs. A value that is not text is skipped, so
+ * that a front matter written for pandoc (lists of authors) still opens.
+ *
+ * Returns: (transfer full) (nullable): the details, empty without a front
+ *   matter; %NULL when it cannot be read
+ */
+RstDetails *
+rst_front_matter_read (const char            *text,
+                       gsize                  length,
+                       const RstFrontMatter  *bounds,
+                       GPtrArray             *nested_keys,
+                       GError               **error)
+{
+  g_autoptr(RstDetails) details = rst_details_new ();
+  g_autofree char *key = NULL;
+  yaml_parser_t parser;
+  yaml_event_t event;
+  gboolean have_key = FALSE;
+  gboolean done = FALSE;
+  gboolean ok = TRUE;
+  guint depth = 0;
+  gsize yaml_length;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (bounds != NULL, NULL);
+
+  if (bounds->unclosed)
+    {
+      g_set_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_UNCLOSED,
+                   _("Line %u: the details at the top are never closed by a “---” line"),
+                   line_of (text, bounds->start));
+      return NULL;
+    }
+
+  if (!bounds->present)
+    return g_steal_pointer (&details);
+
+  yaml_length = bounds->yaml_end - bounds->yaml_start;
+  if (yaml_length > RST_FRONT_MATTER_MAX_SIZE)
+    {
+      g_set_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_TOO_LARGE,
+                   _("Line %u: the details at the top are too long to be a statement’s"),
+                   line_of (text, bounds->start));
+      return NULL;
+    }
+
+  if (!yaml_parser_initialize (&parser))
+    g_error ("libyaml is out of memory");
+  yaml_parser_set_input_string (&parser, (const unsigned char *) text + bounds->yaml_start, yaml_length);
+
+  while (!done)
+    {
+      /* Offsets of libyaml's marks are relative to the YAML. */
+      if (!yaml_parser_parse (&parser, &event))
+        {
+          /* A problem found at the end of the input (a bracket never
+           * closed) is the last line's, not the closing "---".
+           */
+          guint last = line_of (text, MAX (bounds->yaml_end, bounds->yaml_start + 1) - 1);
+          guint line = line_of (text, bounds->yaml_start) + (guint) parser.problem_mark.line;
+
+          g_set_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_SYNTAX,
+                       _("Line %u: the details at the top are not valid YAML (%s)"),
+                       MIN (line, last), parser.problem != NULL ? parser.problem : "?");
+          ok = FALSE;
+          break;
+        }
+
+      switch (event.type)
+        {
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+          if (depth == 0 && event.type == YAML_SEQUENCE_START_EVENT)
+            {
+              set_not_mapping (error, text, bounds->yaml_start + event.start_mark.index);
+              ok = FALSE;
+              done = TRUE;
+              break;
+            }
+          /* libyaml slows down badly on deep flow nesting ("[[[[…"); no
+           * detail is more than a level deep.
+           */
+          if (depth >= RST_FRONT_MATTER_MAX_DEPTH)
+            {
+              g_set_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_TOO_LARGE,
+                           _("Line %u: the details at the top are nested too deeply"),
+                           line_of (text, bounds->yaml_start + event.start_mark.index));
+              ok = FALSE;
+              done = TRUE;
+              break;
+            }
+          /* A nested value is not a detail: forget its key. */
+          if (depth == 1)
+            {
+              if (have_key && key != NULL && nested_keys != NULL)
+                g_ptr_array_add (nested_keys, g_strdup (key));
+              g_clear_pointer (&key, g_free);
+              have_key = !have_key;
+            }
+          depth++;
+          break;
+
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+          depth--;
+          break;
+
+        case YAML_SCALAR_EVENT:
+          if (depth == 0)
+            {
+              set_not_mapping (error, text, bounds->yaml_start + event.start_mark.index);
+              ok = FALSE;
+              done = TRUE;
+            }
+          else if (depth == 1)
+            {
+              const char *value = (const char *) event.data.scalar.value;
+
+              if (!have_key)
+                {
+                  g_free (key);
+                  key = g_strndup (value, event.data.scalar.length);
+                  have_key = TRUE;
+                }
+              else
+                {
+                  if (key != NULL && key[0] != '\0')
+                    {
+                      g_autofree char *v = g_strndup (value, event.data.scalar.length);
+
+                      rst_details_set (details, key, v);
+                    }
+                  g_clear_pointer (&key, g_free);
+                  have_key = FALSE;
+                }
+            }
+          break;
+
+        case YAML_ALIAS_EVENT:
+          if (depth == 1)
+            {
+              if (have_key && key != NULL && nested_keys != NULL)
+                g_ptr_array_add (nested_keys, g_strdup (key));
+              g_clear_pointer (&key, g_free);
+              have_key = !have_key;
+            }
+          break;
+
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+        default:
+          break;
+        }
+
+      yaml_event_delete (&event);
+    }
+
+  yaml_parser_delete (&parser);
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&details);
+}
+
+/**
+ * rst_front_matter_find_value:
+ * @start: (out): the first byte of the value of the top-level @key
+ * @end: (out): the byte after it, blanks excluded
+ *
+ * Finds where a detail is written, so that a diagnostic about it points
+ * at it rather than at the first line.
+ *
+ * Returns: whether @key is there
+ */
+gboolean
+rst_front_matter_find_value (const char           *text,
+                             const RstFrontMatter *bounds,
+                             const char           *key,
+                             gsize                *start,
+                             gsize                *end)
+{
+  gsize key_len;
+
+  g_return_val_if_fail (bounds != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!bounds->present)
+    return FALSE;
+
+  key_len = strlen (key);
+
+  for (gsize line = bounds->yaml_start; line < bounds->yaml_end;)
+    {
+      gsize eol = line_end (text, bounds->yaml_end, line);
+
+      if (eol - line > key_len && strncmp (text + line, key, key_len) == 0 &&
+          text[line + key_len] == ':')
+        {
+          gsize s = line + key_len + 1;
+          gsize e = eol;
+
+          while (s < e && (text[s] == ' ' || text[s] == '\t'))
+            s++;
+          while (e > s && g_ascii_isspace (text[e - 1]))
+            e--;
+
+          *start = s;
+          *end = e;
+          return TRUE;
+        }
+
+      line = eol + 1;
+    }
+
+  return FALSE;
+}
+
+/**
+ * rst_front_matter_split_line:
+ * @line: one top-level line of a front matter
+ * @key: (out): its key
+ * @value: (out): its value, unquoted
+ * @value_end: (out): where the value ends in @line: a comment after a
+ *   quoted value stays the caller's to keep
+ *
+ * Reads one "key: value" line the way libyaml reads the simple ones, for
+ * the code that rewrites a front matter line by line and must keep the
+ * rest as the drafter wrote it.
+ *
+ * Returns: whether @line is a "key: value" line
+ */
+gboolean
+rst_front_matter_split_line (const char  *line,
+                             gsize        len,
+                             char       **key,
+                             char       **value,
+                             gsize       *value_end)
+{
+  gsize i = 0;
+  gsize vstart;
+  gsize vend = len;
+  GString *str;
+
+  while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t'))
+    len--;
+
+  while (i < len && (g_ascii_isalnum (line[i]) || line[i] == '-' || line[i] == '_'))
+    i++;
+  if (i == 0 || i >= len || line[i] != ':')
+    return FALSE;
+
+  *key = g_strndup (line, i);
+  vstart = i + 1;
+  while (vstart < len && (line[vstart] == ' ' || line[vstart] == '\t'))
+    vstart++;
+
+  str = g_string_new (NULL);
+
+  if (vstart < len && line[vstart] == '"')
+    {
+      gsize p = vstart + 1;
+
+      for (; p < len && line[p] != '"'; p++)
+        {
+          if (line[p] == '\\' && p + 1 < len)
+            {
+              p++;
+              switch (line[p])
+                {
+                case 'n': g_string_append_c (str, '\n'); break;
+                case 't': g_string_append_c (str, '\t'); break;
+                case 'r': g_string_append_c (str, '\r'); break;
+                default:  g_string_append_c (str, line[p]); break;
+                }
+            }
+          else
+            g_string_append_c (str, line[p]);
+        }
+      vend = p < len ? p + 1 : len;
+    }
+  else if (vstart < len && line[vstart] == '\'')
+    {
+      gsize p = vstart + 1;
+
+      for (; p < len; p++)
+        {
+          if (line[p] == '\'' && p + 1 < len && line[p + 1] == '\'')
+            {
+              g_string_append_c (str, '\'');
+              p++;
+            }
+          else if (line[p] == '\'')
+            break;
+          else
+            g_string_append_c (str, line[p]);
+        }
+      vend = p < len ? p + 1 : len;
+    }
+  else
+    {
+      const char *comment = g_strstr_len (line + vstart, len - vstart, " #");
+
+      vend = comment != NULL ? (gsize) (comment - line) : len;
+      g_string_append_len (str, line + vstart, vend - vstart);
+    }
+
+  *value = g_string_free (str, FALSE);
+  *value_end = vend;
+
+  return TRUE;
+}
+
+/* Whether @value reads back as the same string when written unquoted. */
+static gboolean
+is_plain_safe (const char *value)
+{
+  static const char * const reserved[] = {
+    "null", "true", "false", "yes", "no", "on", "off", "~", NULL
+  };
+  gsize len = strlen (value);
+
+  if (len == 0)
+    return FALSE;
+  if (strchr ("-?:,[]{}#&*!|>'\"%@` \t", value[0]) != NULL)
+    return FALSE;
+  if (value[len - 1] == ' ' || value[len - 1] == ':')
+    return FALSE;
+  if (strstr (value, ": ") != NULL || strstr (value, " #") != NULL)
+    return FALSE;
+  for (const char *p = value; *p; p++)
+    if ((guchar) *p < 0x20 || (guchar) *p == 0x7F)
+      return FALSE;
+  /* "lang: no" must stay the string "no" for every YAML reader. */
+  for (guint i = 0; reserved[i]; i++)
+    if (g_ascii_strcasecmp (value, reserved[i]) == 0)
+      return FALSE;
+  /* Braces are legal inside a plain scalar, but a quoted placeholder
+   * reads the same in every YAML reader and in every position.
+   */
+  return strstr (value, "{{") == NULL;
+}
+
+/**
+ * rst_front_matter_append_scalar:
+ *
+ * Appends @value as a YAML scalar that reads back as @value: plain when
+ * that is safe, else double-quoted with escapes.
+ */
+void
+rst_front_matter_append_scalar (GString    *out,
+                                const char *value)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (value != NULL);
+
+  if (is_plain_safe (value))
+    {
+      g_string_append (out, value);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default:
+          /* Other control characters are not allowed raw in YAML. */
+          if ((guchar) *p < 0x20 || (guchar) *p == 0x7F)
+            g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * rst_front_matter_write:
+ *
+ * Returns: (transfer full): @details as a front-matter block, "---" lines
+ *   included, or "" when there are none
+ */
+char *
+rst_front_matter_write (const RstDetails *details)
+{
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (details != NULL, NULL);
+
+  n = rst_details_get_size (details);
+  if (n == 0)
+    return g_strdup ("");
+
+  out = g_string_new ("---\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (out, rst_details_get_key (details, i));
+      g_string_append (out, ": ");
+      rst_front_matter_append_scalar (out, rst_details_get_value (details, i));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append (out, "---\n");
+
+  return g_string_free (out, FALSE);
+}

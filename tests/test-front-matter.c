@@ -1,0 +1,257 @@
+/* test-front-matter.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rst-front-matter.h"
+
+static RstDetails *
+read_text (const char      *text,
+           RstFrontMatter  *bounds,
+           GPtrArray       *nested,
+           GError         **error)
+{
+  rst_front_matter_locate (text, strlen (text), bounds);
+  return rst_front_matter_read (text, strlen (text), bounds, nested, error);
+}
+
+static void
+test_locate (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    present;
+    gboolean    unclosed;
+    const char *body;
+  } cases[] = {
+    { "---\na: b\n---\nBody", TRUE, FALSE, "Body" },
+    { "---\r\na: b\r\n...\r\nBody", TRUE, FALSE, "Body" },
+    { "---  \na: b\n---\t\nBody", TRUE, FALSE, "Body" },
+    { "\xEF\xBB\xBF---\na: b\n---\nBody", TRUE, FALSE, "Body" },
+    { "Body\n---\na: b\n---\n", FALSE, FALSE, "Body" },
+    { "\n---\na: b\n---\nBody", FALSE, FALSE, "\n---" },
+    { "---\na: b\n", FALSE, TRUE, "---" },
+    { "---", FALSE, FALSE, "---" },
+    { "----\na: b\n----\nBody", FALSE, FALSE, "----" },
+    { "---\na: b\n---", TRUE, FALSE, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RstFrontMatter fm;
+      gsize length = strlen (cases[i].text);
+
+      rst_front_matter_locate (cases[i].text, length, &fm);
+      g_assert_cmpint (fm.present, ==, cases[i].present);
+      g_assert_cmpint (fm.unclosed, ==, cases[i].unclosed);
+      g_assert_true (g_str_has_prefix (cases[i].text + fm.body, cases[i].body));
+    }
+}
+
+static void
+test_read (void)
+{
+  const char *text =
+    "---\n"
+    "title: Statement by H.E. Ambassador Chen Xu\n"
+    "session: 114\n"
+    "chair-form: \"Mr.\"\n"
+    "date: 2023-11-28\n"
+    "lang: 'no'\n"
+    "empty:\n"
+    "authors:\n"
+    "  - one\n"
+    "  - two\n"
+    "session: 115\n"
+    "---\n"
+    "Body\n";
+  g_autoptr(GPtrArray) nested = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RstDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+  RstFrontMatter fm;
+
+  details = read_text (text, &fm, nested, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (details);
+
+  g_assert_cmpstr (rst_details_get (details, "title"), ==, "Statement by H.E. Ambassador Chen Xu");
+  /* A repeated key keeps its place and takes the last value. */
+  g_assert_cmpstr (rst_details_get (details, "session"), ==, "115");
+  g_assert_cmpstr (rst_details_get_key (details, 1), ==, "session");
+  g_assert_cmpstr (rst_details_get (details, "chair-form"), ==, "Mr.");
+  g_assert_cmpstr (rst_details_get (details, "lang"), ==, "no");
+  g_assert_cmpstr (rst_details_lookup (details, "empty"), ==, "");
+  g_assert_null (rst_details_get (details, "empty"));
+  /* A list is no detail, and the reader says so. */
+  g_assert_null (rst_details_lookup (details, "authors"));
+  g_assert_cmpuint (nested->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (nested, 0), ==, "authors");
+}
+
+static void
+test_errors (void)
+{
+  static const struct {
+    const char *text;
+    int         code;
+    const char *line;
+  } cases[] = {
+    { "---\ntitle: [unclosed\n---\n", RST_FRONT_MATTER_ERROR_SYNTAX, "Line 2" },
+    { "---\n- a\n- b\n---\n", RST_FRONT_MATTER_ERROR_NOT_A_MAPPING, "Line 2" },
+    { "---\njust text\n---\n", RST_FRONT_MATTER_ERROR_NOT_A_MAPPING, "Line 2" },
+    { "Statement\n\n---\n", -1, NULL },
+    { "\n\n---\nx: y\n", -1, NULL },
+    { "---\nx: y\n", RST_FRONT_MATTER_ERROR_UNCLOSED, "Line 1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RstDetails) details = NULL;
+      g_autoptr(GError) error = NULL;
+      RstFrontMatter fm;
+
+      details = read_text (cases[i].text, &fm, NULL, &error);
+      if (cases[i].code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (details);
+          continue;
+        }
+
+      g_assert_null (details);
+      g_assert_error (error, RST_FRONT_MATTER_ERROR, cases[i].code);
+      if (!g_str_has_prefix (error->message, cases[i].line))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].line);
+    }
+}
+
+/* Hostile input is refused before libyaml spends seconds on it. */
+static void
+test_bounds (void)
+{
+  g_autoptr(GString) deep = g_string_new ("---\nkey: ");
+  g_autoptr(GString) large = g_string_new ("---\n");
+  g_autoptr(RstDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+  RstFrontMatter fm;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_c (deep, '[');
+  g_string_append (deep, "\n---\nBody\n");
+  details = read_text (deep->str, &fm, NULL, &error);
+  g_assert_null (details);
+  g_assert_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  for (guint i = 0; large->len < RST_FRONT_MATTER_MAX_SIZE + 10; i++)
+    g_string_append_printf (large, "key%u: value\n", i);
+  g_string_append (large, "---\nBody\n");
+  details = read_text (large->str, &fm, NULL, &error);
+  g_assert_null (details);
+  g_assert_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_TOO_LARGE);
+}
+
+static void
+test_find_value (void)
+{
+  const char *text = "---\ncouncil:   UNESCO-EB  \ntime-limit: 3:00\n---\ncouncil: body\n";
+  RstFrontMatter fm;
+  gsize start = 0, end = 0;
+
+  rst_front_matter_locate (text, strlen (text), &fm);
+  g_assert_true (rst_front_matter_find_value (text, &fm, "council", &start, &end));
+  g_assert_cmpmem (text + start, end - start, "UNESCO-EB", 9);
+  g_assert_true (rst_front_matter_find_value (text, &fm, "time-limit", &start, &end));
+  g_assert_cmpmem (text + start, end - start, "3:00", 4);
+  g_assert_false (rst_front_matter_find_value (text, &fm, "session", &start, &end));
+}
+
+static void
+test_split_line (void)
+{
+  static const struct {
+    const char *line;
+    const char *key;
+    const char *value;
+  } cases[] = {
+    { "title: Plain value", "title", "Plain value" },
+    { "title: \"Quoted \\\"inner\\\" value\" # a comment", "title", "Quoted \"inner\" value" },
+    { "title: 'It''s'", "title", "It's" },
+    { "agenda-item: Item 4 # noted", "agenda-item", "Item 4" },
+    { "no colon here", NULL, NULL },
+    { ": no key", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+      gsize value_end;
+      gboolean ok;
+
+      ok = rst_front_matter_split_line (cases[i].line, strlen (cases[i].line), &key, &value, &value_end);
+      g_assert_cmpint (ok, ==, cases[i].key != NULL);
+      if (!ok)
+        continue;
+      g_assert_cmpstr (key, ==, cases[i].key);
+      g_assert_cmpstr (value, ==, cases[i].value);
+    }
+}
+
+/* What is written reads back as it was, with every YAML reader's rules:
+ * reserved words, quotes, colons, control characters, placeholders.
+ */
+static void
+test_write_round_trip (void)
+{
+  static const char * const values[] = {
+    "Plain", "no", "yes", "null", "~", "114", "Mr.", "Chair: Mr. X", "# not a comment",
+    "\"quoted\"", "back\\slash", "tab\there", "line\nbreak", "{{speaker}}", "- dash",
+    "Déclaration de la France", "国际移民组织理事会", "السيد الرئيس", "bell\x07", "trailing ",
+  };
+  g_autoptr(RstDetails) details = rst_details_new ();
+  g_autoptr(RstDetails) none = rst_details_new ();
+  g_autoptr(RstDetails) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *empty = NULL;
+  RstFrontMatter fm;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+
+      rst_details_set (details, key, values[i]);
+    }
+
+  text = rst_front_matter_write (details);
+  again = read_text (text, &fm, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rst_details_equal (details, again));
+
+  empty = rst_front_matter_write (none);
+  g_assert_cmpstr (empty, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/front-matter/locate", test_locate);
+  g_test_add_func ("/front-matter/read", test_read);
+  g_test_add_func ("/front-matter/errors", test_errors);
+  g_test_add_func ("/front-matter/bounds", test_bounds);
+  g_test_add_func ("/front-matter/find-value", test_find_value);
+  g_test_add_func ("/front-matter/split-line", test_split_line);
+  g_test_add_func ("/front-matter/write-round-trip", test_write_round_trip);
+
+  return g_test_run ();
+}
