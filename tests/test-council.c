@@ -9,8 +9,9 @@
 
 #include <string.h>
 
+#include "rst-analysis.h"
+#include "rst-council-list.h"
 #include "rst-council.h"
-#include "rst-statement.h"
 
 /* The figures each profile's comment documents. */
 static const struct {
@@ -26,6 +27,8 @@ static const struct {
   { "iom", "IOM Council", "Chairperson", 300, 120.0, "a4" },
   { "unga", "United Nations General Assembly", "President", 900, 120.0, "letter" },
   { "unhcr-excom", "UNHCR Executive Committee", "Chairperson", 300, 120.0, "a4" },
+  { "unhcr-sc", "UNHCR Standing Committee", "Chairperson", 180, 120.0, "a4" },
+  { "unsc", "United Nations Security Council", "President", 300, 120.0, "letter" },
   { "wha", "World Health Assembly", "President", 180, 110.0, "a4" },
   { "generic", "Generic council", "Chairperson", 300, 120.0, "a4" },
 };
@@ -56,13 +59,15 @@ write_user_profile (const char *basename,
 static void
 test_builtins_load (void)
 {
+  g_autoptr(RstCouncilList) councils = rst_council_list_new (NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
     {
-      g_autoptr(RstCouncil) council = NULL;
+      RstCouncil *council;
       g_autoptr(GError) error = NULL;
       double top, right, bottom, left;
 
-      council = rst_council_lookup (builtins[i].id, &error);
+      council = rst_council_list_lookup (councils, builtins[i].id, &error);
       g_assert_no_error (error);
       g_assert_nonnull (council);
 
@@ -89,21 +94,27 @@ test_builtins_load (void)
       g_assert_cmpfloat (right, >=, 20.0);
       g_assert_cmpfloat (bottom, >=, 20.0);
       g_assert_cmpfloat (left, >=, 20.0);
+
+      g_assert_cmpint (rst_council_is_generic (council), ==,
+                       g_str_equal (builtins[i].id, RST_COUNCIL_GENERIC_ID));
     }
+
+  g_assert_true (rst_council_is_generic (rst_council_list_get_generic (councils)));
+  g_assert_true (rst_council_list_get_generic (councils) ==
+                 rst_council_list_lookup (councils, RST_COUNCIL_GENERIC_ID, NULL));
 }
 
 static void
 test_list_sorted (void)
 {
-  g_autoptr(GListModel) councils = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RstCouncilList) list = rst_council_list_new (NULL);
+  GListModel *councils = G_LIST_MODEL (list);
+  GPtrArray *problems = rst_council_list_get_problems (list);
 
-  councils = rst_council_list_load_full (&problems, &error);
-  g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_true (g_list_model_get_item_type (councils) == RST_TYPE_COUNCIL);
   g_assert_cmpuint (g_list_model_get_n_items (councils), ==, G_N_ELEMENTS (builtins));
+  g_assert_null (g_list_model_get_item (councils, G_N_ELEMENTS (builtins)));
 
   /* The table above is in the promised order: by id, generic last. */
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
@@ -121,12 +132,20 @@ test_list_sorted (void)
 static void
 test_user_overrides (void)
 {
-  g_autoptr(RstCouncil) iom = NULL;
-  g_autoptr(RstCouncil) mine = NULL;
-  g_autoptr(GListModel) councils = NULL;
+  g_autoptr(RstCouncilList) before = NULL;
+  g_autoptr(RstCouncilList) councils = NULL;
+  g_autoptr(RstCouncilList) cached = NULL;
+  g_autoptr(RstCouncilList) reloaded = NULL;
+  RstCouncil *iom;
+  RstCouncil *mine;
   g_autoptr(GError) error = NULL;
   g_autofree char *iom_path = NULL;
   g_autofree char *mine_path = NULL;
+
+  /* The process-wide list, read before the user's profiles exist. */
+  rst_council_list_reload_default ();
+  before = rst_council_list_get_default ();
+  g_assert_true (rst_council_is_builtin (rst_council_list_lookup (before, "iom", NULL)));
 
   iom_path = write_user_profile ("iom.council",
                                  "[Council]\n"
@@ -143,7 +162,9 @@ test_user_overrides (void)
                                   "Paper=Letter\n"
                                   "Margins=20;15;20;15;\n");
 
-  iom = rst_council_lookup ("iom", &error);
+  councils = rst_council_list_new (NULL);
+  g_assert_cmpuint (rst_council_list_get_problems (councils)->len, ==, 0);
+  iom = rst_council_list_lookup (councils, "iom", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rst_council_get_name (iom), ==, "IOM Council (our mission)");
   g_assert_cmpstr (rst_council_get_chair_form (iom), ==, "Madam");
@@ -155,7 +176,7 @@ test_user_overrides (void)
   g_assert_cmpstr (rst_council_get_short_name (iom), ==, "IOM Council (our mission)");
   g_assert_cmpstr (rst_council_get_paper (iom), ==, "a4");
 
-  mine = rst_council_lookup ("ilo-gb", &error);
+  mine = rst_council_list_lookup (councils, "ilo-gb", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rst_council_get_time_limit_seconds (mine), ==, 210);
   g_assert_cmpstr (rst_council_get_paper (mine), ==, "letter");
@@ -170,13 +191,35 @@ test_user_overrides (void)
   }
 
   /* One replaced, one added. */
-  councils = rst_council_list_load (&error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (councils), ==, G_N_ELEMENTS (builtins) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (councils)), ==, G_N_ELEMENTS (builtins) + 1);
   {
-    g_autoptr(RstCouncil) last = g_list_model_get_item (councils, g_list_model_get_n_items (councils) - 1);
+    g_autoptr(RstCouncil) last = g_list_model_get_item (G_LIST_MODEL (councils),
+                                                        g_list_model_get_n_items (G_LIST_MODEL (councils)) - 1);
 
     g_assert_cmpstr (rst_council_get_id (last), ==, "generic");
+  }
+  /* A user profile is found by its name like any other. */
+  g_assert_true (rst_council_list_resolve (councils, "ILO Governing Body") == mine);
+
+  /* The default list is read once: the new files show after a reload,
+   * and a holder of the old list keeps it as it was.
+   */
+  cached = rst_council_list_get_default ();
+  g_assert_true (cached == before);
+  g_assert_null (rst_council_list_lookup (cached, "ilo-gb", NULL));
+  rst_council_list_reload_default ();
+  reloaded = rst_council_list_get_default ();
+  g_assert_true (reloaded != before);
+  g_assert_cmpuint (rst_council_get_time_limit_seconds (rst_council_list_lookup (reloaded, "iom", NULL)), ==, 240);
+  g_assert_nonnull (rst_council_list_lookup (reloaded, "ilo-gb", NULL));
+  g_assert_true (rst_council_is_builtin (rst_council_list_lookup (before, "iom", NULL)));
+
+  /* An analysis without a context of its own uses the default list. */
+  {
+    g_autoptr(RstAnalysis) analysis = rst_analysis_new ("---\ncouncil: ilo-gb\n---\nMr. Chair,\n", -1, NULL);
+
+    g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "ilo-gb");
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 210);
   }
 }
 
@@ -197,23 +240,23 @@ test_malformed_user_profiles (void)
     { "unhcr-excom.council", "[Council]\nName=ExCom\n[Page]\nPaper=A0\n", "Paper", "A0" },
     { "generic.council", "this is not a key file\n", NULL, NULL },
   };
-  g_autoptr(GListModel) councils = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(RstCouncilList) councils = NULL;
+  GPtrArray *problems;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = user_dir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_free (write_user_profile (cases[i].basename, cases[i].contents));
 
-  councils = rst_council_list_load_full (&problems, &error);
-  g_assert_no_error (error);
+  councils = rst_council_list_new (NULL);
+  problems = rst_council_list_get_problems (councils);
   g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (cases));
 
   /* Nothing hidden: every built-in is still there, as it ships. */
-  g_assert_cmpuint (g_list_model_get_n_items (councils), ==, G_N_ELEMENTS (builtins));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (councils)), ==, G_N_ELEMENTS (builtins));
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
     {
-      g_autoptr(RstCouncil) council = rst_council_lookup (builtins[i].id, &error);
+      RstCouncil *council = rst_council_list_lookup (councils, builtins[i].id, &error);
 
       g_assert_no_error (error);
       g_assert_true (rst_council_is_builtin (council));
@@ -254,24 +297,50 @@ test_malformed_user_profiles (void)
 static void
 test_broken_user_only_profile (void)
 {
-  g_autoptr(RstCouncil) council = NULL;
+  g_autoptr(RstCouncilList) councils = NULL;
+  RstCouncil *council;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
   path = write_user_profile ("ilo-gb.council", "[Council]\nName=ILO\nTimeLimit=-1:00\n");
+  councils = rst_council_list_new (NULL);
 
   /* Not "no such profile": what is wrong with the one there is. */
-  council = rst_council_lookup ("ilo-gb", &error);
+  council = rst_council_list_lookup (councils, "ilo-gb", &error);
   g_assert_null (council);
   g_assert_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, path));
   g_assert_nonnull (strstr (error->message, "TimeLimit"));
   g_clear_error (&error);
 
-  council = rst_council_lookup ("no-such-council", &error);
+  council = rst_council_list_lookup (councils, "no-such-council", &error);
   g_assert_null (council);
   g_assert_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "no-such-council"));
+
+  /* A statement for that council is timed with the generic profile, and
+   * the hint says what is wrong with the drafter's file.
+   */
+  {
+    g_autoptr(RstAnalysisContext) context = rst_analysis_context_new ();
+    g_autoptr(RstAnalysis) analysis = NULL;
+    GPtrArray *diagnostics;
+    RstDiagnostic *unknown = NULL;
+
+    rst_analysis_context_set_councils (context, councils);
+    analysis = rst_analysis_new ("---\ncouncil: ilo-gb\n---\nMr. Chair,\n", -1, context);
+    diagnostics = rst_analysis_get_diagnostics (analysis);
+    for (guint i = 0; i < diagnostics->len; i++)
+      if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), RST_CODE_COUNCIL_UNKNOWN))
+        unknown = g_ptr_array_index (diagnostics, i);
+
+    g_assert_null (rst_analysis_get_council_id (analysis));
+    g_assert_true (rst_council_is_generic (rst_analysis_get_council (analysis)));
+    g_assert_nonnull (unknown);
+    g_assert_cmpint (rst_diagnostic_get_severity (unknown), ==, RST_SEVERITY_INFO);
+    g_assert_nonnull (strstr (rst_diagnostic_get_message (unknown), "ilo-gb"));
+    g_assert_nonnull (strstr (rst_diagnostic_get_message (unknown), "TimeLimit"));
+  }
 }
 
 static void
@@ -325,7 +394,8 @@ test_locale_strings (void)
   g_setenv ("LANGUAGE", "fr", TRUE);
   {
     g_autoptr(RstCouncil) council = NULL;
-    g_autoptr(RstCouncil) hrc = NULL;
+    g_autoptr(RstCouncilList) councils = NULL;
+    RstCouncil *hrc;
 
     /* Loaded under the locale, since GKeyFile keeps only its strings. */
     g_key_file_load_from_data (key_file, data, -1, G_KEY_FILE_NONE, &error);
@@ -337,17 +407,21 @@ test_locale_strings (void)
     /* Untranslated keys fall back to the untranslated value. */
     g_assert_cmpstr (rst_council_get_short_name (council), ==, "Conseil d'administration");
 
-    hrc = rst_council_lookup ("hrc", &error);
+    councils = rst_council_list_new (NULL);
+    hrc = rst_council_list_lookup (councils, "hrc", &error);
     g_assert_no_error (error);
     g_assert_cmpstr (rst_council_get_name (hrc), ==, "Conseil des droits de l'homme");
     g_assert_cmpstr (rst_council_get_short_name (hrc), ==, "CDH");
+    /* A French drafter may name it in French. */
+    g_assert_true (rst_council_list_resolve (councils, "Conseil des droits de l'homme") == hrc);
   }
 
   g_setenv ("LANGUAGE", "de", TRUE);
   {
     g_autoptr(GKeyFile) other = g_key_file_new ();
     g_autoptr(RstCouncil) council = NULL;
-    g_autoptr(RstCouncil) hrc = NULL;
+    g_autoptr(RstCouncilList) councils = NULL;
+    RstCouncil *hrc;
 
     g_key_file_load_from_data (other, data, -1, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
     g_assert_no_error (error);
@@ -355,7 +429,8 @@ test_locale_strings (void)
     g_assert_no_error (error);
     g_assert_cmpstr (rst_council_get_name (council), ==, "Governing Body");
 
-    hrc = rst_council_lookup ("hrc", &error);
+    councils = rst_council_list_new (NULL);
+    hrc = rst_council_list_lookup (councils, "hrc", &error);
     g_assert_no_error (error);
     g_assert_cmpstr (rst_council_get_name (hrc), ==, "Human Rights Council");
   }
@@ -366,66 +441,124 @@ test_locale_strings (void)
     g_unsetenv ("LANGUAGE");
 }
 
-static RstStatement *
-parse (const char *text)
+/* The analysis of @text with the profiles of this test's folders, and a
+ * council forced on it (as --council) when @forced is not NULL.
+ */
+static RstAnalysis *
+analyse (const char *text,
+         const char *forced,
+         double      words_per_minute)
 {
-  g_autoptr(GError) error = NULL;
-  RstStatement *statement;
+  g_autoptr(RstCouncilList) councils = rst_council_list_new (NULL);
+  g_autoptr(RstAnalysisContext) context = rst_analysis_context_new ();
 
-  statement = rst_statement_parse (text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (statement);
+  rst_analysis_context_set_councils (context, councils);
+  if (forced != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      RstCouncil *council = rst_council_list_lookup (councils, forced, &error);
 
-  return statement;
+      g_assert_no_error (error);
+      rst_analysis_context_set_council (context, council);
+    }
+  rst_analysis_context_set_words_per_minute (context, words_per_minute);
+
+  return rst_analysis_new (text, -1, context);
 }
 
+static guint
+count_code (RstAnalysis *analysis,
+            const char  *code)
+{
+  GPtrArray *diagnostics = rst_analysis_get_diagnostics (analysis);
+  guint n = 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    n += g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), code);
+  return n;
+}
+
+/* The limit and pace a statement is timed with: the analysis resolves
+ * them from its council and its details.
+ */
 static void
 test_check_options (void)
 {
-  g_autoptr(RstCouncil) iom = rst_council_lookup ("iom", NULL);
-  g_autoptr(RstCouncil) wha = rst_council_lookup ("wha", NULL);
-  g_autoptr(RstStatement) plain = NULL;
-  g_autoptr(RstStatement) minutes = NULL;
-  g_autoptr(RstStatement) seconds = NULL;
-  g_autoptr(RstStatement) garbled = NULL;
-  RstCheckOptions options;
+  static const char plain[] = "---\ncouncil: iom\n---\nMr. Chairperson,\n\nWe thank you.\n";
+  static const char minutes[] = "---\ncouncil: iom\ntime-limit: 2:30\n---\nMr. Chairperson,\n\nI thank you.\n";
+  static const char seconds[] = "---\ntime-limit: 90\n---\nMr. President,\n\nI thank you.\n";
+  static const char garbled[] = "---\ntime-limit: soon\n---\nMr. President,\n\nI thank you.\n";
+  static const char nothing[] = "Mr. President,\n\nI thank you.\n";
 
-  plain = parse ("---\ncouncil: iom\n---\nMr. Chairperson,\n\nWe thank you.\n");
-  minutes = parse ("---\ncouncil: iom\ntime-limit: 2:30\n---\nMr. Chairperson,\n\nI thank you.\n");
-  seconds = parse ("---\ntime-limit: 90\n---\nMr. President,\n\nI thank you.\n");
-  garbled = parse ("---\ntime-limit: soon\n---\nMr. President,\n\nI thank you.\n");
+  /* Nothing known: the generic profile's figures, no council id. */
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (nothing, NULL, 0.0);
 
-  /* Nothing known. */
-  memset (&options, 0xff, sizeof options);
-  rst_council_resolve_check_options (NULL, NULL, &options);
-  g_assert_cmpuint (options.time_limit_seconds, ==, 0);
-  g_assert_cmpfloat (options.words_per_minute, ==, 0.0);
+    g_assert_null (rst_analysis_get_council_id (analysis));
+    g_assert_true (rst_council_is_generic (rst_analysis_get_council (analysis)));
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 300);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 120.0);
+    /* Naming none is no unknown council. */
+    g_assert_cmpuint (count_code (analysis, RST_CODE_COUNCIL_UNKNOWN), ==, 0);
+  }
 
   /* The profile alone. */
-  rst_council_get_check_options (wha, &options);
-  g_assert_cmpuint (options.time_limit_seconds, ==, 180);
-  g_assert_cmpfloat (options.words_per_minute, ==, 110.0);
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (nothing, "wha", 0.0);
 
-  rst_council_resolve_check_options (iom, plain, &options);
-  g_assert_cmpuint (options.time_limit_seconds, ==, 300);
-  g_assert_cmpfloat (options.words_per_minute, ==, 120.0);
+    g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "wha");
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 180);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 110.0);
+  }
+
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (plain, NULL, 0.0);
+
+    g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 300);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 120.0);
+    g_assert_cmpuint (rst_analysis_get_speaking_seconds (analysis), ==,
+                      rst_timing_estimate_seconds (rst_analysis_get_units (analysis), 120.0));
+  }
 
   /* The document's limit beats the council's; its pace stays. */
-  rst_council_resolve_check_options (iom, minutes, &options);
-  g_assert_cmpuint (options.time_limit_seconds, ==, 150);
-  g_assert_cmpfloat (options.words_per_minute, ==, 120.0);
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (minutes, NULL, 0.0);
 
-  rst_council_resolve_check_options (wha, seconds, &options);
-  g_assert_cmpuint (options.time_limit_seconds, ==, 90);
-  g_assert_cmpfloat (options.words_per_minute, ==, 110.0);
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 150);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 120.0);
+  }
 
-  rst_council_resolve_check_options (NULL, seconds, &options);
-  g_assert_cmpuint (options.time_limit_seconds, ==, 90);
-  g_assert_cmpfloat (options.words_per_minute, ==, 0.0);
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (seconds, "wha", 0.0);
 
-  /* An unreadable limit does not wipe out the council's. */
-  rst_council_resolve_check_options (wha, garbled, &options);
-  g_assert_cmpuint (options.time_limit_seconds, ==, 180);
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 90);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 110.0);
+  }
+
+  /* No council: the document's limit, the generic profile's pace. */
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (seconds, NULL, 0.0);
+
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 90);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 120.0);
+  }
+
+  /* The drafter's own pace beats the council's. */
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (plain, "wha", 100.0);
+
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 180);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, 100.0);
+  }
+
+  /* An unreadable limit does not wipe out the council's; it is said. */
+  {
+    g_autoptr(RstAnalysis) analysis = analyse (garbled, "wha", 0.0);
+
+    g_assert_cmpuint (rst_analysis_get_time_limit (analysis), ==, 180);
+    g_assert_cmpuint (count_code (analysis, RST_CODE_TIME_LIMIT_INVALID), ==, 1);
+  }
 }
 
 /* A front matter names its council as drafters know it; the editor and
@@ -440,47 +573,71 @@ test_resolve_names (void)
     { "  hrc ", "hrc" },
     { "Human Rights Council", "hrc" },
     { "world health assembly", "wha" },
-    { NULL, "generic" },
-    { "", "generic" },
+    { NULL, NULL },
+    { "", NULL },
   };
+  g_autoptr(RstCouncilList) councils = rst_council_list_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RstCouncil) council = rst_council_resolve (cases[i].named, &error);
+      RstCouncil *council = rst_council_list_resolve (councils, cases[i].named);
 
-      g_assert_no_error (error);
+      if (cases[i].id == NULL)
+        {
+          /* Naming nothing means no council: the analysis falls back. */
+          g_assert_null (council);
+          continue;
+        }
+
       g_assert_nonnull (council);
       g_assert_cmpstr (rst_council_get_id (council), ==, cases[i].id);
-      if (cases[i].named != NULL && cases[i].named[0] != '\0')
-        g_assert_true (rst_council_answers_to (council, cases[i].named));
+      g_assert_true (rst_council_answers_to (council, cases[i].named));
+    }
+
+  /* The analysis resolves the front matter's name the same way. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("---\ncouncil: %s\n---\nMr. President,\n",
+                                               cases[i].named != NULL ? cases[i].named : "");
+      g_autoptr(RstAnalysis) analysis = analyse (text, NULL, 0.0);
+
+      g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, cases[i].id);
+      g_assert_cmpstr (rst_council_get_id (rst_analysis_get_council (analysis)), ==,
+                       cases[i].id != NULL ? cases[i].id : RST_COUNCIL_GENERIC_ID);
+      g_assert_cmpuint (count_code (analysis, RST_CODE_COUNCIL_UNKNOWN), ==, 0);
     }
 }
 
 static void
 test_resolve_unknown (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RstCouncil) council = rst_council_resolve ("Council of Elrond", &error);
-  g_autoptr(RstCouncil) iom = rst_council_lookup ("iom", NULL);
+  g_autoptr(RstCouncilList) councils = rst_council_list_new (NULL);
+  RstCouncil *iom = rst_council_list_lookup (councils, "iom", NULL);
+  g_autoptr(RstAnalysis) analysis = NULL;
 
-  /* The generic profile still times the statement; the error says why. */
-  g_assert_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_NOT_FOUND);
-  g_assert_cmpstr (rst_council_get_id (council), ==, "generic");
+  g_assert_null (rst_council_list_resolve (councils, "Council of Elrond"));
   g_assert_false (rst_council_answers_to (iom, "Council of Elrond"));
   g_assert_false (rst_council_answers_to (iom, NULL));
+
+  /* The generic profile still times the statement; a hint says why. */
+  analysis = analyse ("---\ncouncil: Council of Elrond\n---\nMr. President,\n", NULL, 0.0);
+  g_assert_null (rst_analysis_get_council_id (analysis));
+  g_assert_cmpstr (rst_council_get_id (rst_analysis_get_council (analysis)), ==, "generic");
+  g_assert_cmpuint (count_code (analysis, RST_CODE_COUNCIL_UNKNOWN), ==, 1);
+  g_assert_false (rst_analysis_has_errors (analysis));
 }
 
 static void
 test_list_find (void)
 {
-  g_autoptr(GListModel) councils = rst_council_list_load (NULL);
+  g_autoptr(RstCouncilList) councils = rst_council_list_new (NULL);
   guint position = rst_council_list_find (councils, "Human Rights Council");
   g_autoptr(RstCouncil) found = NULL;
 
   g_assert_cmpuint (position, !=, G_MAXUINT);
-  found = g_list_model_get_item (councils, position);
+  found = g_list_model_get_item (G_LIST_MODEL (councils), position);
   g_assert_cmpstr (rst_council_get_id (found), ==, "hrc");
+  g_assert_true (rst_council_list_resolve (councils, "Human Rights Council") == found);
   g_assert_cmpuint (rst_council_list_find (councils, "HRC"), ==, position);
   g_assert_cmpuint (rst_council_list_find (councils, "Council of Elrond"), ==, G_MAXUINT);
   g_assert_cmpuint (rst_council_list_find (councils, NULL), ==, G_MAXUINT);
