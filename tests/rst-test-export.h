@@ -247,6 +247,38 @@ rst_test_count_children (GFile *dir)
   return n;
 }
 
+/* The environment soffice runs in: not the test's, whose HOME=/dev/null
+ * and G_DEBUG=fatal-warnings make dconf's first warning kill it, but a
+ * home and a LibreOffice profile of its own, made once per test program.
+ */
+static inline char **
+rst_test_soffice_environment (char **profile_uri)
+{
+  static char *home;
+  char **env = g_get_environ ();
+
+  if (home == NULL)
+    {
+      g_autoptr(GFile) dir = rst_test_scratch_dir ();
+
+      home = g_file_get_path (dir);
+    }
+
+  env = g_environ_unsetenv (env, "G_DEBUG");
+  env = g_environ_unsetenv (env, "G_MESSAGES_DEBUG");
+  env = g_environ_unsetenv (env, "GSETTINGS_BACKEND");
+  env = g_environ_unsetenv (env, "MALLOC_CHECK_");
+  env = g_environ_unsetenv (env, "MALLOC_PERTURB_");
+  env = g_environ_unsetenv (env, "LD_PRELOAD");
+  env = g_environ_setenv (env, "HOME", home, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", home, TRUE);
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", home, TRUE);
+  env = g_environ_setenv (env, "SAL_USE_VCLPLUGIN", "svp", TRUE);
+
+  *profile_uri = g_strdup_printf ("-env:UserInstallation=file://%s/lo-profile", home);
+  return env;
+}
+
 /* What LibreOffice reads in a DOCX or ODT, as UTF-8 text; NULL when
  * soffice is not installed (the test then skips).
  */
@@ -261,24 +293,29 @@ rst_test_soffice_text (GFile *file)
   g_autofree char *outpath = NULL;
   g_autofree char *base = g_file_get_basename (file);
   g_autofree char *txt = NULL;
+  g_autofree char *profile = NULL;
+  g_autofree char *errors = NULL;
+  g_auto(GStrv) env = NULL;
   char *contents = NULL;
   int status = 0;
 
   if (soffice == NULL)
     return NULL;
 
+  env = rst_test_soffice_environment (&profile);
   outdir = rst_test_scratch_dir ();
   outpath = g_file_get_path (outdir);
   {
     const char *argv[] = {
-      soffice, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
+      soffice, profile, "--headless", "--norestore", "--convert-to", "txt:Text (encoded):UTF8",
       "--outdir", outpath, input, NULL,
     };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, NULL, NULL, &status, &error);
+    g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL,
+                  NULL, NULL, NULL, &errors, &status, &error);
     g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("soffice failed on %s: %s", input, errors);
   }
 
   *strrchr (base, '.') = '\0';
