@@ -248,18 +248,20 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (file, "path"), ==, "china.txt");
   g_assert_cmpint (json_object_get_int_member (file, "words"), ==, words);
   g_assert_cmpint (words, >, 300);
-  /* No council named: the generic profile's limit and pace. */
+  /* No front matter: the heading names the IOM Council, whose limit
+   * (5:00) and pace (120 words a minute) apply.
+   */
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==, 300);
   g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
                    rst_timing_estimate_seconds (words, 120.0));
   g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
                    rst_analysis_get_speaking_seconds (analysis));
-  /* What the analysis found: the language of the words, the session of
-   * the heading, and no council since there is no front matter.
+  /* What the analysis found: the language of the words, and the council
+   * and session the heading names ("at the 114th Session of the Council
+   * of IOM").
    */
   g_assert_cmpstr (json_object_get_string_member (file, "lang"), ==, "en");
-  g_assert_true (json_object_has_member (file, "council"));
-  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (file, "council")));
+  g_assert_cmpstr (json_object_get_string_member (file, "council"), ==, "iom");
   g_assert_cmpint (json_object_get_int_member (file, "session"), ==, 114);
 
   elements = rst_statement_get_elements (statement, &n_elements);

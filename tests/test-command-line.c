@@ -150,7 +150,7 @@ test_check_json (void)
   g_autofree char *contents = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(RstCouncilList) councils = rst_council_list_get_default ();
-  RstCouncil *generic = rst_council_list_lookup (councils, "generic", NULL);
+  RstCouncil *iom = rst_council_list_lookup (councils, "iom", NULL);
   g_auto(RstTestRun) run = { 0, };
   JsonArray *files;
   JsonObject *file;
@@ -184,19 +184,18 @@ test_check_json (void)
     g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
                      rst_analysis_get_time_limit (analysis));
   }
-  /* No details: English by its words, no council named, the session
-   * its heading tells ("at the 114th Session").
+  /* No details: English by its words, the council and session its
+   * heading tells ("at the 114th Session of the Council of IOM").
    */
   g_assert_cmpstr (json_object_get_string_member (file, "lang"), ==, "en");
-  g_assert_true (json_object_has_member (file, "council"));
-  g_assert_true (json_object_get_null_member (file, "council"));
+  g_assert_cmpstr (json_object_get_string_member (file, "council"), ==, "iom");
   g_assert_cmpint (json_object_get_int_member (file, "session"), ==, 114);
-  /* No council in the file: the generic profile. */
-  g_assert_nonnull (generic);
+  /* The IOM Council's limit and pace. */
+  g_assert_nonnull (iom);
   g_assert_cmpint (json_object_get_int_member (file, "time_limit_seconds"), ==,
-                   rst_council_get_time_limit_seconds (generic));
+                   rst_council_get_time_limit_seconds (iom));
   g_assert_cmpint (json_object_get_int_member (file, "speaking_seconds"), ==,
-                   rst_timing_estimate_seconds (words, rst_council_get_words_per_minute (generic)));
+                   rst_timing_estimate_seconds (words, rst_council_get_words_per_minute (iom)));
 
   structure = json_object_get_array_member (file, "structure");
   for (guint i = 0; i < json_array_get_length (structure); i++)

@@ -120,9 +120,9 @@ test_pdf_bare_fixture (void)
     g_assert_cmpstr (title, ==, "Statement by H.E. Ambassador Chen Xu at the 114th Session of the Council of IOM");
   }
 
-  /* No council named: the generic profile, A4. */
-  g_assert_null (rst_analysis_get_council_id (analysis));
-  g_assert_cmpstr (rst_council_get_id (rst_analysis_get_council (analysis)), ==, "generic");
+  /* No details: the council the heading names, the IOM Council, on A4. */
+  g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+  g_assert_true (rst_analysis_is_from_heading (analysis, RST_DETAIL_COUNCIL));
   g_assert_cmpstr (rst_council_get_paper (rst_analysis_get_council (analysis)), ==, "a4");
   first = poppler_document_get_page (document, 0);
   poppler_page_get_size (first, &width, &height);

@@ -196,9 +196,10 @@ test_fixture_structure (void)
   g_assert_cmpuint (rst_details_get_size (rst_analysis_get_front_matter (analysis)), ==, 0);
   g_assert_null (rst_analysis_get_detail (analysis, "title"));
   details = rst_analysis_get_details (analysis);
-  g_assert_cmpuint (rst_details_get_size (details), ==, 1);
-  g_assert_cmpstr (rst_details_get_key (details, 0), ==, RST_DETAIL_SESSION);
+  g_assert_cmpuint (rst_details_get_size (details), ==, 2);
+  g_assert_cmpstr (rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL), ==, "iom");
   g_assert_cmpstr (rst_analysis_get_detail (analysis, RST_DETAIL_SESSION), ==, "114");
+  g_assert_true (rst_analysis_is_from_heading (analysis, RST_DETAIL_COUNCIL));
   g_assert_true (rst_analysis_is_from_heading (analysis, RST_DETAIL_SESSION));
   g_assert_false (rst_analysis_is_from_heading (analysis, RST_DETAIL_TITLE));
 }
@@ -651,14 +652,19 @@ test_headings (void)
       g_assert_true (g_str_has_prefix (structure, "heading salutation"));
     }
 
-  /* Several heading paragraphs, each its own element. */
+  /* Several heading paragraphs are one heading, from the first line to
+   * the date.
+   */
   {
-    g_autoptr(RstStatement) statement =
-      parse_ok ("Statement by H.E. Mr. Juan Pérez\n\nAt the 114th Session of the Council\n\n"
-                "Geneva, 28 November 2023\n\nMr. Chair,\n\nWe agree.\n");
+    const char *text = "Statement by H.E. Mr. Juan Pérez\n\nAt the 114th Session of the Council\n\n"
+                       "Geneva, 28 November 2023\n\nMr. Chair,\n\nWe agree.\n";
+    g_autoptr(RstStatement) statement = parse_ok (text);
     g_autofree char *structure = structure_of (statement);
+    const RstElement *elements = rst_statement_get_elements (statement, NULL);
 
-    g_assert_cmpstr (structure, ==, "heading heading heading salutation");
+    g_assert_cmpstr (structure, ==, "heading salutation");
+    g_assert_cmpuint (elements[0].start, ==, 0);
+    g_assert_cmpuint (elements[0].end, ==, strstr (text, "2023") + 4 - text);
   }
 
   /* A first paragraph of prose is no heading. */
@@ -778,12 +784,14 @@ test_return_salutation (void)
     g_assert_cmpstr (floor_structure, ==, "heading salutation closing");
   }
 
-  /* Two lines of address before the body are both the salutation. */
+  /* Two lines of address before the body are one salutation. */
   {
     g_autoptr(RstStatement) two = parse_ok ("Madam President,\nExcellencies,\n\nWe agree.\n");
     g_autofree char *two_structure = structure_of (two);
+    const RstElement *elements = rst_statement_get_elements (two, NULL);
 
-    g_assert_cmpstr (two_structure, ==, "salutation salutation");
+    g_assert_cmpstr (two_structure, ==, "salutation");
+    g_assert_cmpuint (elements[0].end, ==, strlen ("Madam President,\nExcellencies,"));
   }
 }
 

@@ -13,11 +13,15 @@
 
 #include "rst-analysis.h"
 #include "rst-checker.h"
+#include "rst-fold.h"
 #include "rst-front-matter.h"
 #include "rst-language.h"
 #include "rst-line-index.h"
 #include "rst-statement-private.h"
 #include "rst-timing.h"
+
+/* How much of the heading block is read for the council and session. */
+#define HEADING_MAX 4096
 
 /* The analysis runs in one pass, each step reading what the one before
  * it found: front matter → details and language → structure → what the
@@ -172,50 +176,133 @@ parse_session (const char *value,
   return TRUE;
 }
 
-/* The session the heading names, where the front matter is silent:
- * "at the 114th Session of the Council", "58th regular session".
+/* The heading block as one span: title, session, speaker and date lines
+ * with the delivery mark among them; a web copy breaks "114th" and
+ * "Session" onto two lines.
  */
-static void
-read_heading (RstAnalysis *self)
+static gboolean
+find_heading_span (RstAnalysis *self,
+                   gsize       *start,
+                   gsize       *end)
 {
   const RstElement *elements;
   guint n_elements;
-  gsize heading_start = 0, heading_end = 0;
-  gboolean have_heading = FALSE;
-
-  if (parse_session (rst_details_get (self->details, RST_DETAIL_SESSION), &self->session))
-    return;
+  gboolean found = FALSE;
 
   elements = rst_statement_get_elements (self->statement, &n_elements);
-
-  /* The heading block as one text: a web copy breaks "114th" and
-   * "Session" onto two lines.
-   */
   for (guint i = 0; i < n_elements; i++)
     {
       if (elements[i].kind == RST_ELEMENT_HEADING || elements[i].kind == RST_ELEMENT_DELIVERY_MARK)
         {
-          if (!have_heading)
-            heading_start = elements[i].start;
-          heading_end = elements[i].end;
-          have_heading = TRUE;
+          if (!found)
+            *start = elements[i].start;
+          *end = elements[i].end;
+          found = TRUE;
         }
-      else if (have_heading)
+      else if (found)
         break;
     }
 
-  if (have_heading)
+  /* A heading is a few lines; what is longer is not looked at, so that
+   * hostile input stays cheap.
+   */
+  if (found && *end - *start > HEADING_MAX)
     {
-      guint session = rst_rules_find_session (self->rules, self->text + heading_start,
-                                              heading_end - heading_start);
+      const char *cut = g_utf8_find_prev_char (self->text + *start, self->text + *start + HEADING_MAX);
+
+      *end = cut != NULL ? (gsize) (cut - self->text) : *start;
+    }
+
+  return found;
+}
+
+static void
+set_from_heading (RstAnalysis *self,
+                  const char  *key,
+                  const char  *value)
+{
+  rst_details_set (self->details, key, value);
+  g_hash_table_add (self->from_heading, (gpointer) key);
+}
+
+/* The council whose name the heading holds, the longest name found
+ * winning ("Standing Committee of UNHCR" over "UNHCR").
+ */
+static RstCouncil *
+find_council_in (RstAnalysis *self,
+                 const char  *folded,
+                 gsize        len)
+{
+  g_autoptr(RstCouncilList) councils = rst_analysis_context_get_councils (self->context);
+  GListModel *model = G_LIST_MODEL (councils);
+  RstCouncil *best = NULL;
+  gsize best_len = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(RstCouncil) council = g_list_model_get_item (model, i);
+      const char * const *phrases;
+
+      if (rst_council_is_generic (council))
+        continue;
+
+      phrases = rst_council_get_recognize_folded (council);
+      for (guint k = 0; phrases[k] != NULL; k++)
+        {
+          gsize phrase_len = strlen (phrases[k]);
+
+          if (phrase_len > best_len && rst_fold_find_word (folded, len, phrases[k], NULL))
+            {
+              best = council;
+              best_len = phrase_len;
+            }
+        }
+    }
+
+  return best;
+}
+
+/* What the heading tells where the front matter is silent: the council
+ * ("114th Session of the Council of IOM", "国际移民组织理事会第114届会议")
+ * and the session, by the language's words or the council's notation
+ * ("HRC56").
+ */
+static void
+read_heading (RstAnalysis *self)
+{
+  gsize start = 0, end = 0;
+  g_autofree char *folded = NULL;
+  RstCouncil *council = NULL;
+  gboolean know_session;
+
+  know_session = parse_session (rst_details_get (self->details, RST_DETAIL_SESSION), &self->session);
+  if (know_session && rst_details_get (self->details, RST_DETAIL_COUNCIL) != NULL)
+    return;
+  if (!find_heading_span (self, &start, &end))
+    return;
+
+  if (rst_details_get (self->details, RST_DETAIL_COUNCIL) == NULL &&
+      rst_analysis_context_get_council (self->context) == NULL)
+    {
+      folded = rst_rules_fold (self->rules, self->text + start, end - start);
+      council = find_council_in (self, folded, strlen (folded));
+      if (council != NULL)
+        set_from_heading (self, RST_DETAIL_COUNCIL, rst_council_get_id (council));
+    }
+
+  if (!know_session)
+    {
+      guint session = rst_rules_find_session (self->rules, self->text + start, end - start);
+
+      if (session == 0 && council != NULL)
+        session = rst_council_find_session (council, self->text + start, end - start);
 
       if (session > 0)
         {
           g_autofree char *value = g_strdup_printf ("%u", session);
 
           self->session = session;
-          rst_details_set (self->details, RST_DETAIL_SESSION, value);
-          g_hash_table_add (self->from_heading, (gpointer) RST_DETAIL_SESSION);
+          set_from_heading (self, RST_DETAIL_SESSION, value);
         }
     }
 }
@@ -283,9 +370,21 @@ find_timing (RstAnalysis *self)
   const char *limit = rst_details_get (self->details, RST_DETAIL_TIME_LIMIT);
   double pace = rst_analysis_context_get_words_per_minute (self->context);
 
-  self->unit = RST_TIMING_UNIT_WORDS;
+  double council_pace = rst_council_get_pace_for (self->council, self->language);
+
+  /* Words, or characters in Chinese: the tokenizer reads each Han
+   * character as one, so the count is the same either way.
+   */
+  self->unit = rst_rules_get_timing_unit (self->rules);
   self->units = rst_statement_get_word_count (self->statement);
-  self->units_per_minute = pace > 0.0 ? pace : rst_council_get_words_per_minute (self->council);
+
+  /* The drafter's pace is in words: it does not apply to characters. */
+  if (pace > 0.0 && self->unit == RST_TIMING_UNIT_WORDS)
+    self->units_per_minute = pace;
+  else if (council_pace > 0.0)
+    self->units_per_minute = council_pace;
+  else
+    self->units_per_minute = rst_rules_get_per_minute (self->rules);
   self->speaking_seconds = rst_timing_estimate_seconds (self->units, self->units_per_minute);
   self->time_limit = rst_council_get_time_limit_seconds (self->council);
 

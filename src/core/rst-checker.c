@@ -15,7 +15,6 @@
 #include "rst-placeholder.h"
 #include "rst-statement-private.h"
 
-#define LONG_SENTENCE_WORDS 40
 
 typedef struct
 {
@@ -90,7 +89,8 @@ check_frame (Check *c)
   const RstElement *first_body = NULL;
   const RstElement *return_salutation = NULL;
   gboolean heading = FALSE;
-  gboolean salutation_before_body = FALSE;
+  gboolean prose = FALSE;
+  gboolean salutation_before_prose = FALSE;
 
   for (guint i = 0; i < c->n_elements; i++)
     {
@@ -104,12 +104,18 @@ check_frame (Check *c)
 
       if (el->kind == RST_ELEMENT_HEADING)
         heading = TRUE;
-      else if (el->kind == RST_ELEMENT_SALUTATION && first_body == NULL)
-        salutation_before_body = TRUE;
+      else if (el->kind == RST_ELEMENT_SALUTATION && !prose)
+        salutation_before_prose = TRUE;
       else if (el->kind == RST_ELEMENT_RETURN_SALUTATION && return_salutation == NULL)
         return_salutation = el;
-      else if (is_body (el->kind) && first_body == NULL)
+
+      /* "Ireland aligns itself with the statement of the European
+       * Union." may come before the salutation; the body may not.
+       */
+      if (is_body (el->kind) && first_body == NULL)
         first_body = el;
+      if (el->kind == RST_ELEMENT_PARAGRAPH || el->kind == RST_ELEMENT_PRIORITY)
+        prose = TRUE;
 
       if (el->kind == RST_ELEMENT_CLOSING)
         {
@@ -152,7 +158,7 @@ check_frame (Check *c)
         }
     }
 
-  if (first_body != NULL && !salutation_before_body)
+  if (first_body != NULL && !salutation_before_prose)
     {
       const char *form = rst_details_get (c->options->details, RST_DETAIL_CHAIR_FORM);
       const char *chair = rst_details_get (c->options->details, RST_DETAIL_CHAIR);
@@ -222,7 +228,7 @@ check_salutations (Check *c)
       form = substring (c, el->start + address.start, el->start + address.end);
       if (reference == NULL)
         reference = g_steal_pointer (&form);
-      else if (strcmp (form, reference) != 0)
+      else if (!rst_rules_same_address (c->rules, form, strlen (form), reference, strlen (reference)))
         {
           g_autofree char *message = NULL;
           g_autofree char *label = NULL;
@@ -416,6 +422,7 @@ check_announced_count (Check *c)
 {
   const RstElement *count = NULL;
   guint delivered = 0;
+  guint numbered = 0;
 
   for (guint i = 0; i < c->n_elements; i++)
     {
@@ -424,11 +431,18 @@ check_announced_count (Check *c)
       if (el->kind == RST_ELEMENT_ANNOUNCED_COUNT && count == NULL)
         count = el;
       else if (el->kind == RST_ELEMENT_PRIORITY && count != NULL)
-        delivered++;
+        {
+          delivered++;
+          if (el->style != RST_ORDINAL_STYLE_FINALLY)
+            numbered++;
+        }
     }
 
-  /* Unnumbered points cannot be counted; "the following" has no number. */
-  if (count == NULL || count->value == 0 || delivered == 0 || delivered == count->value)
+  /* Unnumbered points cannot be counted; "the following" has no number.
+   * "Three points", 1 to 3, then "Finally, …" to conclude is three.
+   */
+  if (count == NULL || count->value == 0 || delivered == 0 ||
+      delivered == count->value || numbered == count->value)
     return;
 
   {
@@ -451,29 +465,6 @@ check_announced_count (Check *c)
         add_fix (d, count->marker_start, count->marker_end, replacement, label);
       }
   }
-}
-
-/* Whether a paragraph may end at [start, end): a sentence's end, or a
- * colon or semicolon before a list.
- */
-static gboolean
-ends_clause (Check *c,
-             gsize  start,
-             gsize  end)
-{
-  gsize e = end;
-  gunichar last;
-
-  if (rst_rules_ends_sentence (c->rules, c->text, start, end))
-    return TRUE;
-
-  while (e > start && (g_ascii_isspace (c->text[e - 1]) || c->text[e - 1] == '*' || c->text[e - 1] == '_'))
-    e--;
-  if (e == start)
-    return FALSE;
-
-  last = g_utf8_get_char (g_utf8_find_prev_char (c->text + start, c->text + e));
-  return last == ':' || last == ';' || last == 0xFF1A || last == 0xFF1B || last == 0x061B;
 }
 
 static gboolean
@@ -504,7 +495,7 @@ check_split_paragraphs (Check *c)
         continue;
 
       if (prev != NULL && is_body (prev->kind) && is_body (el->kind) &&
-          !ends_clause (c, prev->start, prev->end) &&
+          !rst_rules_ends_clause (c->rules, c->text, prev->start, prev->end) &&
           starts_lowercase (c->text, el->start, el->end))
         {
           gsize pos = el->start, ws, we;
@@ -630,26 +621,15 @@ check_time (Check *c)
 
   allowed = (guint) (o->time_limit_seconds * o->units_per_minute / 60.0);
 
+  /* The units the estimate counted: words, and in Chinese each Han
+   * character as one (rst_next_word()).
+   */
   pos = rst_statement_get_body_offset (c->statement);
-  if (o->unit == RST_TIMING_UNIT_CHARACTERS)
+  while (rst_next_word (c->text, &pos, c->length, &ws, &we))
     {
-      /* Characters of the words, not the spaces between them. */
-      while (rst_next_word (c->text, &pos, c->length, &ws, &we))
-        {
-          for (gsize i = ws; i < we; i = g_utf8_next_char (c->text + i) - c->text)
-            if (n++ == allowed)
-              start = i;
-          end = we;
-        }
-    }
-  else
-    {
-      while (rst_next_word (c->text, &pos, c->length, &ws, &we))
-        {
-          if (n++ == allowed)
-            start = ws;
-          end = we;
-        }
+      if (n++ == allowed)
+        start = ws;
+      end = we;
     }
   if (start > end)
     start = end;
@@ -677,17 +657,24 @@ report_long_sentence (Check *c,
                       gsize  end,
                       guint  words)
 {
+  guint limit = rst_rules_get_long_sentence (c->rules);
   g_autofree char *message = NULL;
 
-  if (words <= LONG_SENTENCE_WORDS)
+  if (words <= limit)
     return;
 
-  message = g_strdup_printf (_("This sentence has %u words: an interpreter follows sentences under %u words more easily"),
-                             words, LONG_SENTENCE_WORDS);
+  if (c->options->unit == RST_TIMING_UNIT_CHARACTERS)
+    message = g_strdup_printf (_("This sentence has %u characters: an interpreter follows sentences under %u characters more easily"),
+                               words, limit);
+  else
+    message = g_strdup_printf (_("This sentence has %u words: an interpreter follows sentences under %u words more easily"),
+                               words, limit);
   report (c, "long-sentence", RST_SEVERITY_INFO, start, end, message);
 }
 
-/* long-sentence: over 40 words is hard to interpret. */
+/* long-sentence: longer than the language's rules allow (40 words in
+ * English) is hard to interpret.
+ */
 static void
 check_sentences (Check *c)
 {

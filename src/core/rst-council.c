@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rst-council-private.h"
+#include "rst-fold.h"
 #include "rst-text-file.h"
 #include "rst-timing.h"
 
@@ -43,6 +44,25 @@ struct _RstCouncil
   double    line_spacing;
   guint     time_limit_seconds;
   guint     builtin : 1;
+
+  /* What the file says in each language it is translated into. */
+  GPtrArray *translations;        /* Translation */
+  GHashTable *paces;              /* lang → double *, WordsPerMinute[lang] */
+  char      **recognize;          /* how headings name the council */
+  char      **recognize_folded;   /* the same, folded (rst-fold.h) */
+  GRegex     *session_pattern;    /* SessionPattern, or NULL */
+  char       *chair_address;      /* ChairAddress, or NULL */
+};
+
+typedef struct
+{
+  char *lang;
+  char *texts[RST_COUNCIL_N_TEXTS];   /* NULL where not translated */
+} Translation;
+
+/* The keys of RstCouncilText, in its order. */
+static const char * const text_keys[RST_COUNCIL_N_TEXTS] = {
+  "Name", "ShortName", "ChairTitle", "ChairForm", "ChairAddress", "HeadingPattern", "DeliveryMark",
 };
 
 G_DEFINE_FINAL_TYPE (RstCouncil, rst_council, G_TYPE_OBJECT)
@@ -83,6 +103,12 @@ rst_council_finalize (GObject *object)
   g_clear_pointer (&self->file_name_pattern, g_free);
   g_clear_pointer (&self->paper, g_free);
   g_clear_pointer (&self->font, g_free);
+  g_clear_pointer (&self->translations, g_ptr_array_unref);
+  g_clear_pointer (&self->paces, g_hash_table_unref);
+  g_clear_pointer (&self->recognize, g_strfreev);
+  g_clear_pointer (&self->recognize_folded, g_strfreev);
+  g_clear_pointer (&self->session_pattern, g_regex_unref);
+  g_clear_pointer (&self->chair_address, g_free);
 
   G_OBJECT_CLASS (rst_council_parent_class)->finalize (object);
 }
@@ -440,6 +466,153 @@ read_paper (const Reader  *reader,
   return TRUE;
 }
 
+static void
+translation_free (gpointer data)
+{
+  Translation *translation = data;
+
+  g_free (translation->lang);
+  for (guint i = 0; i < RST_COUNCIL_N_TEXTS; i++)
+    g_free (translation->texts[i]);
+  g_free (translation);
+}
+
+/* "Name[fr]" → "fr"; NULL for a key without a locale. */
+static char *
+key_locale (const char *key,
+            gsize       base_len)
+{
+  gsize len = strlen (key);
+
+  if (len <= base_len + 2 || key[base_len] != '[' || key[len - 1] != ']')
+    return NULL;
+  return g_strndup (key + base_len + 1, len - base_len - 2);
+}
+
+static Translation *
+translation_for (RstCouncil *self,
+                 const char *lang)
+{
+  Translation *translation;
+
+  for (guint i = 0; i < self->translations->len; i++)
+    {
+      translation = g_ptr_array_index (self->translations, i);
+      if (g_str_equal (translation->lang, lang))
+        return translation;
+    }
+
+  translation = g_new0 (Translation, 1);
+  translation->lang = g_strdup (lang);
+  g_ptr_array_add (self->translations, translation);
+  return translation;
+}
+
+/* Every Key[lang] of the texts, WordsPerMinute[lang], Recognize and
+ * SessionPattern: a statement in French is checked and exported with
+ * the French words whatever language the interface speaks.
+ */
+static gboolean
+read_languages (RstCouncil    *self,
+                const Reader  *reader,
+                GError       **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (reader->key_file, GROUP_COUNCIL, NULL, NULL);
+  g_autoptr(GStrvBuilder) recognize = g_strv_builder_new ();
+  g_autofree char *pattern = read_raw (reader, GROUP_COUNCIL, "SessionPattern");
+  g_auto(GStrv) listed = NULL;
+
+  self->translations = g_ptr_array_new_with_free_func (translation_free);
+  self->chair_address = read_raw (reader, GROUP_COUNCIL, "ChairAddress");
+  if (self->chair_address != NULL && !g_utf8_validate (self->chair_address, -1, NULL))
+    {
+      set_key_error (reader, GROUP_COUNCIL, "ChairAddress", error, _("the value is not valid UTF-8"));
+      return FALSE;
+    }
+  self->paces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+    {
+      for (guint t = 0; t < RST_COUNCIL_N_TEXTS; t++)
+        {
+          g_autofree char *lang = NULL;
+          g_autofree char *value = NULL;
+
+          if (!g_str_has_prefix (keys[k], text_keys[t]) ||
+              (lang = key_locale (keys[k], strlen (text_keys[t]))) == NULL)
+            continue;
+
+          value = g_key_file_get_value (reader->key_file, GROUP_COUNCIL, keys[k], NULL);
+          if (value == NULL || !g_utf8_validate (value, -1, NULL))
+            {
+              set_key_error (reader, GROUP_COUNCIL, keys[k], error, _("the value is not valid UTF-8"));
+              return FALSE;
+            }
+          g_strstrip (value);
+          if (value[0] != '\0')
+            translation_for (self, lang)->texts[t] = g_steal_pointer (&value);
+        }
+
+      if (g_str_has_prefix (keys[k], "WordsPerMinute["))
+        {
+          g_autofree char *lang = key_locale (keys[k], strlen ("WordsPerMinute"));
+          double pace;
+
+          if (lang != NULL)
+            {
+              if (!read_number (reader, GROUP_COUNCIL, keys[k], 40.0, 400.0, 0.0, &pace, error))
+                return FALSE;
+              if (pace > 0.0)
+                g_hash_table_insert (self->paces, g_steal_pointer (&lang), g_memdup2 (&pace, sizeof pace));
+            }
+        }
+    }
+
+  /* Headings name the council by its name in any language, or as the
+   * Recognize list has it.
+   */
+  listed = g_key_file_get_string_list (reader->key_file, GROUP_COUNCIL, "Recognize", NULL, NULL);
+  for (guint i = 0; listed != NULL && listed[i] != NULL; i++)
+    {
+      g_strstrip (listed[i]);
+      if (listed[i][0] != '\0' && g_utf8_validate (listed[i], -1, NULL))
+        g_strv_builder_add (recognize, listed[i]);
+    }
+  g_strv_builder_add (recognize, self->name);
+  for (guint i = 0; i < self->translations->len; i++)
+    {
+      Translation *translation = g_ptr_array_index (self->translations, i);
+
+      if (translation->texts[RST_COUNCIL_TEXT_NAME] != NULL)
+        g_strv_builder_add (recognize, translation->texts[RST_COUNCIL_TEXT_NAME]);
+    }
+  self->recognize = g_strv_builder_end (recognize);
+  self->recognize_folded = g_new0 (char *, g_strv_length (self->recognize) + 1);
+  for (guint i = 0; self->recognize[i] != NULL; i++)
+    self->recognize_folded[i] = rst_fold_string (self->recognize[i], -1, NULL);
+
+  if (pattern != NULL && pattern[0] != '\0')
+    {
+      g_autoptr(GError) regex_error = NULL;
+
+      self->session_pattern = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &regex_error);
+      if (self->session_pattern == NULL)
+        {
+          set_key_error (reader, GROUP_COUNCIL, "SessionPattern", error,
+                         _("not a regular expression: %s"), regex_error->message);
+          return FALSE;
+        }
+      if (g_regex_get_string_number (self->session_pattern, "n") < 0)
+        {
+          set_key_error (reader, GROUP_COUNCIL, "SessionPattern", error,
+                         _("the pattern needs a group (?<n>…) around the session’s number"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static RstCouncil *
 council_new_from_key_file (const char  *id,
                            GKeyFile    *key_file,
@@ -485,7 +658,8 @@ council_new_from_key_file (const char  *id,
       !read_margins (&reader, self->margins, error) ||
       !read_string (&reader, GROUP_PAGE, "Font", FALSE, "Liberation Serif", &self->font, error) ||
       !read_number (&reader, GROUP_PAGE, "FontSize", 6.0, 72.0, 12.0, &self->font_size, error) ||
-      !read_number (&reader, GROUP_PAGE, "LineSpacing", 0.8, 4.0, 1.15, &self->line_spacing, error))
+      !read_number (&reader, GROUP_PAGE, "LineSpacing", 0.8, 4.0, 1.15, &self->line_spacing, error) ||
+      !read_languages (self, &reader, error))
     return NULL;
 
   /* The pattern names a file inside the folder the drafter picked. */
@@ -727,6 +901,118 @@ rst_council_get_origin (RstCouncil *self)
 {
   g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
   return self->origin;
+}
+
+/**
+ * rst_council_get_text_for:
+ * @lang: (nullable): a statement's language, "fr"; %NULL for the
+ *   interface's
+ *
+ * Returns: (nullable): the text as the profile writes it in @lang; in
+ *   another language only for the names (an organization keeps its
+ *   name), and in the profile's own words for English or %NULL @lang.
+ *   %NULL when the profile does not say it in @lang: the caller uses the
+ *   language's rules then.
+ */
+const char *
+rst_council_get_text_for (RstCouncil     *self,
+                          RstCouncilText  text,
+                          const char     *lang)
+{
+  const char *plain[RST_COUNCIL_N_TEXTS];
+
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  g_return_val_if_fail (text < RST_COUNCIL_N_TEXTS, NULL);
+
+  if (lang != NULL)
+    {
+      for (guint i = 0; i < self->translations->len; i++)
+        {
+          Translation *translation = g_ptr_array_index (self->translations, i);
+
+          if (g_str_equal (translation->lang, lang) && translation->texts[text] != NULL)
+            return translation->texts[text];
+        }
+    }
+
+  plain[RST_COUNCIL_TEXT_NAME] = self->name;
+  plain[RST_COUNCIL_TEXT_SHORT_NAME] = self->short_name;
+  plain[RST_COUNCIL_TEXT_CHAIR_TITLE] = self->chair_title;
+  plain[RST_COUNCIL_TEXT_CHAIR_FORM] = self->chair_form;
+  plain[RST_COUNCIL_TEXT_CHAIR_ADDRESS] = self->chair_address;
+  plain[RST_COUNCIL_TEXT_HEADING_PATTERN] = self->heading_pattern;
+  plain[RST_COUNCIL_TEXT_DELIVERY_MARK] = self->delivery_mark;
+
+  if (text == RST_COUNCIL_TEXT_NAME || text == RST_COUNCIL_TEXT_SHORT_NAME ||
+      lang == NULL || g_str_equal (lang, "en"))
+    return plain[text];
+
+  return NULL;
+}
+
+/**
+ * rst_council_get_pace_for:
+ *
+ * Returns: the pace the profile sets for statements in @lang, in the
+ *   language's unit (words, characters in Chinese); its WordsPerMinute
+ *   for English; 0 where it sets none and the language's rules say
+ */
+double
+rst_council_get_pace_for (RstCouncil *self,
+                          const char *lang)
+{
+  const double *pace;
+
+  g_return_val_if_fail (RST_IS_COUNCIL (self), 0.0);
+
+  if (lang == NULL || g_str_equal (lang, "en"))
+    return self->words_per_minute;
+
+  pace = g_hash_table_lookup (self->paces, lang);
+  return pace != NULL ? *pace : 0.0;
+}
+
+/* Returns: (transfer none): how headings name the council, in any language */
+const char * const *
+rst_council_get_recognize (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return (const char * const *) self->recognize;
+}
+
+/* Returns: (transfer none): rst_council_get_recognize(), folded as
+ * rst_fold_string() folds without a language's extras: the phrases are
+ * written in the characters the folding produces.
+ */
+const char * const *
+rst_council_get_recognize_folded (RstCouncil *self)
+{
+  g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
+  return (const char * const *) self->recognize_folded;
+}
+
+/* The session in @text by the council's own notation ("HRC56",
+ * "GC(68)"); 0 when there is none.
+ */
+guint
+rst_council_find_session (RstCouncil *self,
+                          const char *text,
+                          gsize       len)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *number = NULL;
+  guint64 n = 0;
+
+  g_return_val_if_fail (RST_IS_COUNCIL (self), 0);
+
+  if (self->session_pattern == NULL ||
+      !g_regex_match_full (self->session_pattern, text, len, 0, 0, &match, NULL))
+    return 0;
+
+  number = g_match_info_fetch_named (match, "n");
+  if (number == NULL || !g_ascii_string_to_unsigned (number, 10, 1, 9999, &n, NULL))
+    return 0;
+  return (guint) n;
 }
 
 gboolean

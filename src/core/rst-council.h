@@ -20,6 +20,21 @@ typedef enum
   RST_COUNCIL_ERROR_NOT_FOUND,
 } RstCouncilError;
 
+/* The words of a profile that a statement's language changes (Name[fr],
+ * DeliveryMark[zh] …).
+ */
+typedef enum
+{
+  RST_COUNCIL_TEXT_NAME,
+  RST_COUNCIL_TEXT_SHORT_NAME,
+  RST_COUNCIL_TEXT_CHAIR_TITLE,
+  RST_COUNCIL_TEXT_CHAIR_FORM,
+  RST_COUNCIL_TEXT_CHAIR_ADDRESS,
+  RST_COUNCIL_TEXT_HEADING_PATTERN,
+  RST_COUNCIL_TEXT_DELIVERY_MARK,
+  RST_COUNCIL_N_TEXTS
+} RstCouncilText;
+
 #define RST_TYPE_COUNCIL (rst_council_get_type ())
 
 G_DECLARE_FINAL_TYPE (RstCouncil, rst_council, RST, COUNCIL, GObject)
@@ -50,6 +65,18 @@ double      rst_council_get_font_size          (RstCouncil  *self);
 double      rst_council_get_line_spacing       (RstCouncil  *self);
 const char *rst_council_get_file_name_pattern  (RstCouncil  *self);
 const char *rst_council_get_origin             (RstCouncil  *self);
+const char *rst_council_get_text_for           (RstCouncil     *self,
+                                                RstCouncilText  text,
+                                                const char     *lang);
+double      rst_council_get_pace_for           (RstCouncil  *self,
+                                                const char  *lang);
+const char * const *
+            rst_council_get_recognize          (RstCouncil  *self);
+const char * const *
+            rst_council_get_recognize_folded   (RstCouncil  *self);
+guint       rst_council_find_session           (RstCouncil  *self,
+                                                const char  *text,
+                                                gsize        len);
 
 /* Like rst_council_new_from_key_file(), for a .council file: the id is the
  * file's basename without ".council", errors name the file.

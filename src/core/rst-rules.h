@@ -10,6 +10,8 @@
 #include <glib.h>
 
 #include "rst-statement.h"
+#include "rst-timing.h"
+#include "rst-word.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +37,21 @@ typedef struct
 
 const RstRules *rst_rules_get                 (const char      *lang);
 gboolean        rst_rules_has_language        (const char      *lang);
+const char     *rst_rules_get_language        (const RstRules  *rules);
+gboolean        rst_rules_get_spaces          (const RstRules  *rules);
+RstTimingUnit   rst_rules_get_timing_unit     (const RstRules  *rules);
+double          rst_rules_get_per_minute      (const RstRules  *rules);
+guint           rst_rules_get_long_sentence   (const RstRules  *rules);
+const char     *rst_rules_get_default_delivery_mark (const RstRules *rules);
+/* @text in the form rules match in (data/rules/README.md, "How matching
+ * works"): for comparing what a drafter wrote with what a rule file lists.
+ */
+char           *rst_rules_fold                (const RstRules  *rules,
+                                               const char      *text,
+                                               gssize           length);
+char           *rst_rules_dup_address         (const RstRules  *rules,
+                                               const char      *form,
+                                               const char      *title);
 gboolean        rst_rules_is_recognition_word (const RstRules  *rules,
                                                const char      *word,
                                                gsize            len);
@@ -50,12 +67,29 @@ gboolean        rst_rules_match_salutation    (const RstRules  *rules,
                                                const char      *line,
                                                gsize            len,
                                                RstAddress      *chair);
+/* A salutation that opens a paragraph which goes on ("Mr. President, I
+ * have the honour …"): @end receives the end of the salutation, relative
+ * to @text, its ending punctuation included.
+ */
+gboolean        rst_rules_match_salutation_start (const RstRules *rules,
+                                               const char      *text,
+                                               gsize            len,
+                                               gsize           *end);
+/* Whether two addresses name the chair the same way, once folded. */
+gboolean        rst_rules_same_address        (const RstRules  *rules,
+                                               const char      *a,
+                                               gsize            a_len,
+                                               const char      *b,
+                                               gsize            b_len);
 gboolean        rst_rules_match_closing       (const RstRules  *rules,
                                                const char      *line,
                                                gsize            len,
                                                gboolean        *has_stop,
                                                RstAddress      *chair);
 gboolean        rst_rules_match_heading       (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            len);
+gboolean        rst_rules_is_basmala          (const RstRules  *rules,
                                                const char      *text,
                                                gsize            len);
 gboolean        rst_rules_match_opening       (const RstRules  *rules,
@@ -95,6 +129,10 @@ gboolean        rst_rules_ends_sentence       (const RstRules  *rules,
                                                const char      *text,
                                                gsize            start,
                                                gsize            end);
+gboolean        rst_rules_ends_clause         (const RstRules  *rules,
+                                               const char      *text,
+                                               gsize            start,
+                                               gsize            end);
 
 /* Replacements, in the case of @like ("FIFTH" → "FOURTH"). NULL when the
  * language has no word for @value in @style. Free with g_free().
@@ -119,14 +157,5 @@ guint           rst_rules_find_session        (const RstRules  *rules,
                                                gsize            len);
 char           *rst_rules_format_session_ordinal (const RstRules *rules,
                                                guint            n);
-
-/* Words: a shared tokenizer so that the word count, the checker and the
- * speaking time agree. Returns FALSE at @end.
- */
-gboolean        rst_next_word                 (const char      *text,
-                                               gsize           *pos,
-                                               gsize            end,
-                                               gsize           *word_start,
-                                               gsize           *word_end);
 
 G_END_DECLS

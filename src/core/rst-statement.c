@@ -108,6 +108,26 @@ add_paragraph (RstStatement *self,
   g_array_append_val (self->paragraphs, para);
 }
 
+/* A line inside a block that starts a priority of its own: "1. We call
+ * on …" under "Let me make three points:", as text pasted from a PDF or
+ * a numbered list in Word comes without blank lines between the items.
+ */
+static gboolean
+starts_list_item (RstStatement *self,
+                  const Span   *line,
+                  const Span   *before)
+{
+  gsize ms, me;
+  guint value;
+  RstOrdinalStyle style;
+
+  if (!rst_rules_ends_clause (self->rules, self->text, before->start, before->end))
+    return FALSE;
+
+  return rst_rules_match_priority (self->rules, self->text + line->start, line->end - line->start,
+                                   &ms, &me, &value, &style);
+}
+
 static void
 split_paragraphs (RstStatement *self)
 {
@@ -182,105 +202,269 @@ split_paragraphs (RstStatement *self)
               add_paragraph (self, l, k, k);
               from = k + 1;
             }
+          else if (k > from && starts_list_item (self, &l[k], &l[k - 1]))
+            {
+              add_paragraph (self, l, from, k - 1);
+              from = k;
+            }
         }
       if (from <= last)
         add_paragraph (self, l, from, last);
     }
 }
 
+/* What has been read so far, for what a paragraph can still be. */
+typedef struct
+{
+  gboolean seen_salutation;
+  gboolean seen_opening;
+  gboolean seen_body;
+  gboolean seen_priority;
+  gboolean seen_count;
+  gboolean opening_open;
+} Reading;
+
+static void
+add_element (RstStatement   *self,
+             RstElementKind  kind,
+             gsize           start,
+             gsize           end)
+{
+  RstElement el = { kind, start, end, 0, 0, 0, RST_ORDINAL_STYLE_NONE };
+
+  g_array_append_val (self->elements, el);
+}
+
+static RstElementKind
+salutation_kind (RstStatement  *self,
+                 const Reading *reading)
+{
+  const RstElement *last;
+
+  if (reading->seen_body)
+    return RST_ELEMENT_RETURN_SALUTATION;
+  if (!reading->seen_salutation)
+    return RST_ELEMENT_SALUTATION;
+
+  last = &g_array_index (self->elements, RstElement, self->elements->len - 1);
+  return last->kind == RST_ELEMENT_SALUTATION ? RST_ELEMENT_SALUTATION : RST_ELEMENT_RETURN_SALUTATION;
+}
+
+/* A line of stars, dashes or rules only: it separates, it says nothing. */
+static gboolean
+is_decoration (const char *text,
+               gsize       len)
+{
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A salutation, closing or delivery mark on a line of its own. */
+static gboolean
+classify_stand_alone (RstStatement       *self,
+                      Reading            *reading,
+                      const RstParagraph *para)
+{
+  const char *p = self->text + para->start;
+  gsize len = para->end - para->start;
+  RstAddress chair;
+  RstElementKind kind;
+
+  if (!rst_rules_may_stand_alone (self->rules, p, len))
+    return FALSE;
+
+  if (rst_rules_match_delivery_mark (self->rules, p, len))
+    kind = RST_ELEMENT_DELIVERY_MARK;
+  else if (rst_rules_match_closing (self->rules, p, len, NULL, &chair))
+    {
+      /* "Thank you, Mr. President." before the body thanks for the
+       * floor: it is the salutation.
+       */
+      if (!reading->seen_body && chair.found)
+        {
+          kind = salutation_kind (self, reading);
+          reading->seen_salutation = TRUE;
+        }
+      else
+        kind = RST_ELEMENT_CLOSING;
+    }
+  else if (rst_rules_match_salutation (self->rules, p, len, NULL))
+    {
+      /* Addressee lines in a row are one salutation; once an opening
+       * or the body came between, the speaker turns back to the chair.
+       */
+      kind = salutation_kind (self, reading);
+      reading->seen_salutation = TRUE;
+    }
+  else
+    return FALSE;
+
+  add_element (self, kind, para->start, para->end);
+  return TRUE;
+}
+
+/* "Three points:" in the paragraph before the first priority. */
+static void
+find_announced_count (RstStatement       *self,
+                      Reading            *reading,
+                      const RstParagraph *para)
+{
+  RstElement count = { RST_ELEMENT_ANNOUNCED_COUNT, 0, 0, 0, 0, 0, RST_ORDINAL_STYLE_NONE };
+  gsize cs, ce, ms, me;
+  guint value;
+
+  if (reading->seen_priority || reading->seen_count)
+    return;
+
+  if (rst_rules_find_announced_count (self->rules, self->text + para->start, para->end - para->start,
+                                      &cs, &ce, &ms, &me, &value))
+    {
+      count.start = para->start + cs;
+      count.end = para->start + ce;
+      count.marker_start = para->start + ms;
+      count.marker_end = para->start + me;
+      count.value = value;
+      g_array_append_val (self->elements, count);
+      reading->seen_count = TRUE;
+    }
+}
+
+/* A paragraph of the body: a priority, an opening or prose. */
+static void
+classify_body (RstStatement       *self,
+               Reading            *reading,
+               const RstParagraph *para)
+{
+  const char *p = self->text + para->start;
+  gsize len = para->end - para->start;
+  RstElement el = { RST_ELEMENT_PARAGRAPH, para->start, para->end, 0, 0, 0, RST_ORDINAL_STYLE_NONE };
+  gsize ms, me;
+  guint value;
+  RstOrdinalStyle style;
+
+  if (rst_rules_match_priority (self->rules, p, len, &ms, &me, &value, &style))
+    {
+      el.kind = RST_ELEMENT_PRIORITY;
+      el.marker_start = para->start + ms;
+      el.marker_end = para->start + me;
+      el.value = value;
+      el.style = style;
+    }
+  else if (reading->opening_open && rst_rules_match_opening (self->rules, p, len))
+    el.kind = RST_ELEMENT_OPENING;
+
+  if (el.kind == RST_ELEMENT_OPENING)
+    reading->seen_opening = TRUE;
+  else
+    {
+      reading->opening_open = FALSE;
+      reading->seen_body = TRUE;
+    }
+
+  g_array_append_val (self->elements, el);
+
+  if (el.kind == RST_ELEMENT_PRIORITY)
+    reading->seen_priority = TRUE;
+  else
+    find_announced_count (self, reading, para);
+}
+
 static void
 classify (RstStatement *self)
 {
-  const RstParagraph *paras = (const RstParagraph *)(gpointer)self->paragraphs->data;
-  gboolean seen_salutation = FALSE;
-  gboolean seen_body = FALSE;
-  gboolean seen_priority = FALSE;
-  gboolean opening_open = TRUE;
-  gboolean seen_count = FALSE;
+  g_autoptr(GArray) paragraphs = g_steal_pointer (&self->paragraphs);
+  const RstParagraph *paras = (const RstParagraph *)(gpointer)paragraphs->data;
+  Reading reading = { .opening_open = TRUE };
 
-  for (guint i = 0; i < self->paragraphs->len; i++)
+  /* Paragraphs may be split below: they are copied as they are read. */
+  self->paragraphs = g_array_sized_new (FALSE, FALSE, sizeof (RstParagraph), paragraphs->len);
+
+  for (guint i = 0; i < paragraphs->len; i++)
     {
-      const char *p = self->text + paras[i].start;
-      gsize len = paras[i].end - paras[i].start;
-      RstElement el = { RST_ELEMENT_PARAGRAPH, paras[i].start, paras[i].end, 0, 0, 0, RST_ORDINAL_STYLE_NONE };
-      RstAddress chair;
-      gsize ms, me;
-      guint value;
-      RstOrdinalStyle style;
+      RstParagraph para = paras[i];
+      const char *p = self->text + para.start;
+      gsize len = para.end - para.start;
+      gsize salutation_end;
 
-      if (rst_rules_may_stand_alone (self->rules, p, len))
+      /* "* * * * * *" between the lines of a heading is part of it. */
+      if (!reading.seen_body && !reading.seen_salutation && is_decoration (p, len))
         {
-          if (rst_rules_match_delivery_mark (self->rules, p, len))
-            el.kind = RST_ELEMENT_DELIVERY_MARK;
-          else if (rst_rules_match_closing (self->rules, p, len, NULL, &chair))
-            {
-              /* "Thank you, Mr. President." before the body thanks for
-               * the floor: it is the salutation.
-               */
-              if (!seen_body && chair.found)
-                {
-                  el.kind = RST_ELEMENT_SALUTATION;
-                  seen_salutation = TRUE;
-                }
-              else
-                el.kind = RST_ELEMENT_CLOSING;
-            }
-          else if (rst_rules_match_salutation (self->rules, p, len, NULL))
-            {
-              el.kind = seen_body ? RST_ELEMENT_RETURN_SALUTATION : RST_ELEMENT_SALUTATION;
-              seen_salutation = TRUE;
-            }
-        }
-
-      if (el.kind != RST_ELEMENT_PARAGRAPH)
-        {
-          g_array_append_val (self->elements, el);
+          add_element (self, RST_ELEMENT_HEADING, para.start, para.end);
+          g_array_append_val (self->paragraphs, para);
           continue;
         }
 
-      if (!seen_salutation && !seen_body && rst_rules_match_heading (self->rules, p, len))
+      if (classify_stand_alone (self, &reading, &para))
         {
-          el.kind = RST_ELEMENT_HEADING;
-          g_array_append_val (self->elements, el);
+          g_array_append_val (self->paragraphs, para);
           continue;
         }
 
-      if (rst_rules_match_priority (self->rules, p, len, &ms, &me, &value, &style))
+      /* Before the salutation and the body: the heading, and a Basmala
+       * above it.
+       */
+      if (!reading.seen_salutation && !reading.seen_body && !reading.seen_opening &&
+          (rst_rules_is_basmala (self->rules, p, len) || rst_rules_match_heading (self->rules, p, len)))
         {
-          el.kind = RST_ELEMENT_PRIORITY;
-          el.marker_start = paras[i].start + ms;
-          el.marker_end = paras[i].start + me;
-          el.value = value;
-          el.style = style;
+          add_element (self, RST_ELEMENT_HEADING, para.start, para.end);
+          g_array_append_val (self->paragraphs, para);
+          continue;
         }
-      else if (opening_open && rst_rules_match_opening (self->rules, p, len))
-        el.kind = RST_ELEMENT_OPENING;
 
-      if (el.kind != RST_ELEMENT_OPENING)
-        opening_open = FALSE;
-      seen_body = TRUE;
-
-      g_array_append_val (self->elements, el);
-
-      if (el.kind == RST_ELEMENT_PRIORITY)
-        seen_priority = TRUE;
-      else if (!seen_priority && !seen_count)
+      /* "Mr. President, I have the honour …": the salutation opens the
+       * first paragraph; it is a paragraph of its own for the outline,
+       * the checker and the reading copy alike.
+       */
+      if (!reading.seen_salutation && !reading.seen_body &&
+          rst_rules_match_salutation_start (self->rules, p, len, &salutation_end))
         {
-          RstElement count = { RST_ELEMENT_ANNOUNCED_COUNT, 0, 0, 0, 0, 0, RST_ORDINAL_STYLE_NONE };
-          gsize cs, ce;
+          RstParagraph salutation = { para.start, para.start + salutation_end };
+          gsize rest = para.start + salutation_end;
 
-          if (rst_rules_find_announced_count (self->rules, p, len, &cs, &ce, &ms, &me, &value))
-            {
-              count.start = paras[i].start + cs;
-              count.end = paras[i].start + ce;
-              count.marker_start = paras[i].start + ms;
-              count.marker_end = paras[i].start + me;
-              count.value = value;
-              g_array_append_val (self->elements, count);
-              seen_count = TRUE;
-            }
+          while (rest < para.end && g_ascii_isspace (self->text[rest]))
+            rest++;
+
+          add_element (self, RST_ELEMENT_SALUTATION, salutation.start, salutation.end);
+          g_array_append_val (self->paragraphs, salutation);
+          reading.seen_salutation = TRUE;
+          para.start = rest;
         }
+
+      classify_body (self, &reading, &para);
+      g_array_append_val (self->paragraphs, para);
     }
+}
+
+/* A heading of several paragraphs (title, session, speaker, date) is one
+ * heading, and "Mr. President, / Excellencies, / Ladies and gentlemen,"
+ * one salutation: consecutive elements of these kinds are merged.
+ */
+static void
+merge_runs (RstStatement *self)
+{
+  RstElement *els = (RstElement *)(gpointer)self->elements->data;
+  guint out = 0;
+
+  for (guint i = 0; i < self->elements->len; i++)
+    {
+      if (out > 0 && els[out - 1].kind == els[i].kind &&
+          (els[i].kind == RST_ELEMENT_HEADING ||
+           els[i].kind == RST_ELEMENT_SALUTATION ||
+           els[i].kind == RST_ELEMENT_RETURN_SALUTATION))
+        {
+          els[out - 1].end = els[i].end;
+          continue;
+        }
+      els[out++] = els[i];
+    }
+
+  g_array_set_size (self->elements, out);
 }
 
 static void
@@ -324,6 +508,7 @@ _rst_statement_new (GBytes         *bytes,
 
   split_paragraphs (self);
   classify (self);
+  merge_runs (self);
   count_words (self);
 
   return self;

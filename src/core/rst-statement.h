@@ -34,6 +34,15 @@ typedef enum
   RST_ORDINAL_STYLE_NUMBER,
   RST_ORDINAL_STYLE_PHRASE,
   RST_ORDINAL_STYLE_FINALLY,
+  /* A language's third to eighth series of markers (data/rules Series3…):
+   * "En premier lieu" after "Premièrement", "一是" after "第一".
+   */
+  RST_ORDINAL_STYLE_SERIES3,
+  RST_ORDINAL_STYLE_SERIES4,
+  RST_ORDINAL_STYLE_SERIES5,
+  RST_ORDINAL_STYLE_SERIES6,
+  RST_ORDINAL_STYLE_SERIES7,
+  RST_ORDINAL_STYLE_SERIES8,
 } RstOrdinalStyle;
 
 /* All offsets are byte offsets into the whole text the analysis was

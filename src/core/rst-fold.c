@@ -1,0 +1,290 @@
+/* rst-fold.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rst-fold.h"
+#include "rst-word.h"
+
+RstFolded *
+rst_folded_new (void)
+{
+  RstFolded *self = g_new0 (RstFolded, 1);
+
+  self->text = g_string_sized_new (256);
+  self->from = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
+  self->to = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
+
+  return self;
+}
+
+void
+rst_folded_free (RstFolded *self)
+{
+  if (self == NULL)
+    return;
+
+  g_string_free (self->text, TRUE);
+  g_array_unref (self->from);
+  g_array_unref (self->to);
+  g_free (self);
+}
+
+/* What a character becomes: 0 to drop it, ' ' for a separator, another
+ * character, or itself.
+ */
+static gunichar
+fold_char (gunichar    c,
+           GHashTable *extra)
+{
+  if (c < 0x80)
+    {
+      if (c == '*' || c == '_')
+        return 0;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+        return ' ';
+      if (c >= 'A' && c <= 'Z')
+        return c + ('a' - 'A');
+      return c;
+    }
+
+  switch (c)
+    {
+    /* Spaces: no-break, narrow, ideographic, line and paragraph separators. */
+    case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case 0x2028: case 0x2029:
+      return ' ';
+    /* Invisible: soft hyphen, zero-width spaces and joiners, byte order mark. */
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return 0;
+    /* Apostrophes. */
+    case 0x2018: case 0x2019: case 0x02BC: case 0x2032:
+      return '\'';
+    /* Dashes are one. */
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return '-';
+    /* Quotes and brackets that only dress a phrase. */
+    case 0x00AB: case 0x00BB: case 0x201C: case 0x201D: case 0x201E: case 0x2039: case 0x203A:
+    case 0x300C: case 0x300D: case 0x300E: case 0x300F: case 0x3010: case 0x3011:
+      return ' ';
+    case 0x2026:
+      return '.';
+    /* CJK punctuation. */
+    case 0x3001:
+      return ',';
+    case 0x3002: case 0xFF61:
+      return '.';
+    /* Arabic punctuation. */
+    case 0x060C:
+      return ',';
+    case 0x061B:
+      return ';';
+    case 0x061F:
+      return '?';
+    case 0x06D4:
+      return '.';
+    /* Tatweel only stretches a word. */
+    case 0x0640:
+      return 0;
+    /* Alif with hamza or madda, and wasla: written with and without. */
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+      return 0x0627;
+    /* Alif maqsura and ya are confused in typing. */
+    case 0x0649:
+      return 0x064A;
+    default:
+      break;
+    }
+
+  /* Full-width ASCII: ，：；！？（）１２３ and letters. */
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return fold_char (c - 0xFEE0, extra);
+
+  /* Arabic harakat, tanween, shadda, sukun, dagger alif, Quranic marks. */
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED))
+    return 0;
+
+  /* Other general punctuation separates. */
+  if (c >= 0x2000 && c <= 0x206F)
+    return ' ';
+
+  if (extra != NULL)
+    {
+      gpointer to = g_hash_table_lookup (extra, GUINT_TO_POINTER (c));
+
+      if (to != NULL)
+        return GPOINTER_TO_UINT (to);
+    }
+
+  return g_unichar_tolower (c);
+}
+
+static void
+append (RstFolded *out,
+        gunichar   c,
+        guint32    from,
+        guint32    to)
+{
+  char buf[6];
+  int len = g_unichar_to_utf8 (c, buf);
+
+  g_string_append_len (out->text, buf, len);
+  for (int i = 0; i < len; i++)
+    {
+      g_array_append_val (out->from, from);
+      g_array_append_val (out->to, to);
+    }
+}
+
+/**
+ * rst_fold:
+ * @out: replaced with the folded text and its map
+ * @extra: (nullable): a language's own folds, gunichar → gunichar
+ *
+ * Folds [@text, @text + @length), valid UTF-8. Runs of separators become
+ * one space; none leads or trails.
+ */
+void
+rst_fold (RstFolded  *out,
+          const char *text,
+          gsize       length,
+          GHashTable *extra)
+{
+  const char *end = text + length;
+
+  g_string_truncate (out->text, 0);
+  g_array_set_size (out->from, 0);
+  g_array_set_size (out->to, 0);
+
+  for (const char *p = text; p < end;)
+    {
+      guchar b = (guchar) *p;
+      const char *next;
+      gunichar c;
+      gunichar f;
+
+      if (b < 0x80)
+        {
+          c = b;
+          next = p + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            break;
+          next = g_utf8_next_char (p);
+        }
+
+      f = fold_char (c, extra);
+      if (f == ' ')
+        {
+          if (out->text->len > 0 && out->text->str[out->text->len - 1] != ' ')
+            append (out, ' ', p - text, next - text);
+        }
+      else if (f != 0)
+        append (out, f, p - text, next - text);
+
+      p = next;
+    }
+
+  while (out->text->len > 0 && out->text->str[out->text->len - 1] == ' ')
+    {
+      g_string_truncate (out->text, out->text->len - 1);
+      g_array_set_size (out->from, out->text->len);
+      g_array_set_size (out->to, out->text->len);
+    }
+}
+
+/* Returns: (transfer full): @text folded, without the map */
+char *
+rst_fold_string (const char *text,
+                 gssize      length,
+                 GHashTable *extra)
+{
+  g_autoptr(RstFolded) folded = rst_folded_new ();
+
+  if (length < 0)
+    length = strlen (text);
+  rst_fold (folded, text, length, extra);
+  return g_strndup (folded->text->str, folded->text->len);
+}
+
+/* The source offset where the folded byte @at came from. */
+gsize
+rst_folded_source_start (const RstFolded *self,
+                         gsize            at)
+{
+  if (self->from->len == 0)
+    return 0;
+  at = MIN (at, self->from->len - 1);
+  return g_array_index (self->from, guint32, at);
+}
+
+/* The source offset just past the folded text that ends at @end. */
+gsize
+rst_folded_source_end (const RstFolded *self,
+                       gsize            end)
+{
+  if (end == 0 || self->to->len == 0)
+    return 0;
+  end = MIN (end, self->to->len);
+  return g_array_index (self->to, guint32, end - 1);
+}
+
+/* Whether @c continues a word in a language written with spaces. */
+static gboolean
+joins_word (gunichar c)
+{
+  return (g_unichar_isalnum (c) || g_unichar_ismark (c)) && !rst_word_is_ideograph (c);
+}
+
+/**
+ * rst_fold_find_word:
+ * @folded: text folded with rst_fold()
+ * @phrase: a folded phrase
+ * @start: (out) (optional): where the first match starts
+ *
+ * Finds @phrase in @folded as whole words: "iom council" in "the iom
+ * council's", not "om" in "iom"; Han characters need no boundary.
+ *
+ * Returns: whether @phrase is there
+ */
+gboolean
+rst_fold_find_word (const char *folded,
+                    gsize       len,
+                    const char *phrase,
+                    gsize      *start)
+{
+  gsize phrase_len = strlen (phrase);
+  const char *end = folded + len;
+  const char *p = folded;
+
+  if (phrase_len == 0)
+    return FALSE;
+
+  while (p + phrase_len <= end &&
+         (p = g_strstr_len (p, end - p, phrase)) != NULL)
+    {
+      const char *before = p > folded ? g_utf8_find_prev_char (folded, p) : NULL;
+      const char *after = p + phrase_len;
+
+      if ((before == NULL || !joins_word (g_utf8_get_char (before)) ||
+           rst_word_is_ideograph (g_utf8_get_char (p))) &&
+          (after >= end || !joins_word (g_utf8_get_char (after)) ||
+           rst_word_is_ideograph (g_utf8_get_char (g_utf8_find_prev_char (p, after)))))
+        {
+          if (start != NULL)
+            *start = p - folded;
+          return TRUE;
+        }
+      p = g_utf8_next_char (p);
+    }
+
+  return FALSE;
+}
