@@ -92,8 +92,8 @@ test_cli_list_templates (void)
       g_assert_cmpstr (fields[0], ==, builtin_ids[i]);
       g_assert_true (fields[1][0] != '\0');
       g_assert_cmpstr (fields[2], ==, "builtin");
-      /* The language the built-in is written in. */
-      g_assert_cmpstr (fields[3], ==, "en");
+      /* Every built-in is written in the six languages. */
+      g_assert_cmpstr (fields[3], ==, "ar,en,es,fr,ru,zh");
     }
   g_assert_cmpstr (lines[G_N_ELEMENTS (builtin_ids)], ==, "");
 
@@ -104,7 +104,7 @@ test_cli_list_templates (void)
 
   rst_test_run_rostrum (&again, "--list-templates");
   g_assert_cmpint (again.status, ==, 0);
-  g_assert_nonnull (strstr (again.out, "\ngeneral-debate\tGeneral debate\tbuiltin\ten\n"));
+  g_assert_nonnull (strstr (again.out, "\ngeneral-debate\tGeneral debate\tbuiltin\tar,en,es,fr,ru,zh\n"));
   /* A user template without a lang says none. */
   g_assert_nonnull (strstr (again.out, "\nuser:general-debate\tOurs\tuser\t\n"));
   g_assert_nonnull (strstr (again.out, "\nmine\tMine\tuser\tfr\n"));
@@ -163,7 +163,7 @@ test_cli_new (void)
   g_hash_table_insert (values, g_strdup ("speaker"), g_strdup ("H.E. Ambassador Chen Xu"));
   g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("China"));
   g_hash_table_insert (values, g_strdup ("agenda_item"), g_strdup ("General debate"));
-  rst_template_values_add_council (values, council);
+  rst_template_values_add_council (values, council, "en");
   expected = rst_template_fill (rst_template_store_lookup (store, "general-debate"), values, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, expected);
@@ -292,6 +292,69 @@ test_cli_new_from_profile (void)
   }
 }
 
+/* --set lang=xx writes the template's version in that language, with the
+ * council's words in it too.
+ */
+static void
+test_cli_new_language (void)
+{
+  static const struct
+  {
+    const char *lang;
+    const char *heading;
+    const char *address;
+  } cases[] = {
+    { "fr", "115e session", "Monsieur le Président," },
+    { "es", "115.º período de sesiones", "Señor Presidente:" },
+    { "ru", "115-я сессия", "Господин Председатель" },
+    { "zh", "第115届", "主席先生：" },
+    { "ar", "الدورة الخامسة عشرة بعد المائة", "السيد الرئيس،" },
+  };
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "languages", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("iom-115-%s.md", cases[i].lang);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *lang = g_strdup_printf ("lang=%s", cases[i].lang);
+      g_autofree char *contents = NULL;
+      g_autoptr(RstAnalysis) analysis = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(RstTestRun) run = { 0 };
+
+      g_test_message ("--set %s", lang);
+      rst_test_run_rostrum (&run, "--new", "--template", "general-debate", "--set", "council=iom",
+                            "--set", "session=115", "--set", lang, "--output", path);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (run.status, ==, 0);
+
+      g_file_get_contents (path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (contents, cases[i].heading));
+      g_assert_nonnull (strstr (contents, cases[i].address));
+      g_assert_null (strstr (contents, "{{chair_address}}"));
+      g_assert_null (strstr (contents, "Session of the"));
+
+      analysis = rst_analysis_new (contents, -1, NULL);
+      g_assert_cmpstr (rst_analysis_get_language (analysis), ==, cases[i].lang);
+      g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+      g_assert_cmpuint (rst_analysis_get_session (analysis), ==, 115);
+    }
+
+  /* A language Rostrum has no rules for is a usage error. */
+  {
+    g_autofree char *path = g_build_filename (dir, "de.md", NULL);
+    g_auto(RstTestRun) bad = { 0 };
+
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "lang=de",
+                          "--output", path);
+    assert_bad_input (&bad, "lang=de");
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/cli-new/list-templates", test_cli_list_templates);
   g_test_add_func ("/cli-new/new", test_cli_new);
   g_test_add_func ("/cli-new/new-from-profile", test_cli_new_from_profile);
+  g_test_add_func ("/cli-new/new-language", test_cli_new_language);
 
   return g_test_run ();
 }

@@ -31,13 +31,14 @@ rst_cli_list_templates (void)
       g_autoptr(RstTemplate) template = g_list_model_get_item (G_LIST_MODEL (store), i);
       const GError *error = rst_template_get_error (template);
       const char *note = rst_template_get_note (template);
-      const char *lang = rst_template_get_lang (template);
+      g_auto(GStrv) langs = rst_template_store_dup_languages (store, rst_template_get_id (template));
+      g_autofree char *joined = g_strjoinv (",", langs);
       g_autofree char *id = rst_cli_sanitize_field (rst_template_get_id (template));
       g_autofree char *name = rst_cli_sanitize_field (rst_template_get_name (template));
 
       g_string_append_printf (out, "%s\t%s\t%s\t%s", id, name,
                               rst_template_origin_to_string (rst_template_get_origin (template)),
-                              lang != NULL ? lang : "");
+                              joined);
       /* A broken file stays listed, so that its author learns why. */
       if (error != NULL)
         {
@@ -165,6 +166,26 @@ rst_cli_new (const char         *template_id,
 
   rst_template_values_add_delegation (values, delegation);
 
+  /* The language asked for, else the delegation's usual one. */
+  if (lang == NULL)
+    lang = g_strdup (rst_language_normalize (rst_details_get (delegation, RST_DETAIL_LANG)));
+
+  store = rst_template_store_new ();
+  if (rst_template_store_lookup (store, template_id) == NULL)
+    return rst_cli_bad_input (_("unknown template “%s”; rostrum --list-templates shows them"), template_id);
+
+  template = rst_template_store_lookup_language (store, template_id, lang != NULL ? lang : "en");
+  if (template == NULL && lang == NULL)
+    template = rst_template_store_lookup (store, template_id);
+  if (template == NULL)
+    {
+      g_auto(GStrv) langs = rst_template_store_dup_languages (store, template_id);
+      g_autofree char *joined = g_strjoinv (", ", langs);
+
+      return rst_cli_bad_input (_("the template “%s” has no version in “%s” (it has: %s)"),
+                                template_id, lang, joined[0] != '\0' ? joined : _("none"));
+    }
+
   if (council_named == NULL)
     council_named = set_council;
   if (council_named == NULL)
@@ -175,13 +196,8 @@ rst_cli_new (const char         *template_id,
 
       if (council == NULL)
         return status;
-      rst_template_values_add_council (values, council);
+      rst_template_values_add_council (values, council, rst_template_get_lang (template));
     }
-
-  store = rst_template_store_new ();
-  template = rst_template_store_lookup (store, template_id);
-  if (template == NULL)
-    return rst_cli_bad_input (_("unknown template “%s”; rostrum --list-templates shows them"), template_id);
 
   text = rst_template_fill (template, values, &error);
   if (text == NULL)

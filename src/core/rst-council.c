@@ -753,7 +753,7 @@ rst_council_new_from_file (GFile   *file,
     }
 
   key_file = g_key_file_new ();
-  if (!g_key_file_load_from_bytes (key_file, bytes, G_KEY_FILE_NONE, &local_error))
+  if (!g_key_file_load_from_bytes (key_file, bytes, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
     {
       g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
                    "%s: %s", where, local_error->message);

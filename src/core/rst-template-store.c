@@ -23,7 +23,8 @@ struct _RstTemplateStore
   GObject    parent_instance;
 
   GFile     *user_directory;
-  GPtrArray *items;
+  GPtrArray *items;       /* RstTemplate, one per id: what is listed */
+  GPtrArray *variants;    /* RstTemplate: built-ins in the other languages */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -115,8 +116,29 @@ id_from_file_name (const char *name)
   return g_strndup (name, strlen (name) - 3);
 }
 
+static RstTemplate *
+load_builtin (const char *id,
+              const char *path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize size;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    return _rst_template_new_for_error (id, RST_TEMPLATE_ORIGIN_BUILTIN, NULL, error);
+
+  data = g_bytes_get_data (bytes, &size);
+  return rst_template_new (id, RST_TEMPLATE_ORIGIN_BUILTIN, NULL, data, size);
+}
+
+/* Built-ins are folders, one file per language: templates/ID/LANG.md.
+ * The English version is the one listed, the others are its variants.
+ */
 static void
-load_builtins (GPtrArray *items)
+load_builtins (GPtrArray *items,
+               GPtrArray *variants)
 {
   g_auto(GStrv) names = NULL;
 
@@ -128,27 +150,43 @@ load_builtins (GPtrArray *items)
 
   for (guint i = 0; names[i]; i++)
     {
-      g_autofree char *id = id_from_file_name (names[i]);
-      g_autofree char *path = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize size;
-      const char *data;
+      g_autofree char *id = NULL;
+      g_autofree char *folder = NULL;
+      g_auto(GStrv) languages = NULL;
+      RstTemplate *listed = NULL;
+      guint listed_at = 0;
 
-      if (id == NULL)
+      if (!g_str_has_suffix (names[i], "/"))
         continue;
 
-      path = g_strconcat (BUILTIN_PATH, names[i], NULL);
-      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes == NULL)
+      id = g_strndup (names[i], strlen (names[i]) - 1);
+      folder = g_strconcat (BUILTIN_PATH, names[i], NULL);
+      languages = g_resources_enumerate_children (folder, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (languages == NULL)
+        continue;
+      qsort (languages, g_strv_length (languages), sizeof (char *), compare_strings);
+
+      for (guint k = 0; languages[k] != NULL; k++)
         {
-          g_ptr_array_add (items, _rst_template_new_for_error (id, RST_TEMPLATE_ORIGIN_BUILTIN,
-                                                               NULL, error));
-          continue;
+          g_autofree char *path = NULL;
+          RstTemplate *template;
+
+          if (!is_template_file_name (languages[k]))
+            continue;
+
+          path = g_strconcat (folder, languages[k], NULL);
+          template = load_builtin (id, path);
+          g_ptr_array_add (variants, template);
+
+          if (listed == NULL || g_str_equal (languages[k], "en.md"))
+            {
+              listed = template;
+              listed_at = variants->len - 1;
+            }
         }
 
-      data = g_bytes_get_data (bytes, &size);
-      g_ptr_array_add (items, rst_template_new (id, RST_TEMPLATE_ORIGIN_BUILTIN, NULL, data, size));
+      if (listed != NULL)
+        g_ptr_array_add (items, g_ptr_array_steal_index (variants, listed_at));
     }
 }
 
@@ -251,7 +289,9 @@ rst_template_store_reload (RstTemplateStore *self)
   removed = old != NULL ? old->len : 0;
 
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  load_builtins (self->items);
+  g_clear_pointer (&self->variants, g_ptr_array_unref);
+  self->variants = g_ptr_array_new_with_free_func (g_object_unref);
+  load_builtins (self->items, self->variants);
   load_user_templates (self, self->items);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
@@ -308,6 +348,95 @@ rst_template_store_lookup (RstTemplateStore *self,
     }
 
   return NULL;
+}
+
+/* Whether @template is written in @lang; a user template that says no
+ * language is the drafter's own, for any.
+ */
+static gboolean
+is_in_language (RstTemplate *template,
+                const char  *lang)
+{
+  const char *written = rst_template_get_lang (template);
+
+  if (written == NULL)
+    return rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER || g_str_equal (lang, "en");
+  return g_str_equal (written, lang);
+}
+
+/**
+ * rst_template_store_lookup_language:
+ * @lang: "ar", "en", "es", "fr", "ru" or "zh"
+ *
+ * Returns: (transfer none) (nullable): the version of template @id in
+ *   @lang, %NULL when it has none
+ */
+RstTemplate *
+rst_template_store_lookup_language (RstTemplateStore *self,
+                                    const char       *id,
+                                    const char       *lang)
+{
+  RstTemplate *listed;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  listed = rst_template_store_lookup (self, id);
+  if (listed == NULL)
+    return NULL;
+  if (is_in_language (listed, lang))
+    return listed;
+  if (rst_template_get_origin (listed) != RST_TEMPLATE_ORIGIN_BUILTIN)
+    return NULL;
+
+  for (guint i = 0; i < self->variants->len; i++)
+    {
+      RstTemplate *variant = g_ptr_array_index (self->variants, i);
+
+      if (g_str_equal (rst_template_get_id (variant), rst_template_get_id (listed)) &&
+          is_in_language (variant, lang))
+        return variant;
+    }
+
+  return NULL;
+}
+
+/**
+ * rst_template_store_dup_languages:
+ *
+ * Returns: (transfer full): the languages template @id is written in,
+ *   sorted ("ar", "en", …); empty for an unknown id or a user template
+ *   that says none
+ */
+char **
+rst_template_store_dup_languages (RstTemplateStore *self,
+                                  const char       *id)
+{
+  g_autoptr(GPtrArray) langs = g_ptr_array_new ();
+  RstTemplate *listed;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  listed = rst_template_store_lookup (self, id);
+  if (listed != NULL && rst_template_get_lang (listed) != NULL)
+    g_ptr_array_add (langs, (gpointer) rst_template_get_lang (listed));
+
+  if (listed != NULL && rst_template_get_origin (listed) == RST_TEMPLATE_ORIGIN_BUILTIN)
+    for (guint i = 0; i < self->variants->len; i++)
+      {
+        RstTemplate *variant = g_ptr_array_index (self->variants, i);
+        const char *lang = rst_template_get_lang (variant);
+
+        if (lang != NULL && g_str_equal (rst_template_get_id (variant), rst_template_get_id (listed)) &&
+            !g_ptr_array_find_with_equal_func (langs, lang, g_str_equal, NULL))
+          g_ptr_array_add (langs, (gpointer) lang);
+      }
+
+  g_ptr_array_sort (langs, compare_strings);
+  g_ptr_array_add (langs, NULL);
+  return g_strdupv ((char **) langs->pdata);
 }
 
 static RstTemplate *
@@ -699,6 +828,7 @@ rst_template_store_finalize (GObject *object)
   RstTemplateStore *self = (RstTemplateStore *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->variants, g_ptr_array_unref);
   g_clear_object (&self->user_directory);
 
   G_OBJECT_CLASS (rst_template_store_parent_class)->finalize (object);

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RstTemplateStore, rst_template_store, RST, TEMPLATE_STORE, GObject)
 
 /* A GListModel of RstTemplate: the built-ins from GResource
- * (/io/github/rostrum/Rostrum/templates/), sorted by id, then the user's
+ * (/io/github/rostrum/Rostrum/templates/ID/LANG.md), one item per id
+ * (its English version; the others through
+ * rst_template_store_lookup_language()), sorted by id, then the user's
  * from the .md files of $XDG_DATA_HOME/rostrum/templates/, sorted by id. A user template
  * whose file has a built-in's id is kept beside it as "user:ID", with a
  * note. Malformed files are entries with an error, never dropped.
@@ -29,6 +31,14 @@ RstTemplateStore *rst_template_store_new_for_directory  (GFile             *user
 void              rst_template_store_reload             (RstTemplateStore  *self);
 /* Also finds a user template as "user:ID" when it has no conflict. */
 RstTemplate      *rst_template_store_lookup             (RstTemplateStore  *self,
+                                                         const char        *id);
+/* Built-ins come in the six languages under one id; the listed item is
+ * the English one.
+ */
+RstTemplate      *rst_template_store_lookup_language    (RstTemplateStore  *self,
+                                                         const char        *id,
+                                                         const char        *lang);
+char            **rst_template_store_dup_languages      (RstTemplateStore  *self,
                                                          const char        *id);
 
 /* These change user files (written atomically) and return a new reference

@@ -136,8 +136,11 @@ rst_template_values_set_default (GHashTable *values,
  */
 void
 rst_template_values_add_council (GHashTable *values,
-                                 RstCouncil *council)
+                                 RstCouncil *council,
+                                 const char *lang)
 {
+  const RstRules *rules = rst_rules_get (lang);
+  const char *delivery_mark;
   guint limit;
 
   g_return_if_fail (values != NULL);
@@ -146,19 +149,35 @@ rst_template_values_add_council (GHashTable *values,
   if (council == NULL)
     return;
 
+  lang = rst_rules_get_language (rules);
+
+  /* In the template's language: a French template says « Monsieur le
+   * Président », whatever the interface speaks.
+   */
+  /* The profile's whole address unless the details name the chair
+   * otherwise ("chair-form: Madam"): then the language builds it.
+   */
+  if (_rst_template_values_lookup (values, "chair_form") == NULL &&
+      _rst_template_values_lookup (values, "chair_title") == NULL)
+    rst_template_values_set_default (values, "chair_address",
+                                     rst_council_get_text_for (council, RST_COUNCIL_TEXT_CHAIR_ADDRESS, lang));
+  rst_template_values_set_default (values, "chair_title",
+                                   rst_council_get_text_for (council, RST_COUNCIL_TEXT_CHAIR_TITLE, lang));
+  rst_template_values_set_default (values, "chair_form",
+                                   rst_council_get_text_for (council, RST_COUNCIL_TEXT_CHAIR_FORM, lang));
   if (rst_council_is_generic (council))
-    {
-      rst_template_values_set_default (values, "chair_title", rst_council_get_chair_title (council));
-      rst_template_values_set_default (values, "chair_form", rst_council_get_chair_form (council));
-      return;
-    }
+    return;
 
   rst_template_values_set_default (values, "council_id", rst_council_get_id (council));
-  rst_template_values_set_default (values, "council", rst_council_get_name (council));
-  rst_template_values_set_default (values, "council_short", rst_council_get_short_name (council));
-  rst_template_values_set_default (values, "chair_title", rst_council_get_chair_title (council));
-  rst_template_values_set_default (values, "chair_form", rst_council_get_chair_form (council));
-  rst_template_values_set_default (values, "delivery_mark", rst_council_get_delivery_mark (council));
+  rst_template_values_set_default (values, "council",
+                                   rst_council_get_text_for (council, RST_COUNCIL_TEXT_NAME, lang));
+  rst_template_values_set_default (values, "council_short",
+                                   rst_council_get_text_for (council, RST_COUNCIL_TEXT_SHORT_NAME, lang));
+
+  delivery_mark = rst_council_get_text_for (council, RST_COUNCIL_TEXT_DELIVERY_MARK, lang);
+  if (delivery_mark == NULL)
+    delivery_mark = rst_rules_get_default_delivery_mark (rules);
+  rst_template_values_set_default (values, "delivery_mark", delivery_mark);
 
   limit = rst_council_get_time_limit_seconds (council);
   if (limit > 0)
@@ -200,9 +219,9 @@ rst_template_values_complete (GHashTable *values,
     {
       const char *form = _rst_template_values_lookup (values, "chair_form");
 
+      /* "Mr. President", "主席先生": the language puts them together. */
       g_hash_table_replace (values, g_strdup ("chair_address"),
-                            form != NULL ? g_strdup_printf ("%s %s", form, title)
-                                         : g_strdup (title));
+                            rst_rules_dup_address (rst_rules_get (lang), form, title));
     }
 
   /* Dates are ISO 8601 in the front matter (DESIGN.md). */
@@ -345,7 +364,8 @@ rst_template_values_new_for_analysis (RstAnalysis *analysis)
     {
       /* The id the statement is for, as the profile spells it. */
       g_hash_table_replace (values, g_strdup ("council_id"), g_strdup (rst_analysis_get_council_id (analysis)));
-      rst_template_values_add_council (values, rst_analysis_get_council (analysis));
+      rst_template_values_add_council (values, rst_analysis_get_council (analysis),
+                                       rst_analysis_get_language (analysis));
     }
   else if (rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL) != NULL)
     {

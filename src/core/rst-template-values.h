@@ -36,8 +36,10 @@ void                rst_template_values_add_details     (GHashTable   *values,
                                                          RstDetails   *details);
 void                rst_template_values_add_delegation  (GHashTable   *values,
                                                          RstDetails   *delegation);
+/* The council's words in @lang (the template's or statement's). */
 void                rst_template_values_add_council     (GHashTable   *values,
-                                                         RstCouncil   *council);
+                                                         RstCouncil   *council,
+                                                         const char   *lang);
 void                rst_template_values_complete        (GHashTable   *values,
                                                          const char   *lang);
 GHashTable         *rst_template_values_new_for_analysis (RstAnalysis *analysis);

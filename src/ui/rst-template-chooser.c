@@ -230,7 +230,12 @@ rst_template_chooser_values (RstTemplateChooser *self)
   }
 
   rst_template_values_add_delegation (values, rst_analysis_context_get_delegation (self->context));
-  rst_template_values_add_council (values, adw_combo_row_get_selected_item (self->council_row));
+  {
+    RstTemplate *template = rst_template_chooser_get_selected (self);
+
+    rst_template_values_add_council (values, adw_combo_row_get_selected_item (self->council_row),
+                                     template != NULL ? rst_template_get_lang (template) : NULL);
+  }
 
   return values;
 }
