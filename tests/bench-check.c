@@ -5,11 +5,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Analysis time (parse + check + outline, as the editor and `--check`
- * run it) for the fixture and for generated 1 MB and 10 MB
- * statements: the median (and fastest) of several runs, and the
- * throughput. Run with `meson test -C _build --benchmark -v`. It prints
- * and asserts nothing about time: machines differ. Times are the thread's
- * CPU time, so that other processes on a busy machine count less.
+ * run it) for the fixture, a statement in each of the six languages from
+ * tests/corpus/, and generated 1 MB and 10 MB statements: the median (and
+ * fastest) of several runs, and the throughput; what recognizing the
+ * language costs (the same text with and without a `lang` detail); and
+ * `rostrum --check` on the 10 MB file against `wc -w` on it, the peer
+ * the read-six issue names. Run with `meson test -C _build --benchmark
+ * -v`. It prints and asserts nothing about time: machines differ. Times
+ * are the thread's CPU time, so that other processes on a busy machine
+ * count less; the two processes are timed by wall clock, medians.
  */
 
 #include "config.h"
@@ -17,6 +21,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+
+#include <glib/gstdio.h>
 
 #include "rst-analysis.h"
 
@@ -126,6 +132,117 @@ generate (const char *fixture,
   return g_string_free (out, FALSE);
 }
 
+static double
+wall_seconds (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+/* Median wall time of running @argv, its output thrown away. */
+static double
+measure_process (const char * const *argv,
+                 guint               samples)
+{
+  g_autofree double *times = g_new (double, samples);
+
+  for (guint i = 0; i < samples; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = wall_seconds ();
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL,
+                    G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      times[i] = wall_seconds () - start;
+    }
+
+  qsort (times, samples, sizeof (double), (int (*)(const void *, const void *))compare_double);
+  return times[samples / 2];
+}
+
+static char *
+read_corpus (const char *name,
+             gsize      *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, length, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* One statement per language, as delegations write them. */
+static void
+bench_languages (void)
+{
+  static const char * const files[] = {
+    "ar-iom-114-egypt.txt", "en-iom-114-us-pdf.txt", "es-iom-114-segib.txt",
+    "fr-iom-114-senegal.txt", "ru-iom-114-belarus.txt", "zh-iom-114-china.txt",
+  };
+
+  printf ("# one statement per language (tests/corpus/)\n");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      gsize length;
+      g_autofree char *text = read_corpus (files[i], &length);
+      guint n_diagnostics;
+      double fastest;
+      double seconds = measure (text, length, 31, 100, &n_diagnostics, &fastest);
+
+      printf ("%-26s %6zu bytes  median %7.1f µs  fastest %7.1f µs\n",
+              files[i], length, seconds * 1e6, fastest * 1e6);
+    }
+}
+
+/* The same statement with its language given and to be recognized. */
+static void
+bench_recognition (const char *fixture,
+                   gsize       fixture_length)
+{
+  g_autofree char *given = g_strconcat ("---\nlang: en\n---\n", fixture, NULL);
+  guint n_diagnostics;
+  double fastest;
+  double with = measure (given, strlen (given), 51, 200, &n_diagnostics, &fastest);
+  double without = measure (fixture, fixture_length, 51, 200, &n_diagnostics, &fastest);
+
+  printf ("# language recognition: %.1f µs with lang, %.1f µs without: %+.1f %%\n",
+          with * 1e6, without * 1e6, (without / with - 1.0) * 100.0);
+}
+
+/* `rostrum --check` on the 10 MB statement, against `wc -w`. */
+static void
+bench_against_wc (const char *text,
+                  gsize       length)
+{
+  const char *rostrum = g_getenv ("ROSTRUM_BIN");
+  g_autofree char *wc = g_find_program_in_path ("wc");
+  g_autofree char *dir = g_dir_make_tmp ("rostrum-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "statement.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  double check, words;
+
+  if (rostrum == NULL || wc == NULL)
+    {
+      printf ("# rostrum --check against wc -w: skipped (%s not found)\n", rostrum == NULL ? "rostrum" : "wc");
+      return;
+    }
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+
+  check = measure_process ((const char * const[]) { rostrum, "--check", path, NULL }, 7);
+  words = measure_process ((const char * const[]) { wc, "-w", path, NULL }, 7);
+  printf ("# 10 MB: rostrum --check %.0f ms, wc -w %.0f ms: %.2f× (wall clock, medians of 7)\n",
+          check * 1e3, words * 1e3, check / words);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +300,15 @@ main (int   argc,
     }
 
   printf ("# growth: time per MB at 10 MB / at 1 MB = %.2f (1.00 is linear)\n", per_mb[2] / per_mb[1]);
+
+  bench_recognition (fixture, fixture_length);
+  bench_languages ();
+  {
+    gsize length;
+    g_autofree char *big = generate (fixture, 10 << 20, &length);
+
+    bench_against_wc (big, length);
+  }
 
   rst_analysis_context_unref (bench_context);
   return 0;

@@ -124,20 +124,133 @@ fold_char (gunichar    c,
   return g_unichar_tolower (c);
 }
 
-static void
-append (RstFolded *out,
-        gunichar   c,
-        guint32    from,
-        guint32    to)
+/* The map of a fold: where each folded byte came from. */
+typedef struct
 {
-  char buf[6];
-  int len = g_unichar_to_utf8 (c, buf);
+  GArray *from;
+  GArray *to;
+} Map;
 
-  g_string_append_len (out->text, buf, len);
-  for (int i = 0; i < len; i++)
+/* ASCII as folding makes it: lower case, markup dropped (0), blanks one
+ * space; every other byte as it is.
+ */
+static guint8 ascii_fold[128];
+
+static void
+init_ascii_fold (void)
+{
+  for (guint c = 0; c < 128; c++)
+    ascii_fold[c] = (guint8) fold_char (c, NULL);
+}
+
+/* Writes @c at @w of @text (sized by the caller) and its origin to the
+ * map; returns the new write position.
+ */
+static inline gsize
+put (GString   *text,
+     const Map *map,
+     gsize      w,
+     gunichar   c,
+     guint32    from,
+     guint32    to)
+{
+  int len;
+
+  if (w + 6 > text->len)
     {
-      g_array_append_val (out->from, from);
-      g_array_append_val (out->to, to);
+      g_string_set_size (text, text->len * 2 + 16);
+      if (map != NULL)
+        {
+          g_array_set_size (map->from, text->len);
+          g_array_set_size (map->to, text->len);
+        }
+    }
+
+  len = c < 0x80 ? (text->str[w] = (char) c, 1) : g_unichar_to_utf8 (c, text->str + w);
+
+  if (map != NULL)
+    for (int i = 0; i < len; i++)
+      {
+        ((guint32 *) (gpointer) map->from->data)[w + i] = from;
+        ((guint32 *) (gpointer) map->to->data)[w + i] = to;
+      }
+
+  return w + len;
+}
+
+/* Appends the folding of [@source, @source + @length) to @text. The
+ * buffer and map are sized once for the common case (a byte folds to at
+ * most a byte) and written through, not appended to: this runs on every
+ * paragraph of every keystroke's analysis.
+ */
+static void
+fold_into (GString    *text,
+           const Map  *map,
+           const char *source,
+           gsize       length,
+           GHashTable *extra)
+{
+  static gsize initialized;
+  const char *end = source + length;
+  gsize w = text->len;
+  gboolean space = w == 0 || text->str[w - 1] == ' ';
+
+  if (g_once_init_enter (&initialized))
+    {
+      init_ascii_fold ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  g_string_set_size (text, w + length + 8);
+  if (map != NULL)
+    {
+      g_array_set_size (map->from, text->len);
+      g_array_set_size (map->to, text->len);
+    }
+
+  for (const char *p = source; p < end;)
+    {
+      guchar b = (guchar) *p;
+      const char *next;
+      gunichar f;
+
+      if (b < 0x80)
+        {
+          next = p + 1;
+          f = ascii_fold[b];
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated (p, end - p);
+
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            break;
+          next = g_utf8_next_char (p);
+          f = fold_char (c, extra);
+        }
+
+      if (f == ' ')
+        {
+          if (!space)
+            w = put (text, map, w, ' ', p - source, next - source);
+          space = TRUE;
+        }
+      else if (f != 0)
+        {
+          w = put (text, map, w, f, p - source, next - source);
+          space = FALSE;
+        }
+
+      p = next;
+    }
+
+  while (w > 0 && text->str[w - 1] == ' ')
+    w--;
+  g_string_truncate (text, w);
+  if (map != NULL)
+    {
+      g_array_set_size (map->from, w);
+      g_array_set_size (map->to, w);
     }
 }
 
@@ -155,50 +268,10 @@ rst_fold (RstFolded  *out,
           gsize       length,
           GHashTable *extra)
 {
-  const char *end = text + length;
+  Map map = { out->from, out->to };
 
   g_string_truncate (out->text, 0);
-  g_array_set_size (out->from, 0);
-  g_array_set_size (out->to, 0);
-
-  for (const char *p = text; p < end;)
-    {
-      guchar b = (guchar) *p;
-      const char *next;
-      gunichar c;
-      gunichar f;
-
-      if (b < 0x80)
-        {
-          c = b;
-          next = p + 1;
-        }
-      else
-        {
-          c = g_utf8_get_char_validated (p, end - p);
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            break;
-          next = g_utf8_next_char (p);
-        }
-
-      f = fold_char (c, extra);
-      if (f == ' ')
-        {
-          if (out->text->len > 0 && out->text->str[out->text->len - 1] != ' ')
-            append (out, ' ', p - text, next - text);
-        }
-      else if (f != 0)
-        append (out, f, p - text, next - text);
-
-      p = next;
-    }
-
-  while (out->text->len > 0 && out->text->str[out->text->len - 1] == ' ')
-    {
-      g_string_truncate (out->text, out->text->len - 1);
-      g_array_set_size (out->from, out->text->len);
-      g_array_set_size (out->to, out->text->len);
-    }
+  fold_into (out->text, &map, text, length, extra);
 }
 
 /* Returns: (transfer full): @text folded, without the map */
@@ -207,12 +280,13 @@ rst_fold_string (const char *text,
                  gssize      length,
                  GHashTable *extra)
 {
-  g_autoptr(RstFolded) folded = rst_folded_new ();
+  GString *out;
 
   if (length < 0)
     length = strlen (text);
-  rst_fold (folded, text, length, extra);
-  return g_strndup (folded->text->str, folded->text->len);
+  out = g_string_sized_new (length + 1);
+  fold_into (out, NULL, text, length, extra);
+  return g_string_free (out, FALSE);
 }
 
 /* The source offset where the folded byte @at came from. */
@@ -246,7 +320,7 @@ joins_word (gunichar c)
 
 /**
  * rst_fold_find_word:
- * @folded: text folded with rst_fold()
+ * @folded: text folded with rst_fold(), NUL at @len
  * @phrase: a folded phrase
  * @start: (out) (optional): where the first match starts
  *
@@ -268,8 +342,13 @@ rst_fold_find_word (const char *folded,
   if (phrase_len == 0)
     return FALSE;
 
-  while (p + phrase_len <= end &&
-         (p = g_strstr_len (p, end - p, phrase)) != NULL)
+  /* libc's strstr() is many times faster than a loop of our own: the
+   * folded text ends with a NUL where a GString or rst_fold_string ()
+   * made it, and a match past @len is refused below.
+   */
+  g_return_val_if_fail (folded[len] == '\0', FALSE);
+
+  while (p + phrase_len <= end && (p = strstr (p, phrase)) != NULL && p + phrase_len <= end)
     {
       const char *before = p > folded ? g_utf8_find_prev_char (folded, p) : NULL;
       const char *after = p + phrase_len;

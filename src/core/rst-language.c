@@ -9,11 +9,26 @@
 
 #include <string.h>
 
+#include "rst-fold.h"
 #include "rst-language.h"
 #include "rst-rules.h"
 
 /* Recognizing a language needs a paragraph or two, not a whole file. */
-#define RECOGNITION_SPAN (16 * 1024)
+#define RECOGNITION_SPAN (4 * 1024)
+
+/* Frequent words one language is ahead by when the others cannot catch
+ * up any more.
+ */
+#define DECIDED_LEAD 8
+
+/* The longest frequent word, in bytes. */
+#define FREQUENT_WORD_MAX 24
+
+/* How much is folded at a time for that. */
+#define RECOGNITION_CHUNK 512
+
+/* Letters that tell the script. */
+#define SCRIPT_LETTERS 200
 
 static const char * const languages[] = { "ar", "en", "es", "fr", "ru", "zh", NULL };
 
@@ -109,6 +124,86 @@ count_scripts (const char   *text,
     }
 }
 
+/* Every frequent word of the Latin-script languages, folded, with a bit
+ * for each language that lists it: one lookup a word, whatever the
+ * number of languages. Built once; the rule files never change.
+ */
+static GHashTable *
+get_frequent_words (void)
+{
+  static GHashTable *words;
+
+  if (g_once_init_enter (&words))
+    {
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; latin_languages[i] != NULL; i++)
+        {
+          g_autofree const char **list = NULL;
+
+          if (!rst_rules_has_language (latin_languages[i]))
+            continue;
+          list = rst_rules_dup_recognition_words (rst_rules_get (latin_languages[i]));
+          for (guint k = 0; list[k] != NULL; k++)
+            {
+              guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[k]));
+
+              g_hash_table_insert (table, g_strdup (list[k]), GUINT_TO_POINTER (bits | (1u << i)));
+            }
+        }
+
+      g_once_init_leave (&words, table);
+    }
+
+  return words;
+}
+
+/* Scores one folded chunk; TRUE once a language leads by so much that
+ * the rest need not be read: a statement does not change language
+ * halfway.
+ */
+static gboolean
+score_chunk (GHashTable *frequent,
+             guint      *scores,
+             const char *folded,
+             gsize       end)
+{
+  gsize pos = 0, ws, we;
+
+  while (rst_next_word (folded, &pos, end, &ws, &we))
+    {
+      char key[FREQUENT_WORD_MAX + 1];
+      guint bits;
+      guint first = 0, second = 0;
+
+      /* Frequent words are short. */
+      if (we - ws > FREQUENT_WORD_MAX)
+        continue;
+      memcpy (key, folded + ws, we - ws);
+      key[we - ws] = '\0';
+      bits = GPOINTER_TO_UINT (g_hash_table_lookup (frequent, key));
+      if (bits == 0)
+        continue;
+
+      for (guint i = 0; latin_languages[i] != NULL; i++)
+        {
+          scores[i] += (bits >> i) & 1;
+          if (scores[i] > first)
+            {
+              second = first;
+              first = scores[i];
+            }
+          else if (scores[i] > second)
+            second = scores[i];
+        }
+
+      if (first >= second + DECIDED_LEAD)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Among English, French and Spanish: the one whose frequent words the
  * text uses most; English when none stands out.
  */
@@ -117,18 +212,25 @@ recognize_latin (const char *text,
                  gsize       start,
                  gsize       end)
 {
-  const RstRules *rules[G_N_ELEMENTS (latin_languages)] = { NULL };
+  GHashTable *frequent = get_frequent_words ();
   guint scores[G_N_ELEMENTS (latin_languages)] = { 0 };
-  gsize pos = start, ws, we;
   guint best = 0;
 
-  for (guint i = 0; latin_languages[i] != NULL; i++)
-    rules[i] = rst_rules_has_language (latin_languages[i]) ? rst_rules_get (latin_languages[i]) : NULL;
+  /* Folded a chunk at a time, cut at a space, so that a statement whose
+   * first lines decide is not folded whole.
+   */
+  for (gsize from = start; from < end;)
+    {
+      gsize to = MIN (end, from + RECOGNITION_CHUNK);
+      g_autofree char *folded = NULL;
 
-  while (rst_next_word (text, &pos, end, &ws, &we))
-    for (guint i = 0; latin_languages[i] != NULL; i++)
-      if (rules[i] != NULL && rst_rules_is_recognition_word (rules[i], text + ws, we - ws))
-        scores[i]++;
+      while (to < end && text[to] != ' ' && text[to] != '\n')
+        to++;
+      folded = rst_fold_string (text + from, to - from, NULL);
+      if (score_chunk (frequent, scores, folded, strlen (folded)))
+        break;
+      from = to;
+    }
 
   for (guint i = 1; latin_languages[i] != NULL; i++)
     if (scores[i] > scores[best])
@@ -166,7 +268,20 @@ rst_language_recognize (const char *text,
         end--;
     }
 
-  count_scripts (text, start, end, &counts);
+  /* The script shows within a few hundred letters: counted a chunk at
+   * a time until there are that many.
+   */
+  for (gsize from = start; from < end;)
+    {
+      gsize to = MIN (end, from + RECOGNITION_CHUNK);
+
+      while (to < end && ((guchar) text[to] & 0xC0) == 0x80)
+        to++;
+      count_scripts (text, from, to, &counts);
+      if (counts.latin + counts.cyrillic + counts.arabic + counts.han >= SCRIPT_LETTERS)
+        break;
+      from = to;
+    }
 
   most = MAX (MAX (counts.latin, counts.cyrillic), MAX (counts.arabic, counts.han));
   if (most == 0)

@@ -19,10 +19,6 @@
 /* How many ordinal series a rule file may give (Series1 … Series8). */
 #define MAX_SERIES 8
 
-/* Announced counts are made early in a paragraph; what comes later of a
- * very long one is not looked at, so that hostile input stays linear.
- */
-#define COUNT_SPAN 4000
 
 /* A phrase of a rule file, folded, with what it stands for. */
 typedef struct
@@ -124,6 +120,32 @@ fold_line (const RstRules *rules,
 }
 
 /**
+ * rst_rules_fold_paragraph:
+ * @out: a fold to reuse
+ *
+ * Folds the first @span bytes of a paragraph into @out: as far as the
+ * matchers to come look (%RST_RULES_COUNT_SPAN, %RST_RULES_OPENING_SPAN,
+ * %RST_RULES_PRIORITY_SPAN).
+ *
+ * Returns: @out
+ */
+RstFolded *
+rst_rules_fold_paragraph (const RstRules *rules,
+                          RstFolded      *out,
+                          const char     *text,
+                          gsize           len,
+                          gsize           span)
+{
+  gsize cut = MIN (len, span);
+
+  /* Not in the middle of a character. */
+  while (cut < len && ((guchar) text[cut] & 0xC0) == 0x80)
+    cut++;
+  rst_fold (out, text, cut, rules->folds);
+  return out;
+}
+
+/**
  * rst_rules_fold:
  *
  * Returns: (transfer full): @text in the form rules are matched in
@@ -214,11 +236,33 @@ longest_prefix (GArray     *phrases,
                 gsize       e,
                 gsize      *after)
 {
-  /* Sorted longest first: the first match is the longest. */
-  for (guint i = 0; i < phrases->len; i++)
+  guchar first;
+  guint lo = 0, hi = phrases->len;
+
+  if (s >= e)
+    return NULL;
+
+  /* Sorted by first byte, then longest first (compare_longest_first()):
+   * only the phrases that start as the text does are tried, and the
+   * first of them that matches is the longest.
+   */
+  first = (guchar) text[s];
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((guchar) g_array_index (phrases, Phrase, mid).text[0] < first)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo; i < phrases->len; i++)
     {
       const Phrase *phrase = &g_array_index (phrases, Phrase, i);
 
+      if ((guchar) phrase->text[0] != first)
+        break;
       if (prefix_at (text, s, e, phrase, after))
         return phrase;
     }
@@ -309,6 +353,12 @@ compare_longest_first (gconstpointer a,
   const Phrase *pa = a;
   const Phrase *pb = b;
 
+  /* By first byte, so that a matcher only tries the phrases that can
+   * match; longest first among those, so that the first match is the
+   * longest.
+   */
+  if (pa->text[0] != pb->text[0])
+    return (guchar) pa->text[0] < (guchar) pb->text[0] ? -1 : 1;
   return (int) pb->len - (int) pa->len;
 }
 
@@ -784,8 +834,23 @@ gboolean
 rst_rules_has_language (const char *lang)
 {
   g_autofree char *path = NULL;
+  gboolean loaded;
 
   g_return_val_if_fail (lang != NULL, FALSE);
+
+  /* Asked for every statement: the languages already read answer
+   * without a resource lookup.
+   */
+  G_LOCK (rules);
+  {
+    /* An unknown language is kept too, mapped to English's rules. */
+    RstRules *known = rules_by_lang != NULL ? g_hash_table_lookup (rules_by_lang, lang) : NULL;
+
+    loaded = known != NULL && g_str_equal (known->lang, lang);
+  }
+  G_UNLOCK (rules);
+  if (loaded)
+    return TRUE;
 
   path = g_strdup_printf (RULES_PATH "%s.ini", lang);
   return g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL);
@@ -874,6 +939,35 @@ rst_rules_dup_address (const RstRules *rules,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * rst_rules_dup_recognition_words:
+ *
+ * Returns: (transfer container): the language's frequent words
+ *   ([Recognition] Words), folded; free with g_free()
+ */
+const char **
+rst_rules_dup_recognition_words (const RstRules *rules)
+{
+  return (const char **) g_hash_table_get_keys_as_array (rules->recognition_words, NULL);
+}
+
+/* Like rst_rules_is_recognition_word() for a word already folded:
+ * without an allocation, for reading a whole text.
+ */
+gboolean
+rst_rules_is_recognition_folded (const RstRules *rules,
+                                 const char     *word,
+                                 gsize           len)
+{
+  char key[65];
+
+  if (len == 0 || len >= sizeof key)
+    return FALSE;
+  memcpy (key, word, len);
+  key[len] = '\0';
+  return g_hash_table_contains (rules->recognition_words, key);
 }
 
 gboolean
@@ -1508,26 +1602,31 @@ rst_rules_is_basmala (const RstRules *rules,
   return set_has (rules->basmala, n->text->str, s, e);
 }
 
+/* rst_rules_match_opening() of a paragraph already folded. */
 gboolean
-rst_rules_match_opening (const RstRules *rules,
-                         const char     *text,
-                         gsize           len)
+rst_rules_match_opening_folded (const RstRules  *rules,
+                                const RstFolded *n)
 {
-  g_autoptr(RstFolded) n = NULL;
-
-  /* Openings say what they are early; the first 2000 bytes are plenty. */
-  n = fold_line (rules, text, MIN (len, 2000));
-
   for (guint i = 0; i < rules->opening_phrases->len; i++)
     {
       const Phrase *phrase = &g_array_index (rules->opening_phrases, Phrase, i);
 
       /* A stem ("congratulat", "félicit") matches any ending. */
-      if (g_strstr_len (n->text->str, n->text->len, phrase->text) != NULL)
+      if (strstr (n->text->str, phrase->text) != NULL)
         return TRUE;
     }
 
   return FALSE;
+}
+
+gboolean
+rst_rules_match_opening (const RstRules *rules,
+                         const char     *text,
+                         gsize           len)
+{
+  g_autoptr(RstFolded) n = fold_line (rules, text, MIN (len, RST_RULES_OPENING_SPAN));
+
+  return rst_rules_match_opening_folded (rules, n);
 }
 
 /* Priorities --------------------------------------------------------------- */
@@ -1633,18 +1732,28 @@ match_number (const char      *text,
   return TRUE;
 }
 
+/**
+ * rst_rules_match_priority_folded:
+ * @text: a paragraph
+ * @n: @text folded (its first bytes at least)
+ *
+ * rst_rules_match_priority() for a paragraph the caller folded once for
+ * every matcher.
+ */
 gboolean
-rst_rules_match_priority (const RstRules  *rules,
-                          const char      *text,
-                          gsize            len,
-                          gsize           *marker_start,
-                          gsize           *marker_end,
-                          guint           *value,
-                          RstOrdinalStyle *style)
+rst_rules_match_priority_folded (const RstRules  *rules,
+                                 const char      *text,
+                                 gsize            len,
+                                 const RstFolded *n,
+                                 gsize           *marker_start,
+                                 gsize           *marker_end,
+                                 guint           *value,
+                                 RstOrdinalStyle *style)
 {
-  g_autoptr(RstFolded) n = NULL;
   const char *t;
   gsize i = skip_markup (text, 0, len);
+  gsize fs = 0;
+  gsize e;
   gsize after;
   const Phrase *marker;
 
@@ -1657,10 +1766,16 @@ rst_rules_match_priority (const RstRules  *rules,
       return TRUE;
     }
 
-  n = fold_line (rules, text + i, MIN (len - i, 80));
-  t = n->text->str;
+  /* What folding keeps of the markup: a heading's "#", a quote's ">". */
+  while (fs < n->text->len && strchr ("#> ", n->text->str[fs]) != NULL)
+    fs++;
+  t = n->text->str + fs;
+  e = MIN (n->text->len - fs, 80);
+  /* Not in the middle of a character. */
+  while (e < n->text->len - fs && ((guchar) t[e] & 0xC0) == 0x80)
+    e++;
 
-  marker = longest_prefix (rules->markers, t, 0, n->text->len, &after);
+  marker = longest_prefix (rules->markers, t, 0, e, &after);
   if (marker == NULL && !rules->spaces)
     {
       /* Chinese markers run into the text: 一是坚持…, 第一，… */
@@ -1668,7 +1783,7 @@ rst_rules_match_priority (const RstRules  *rules,
         {
           const Phrase *phrase = &g_array_index (rules->markers, Phrase, k);
 
-          if (phrase->len <= n->text->len && memcmp (t, phrase->text, phrase->len) == 0)
+          if (phrase->len <= e && memcmp (t, phrase->text, phrase->len) == 0)
             {
               marker = phrase;
               after = phrase->len;
@@ -1676,10 +1791,10 @@ rst_rules_match_priority (const RstRules  *rules,
         }
     }
 
-  if (marker != NULL && ends_marker (rules, t, after, n->text->len, marker->loose))
+  if (marker != NULL && ends_marker (rules, t, after, e, marker->loose))
     {
-      *marker_start = i + rst_folded_source_start (n, 0);
-      *marker_end = i + rst_folded_source_end (n, after);
+      *marker_start = rst_folded_source_start (n, fs);
+      *marker_end = rst_folded_source_end (n, fs + after);
       *value = marker->value;
       *style = marker->finally ? RST_ORDINAL_STYLE_FINALLY : style_for_series (marker->series);
       return TRUE;
@@ -1688,25 +1803,22 @@ rst_rules_match_priority (const RstRules  *rules,
   /* "Our first priority", "The second is" */
   if (g_hash_table_size (rules->determiners) > 0)
     {
-      gsize w1 = 0, w1e, w2, w2e, w3, w3e;
-      g_autofree char *det = NULL;
+      gsize w1e, w2, w2e, w3, w3e;
 
-      for (w1e = 0; w1e < n->text->len && t[w1e] != ' '; w1e++)
+      for (w1e = 0; w1e < e && t[w1e] != ' '; w1e++)
         ;
-      det = g_strndup (t, w1e);
-      if (!g_hash_table_contains (rules->determiners, det))
+      if (!set_has (rules->determiners, t, 0, w1e))
         return FALSE;
 
-      w2 = skip_spaces (t, w1e, n->text->len);
-      for (w2e = w2; w2e < n->text->len && t[w2e] != ' '; w2e++)
+      w2 = skip_spaces (t, w1e, e);
+      for (w2e = w2; w2e < e && t[w2e] != ' '; w2e++)
         ;
-      w3 = skip_spaces (t, w2e, n->text->len);
-      for (w3e = w3; w3e < n->text->len && t[w3e] != ' ' && t[w3e] != ',' && t[w3e] != ':'; w3e++)
+      w3 = skip_spaces (t, w2e, e);
+      for (w3e = w3; w3e < e && t[w3e] != ' ' && t[w3e] != ',' && t[w3e] != ':'; w3e++)
         ;
       if (!set_has (rules->phrase_nouns, t, w3, w3e))
         return FALSE;
 
-      (void) w1;
       marker = longest_prefix (rules->markers, t, w2, w2e, &after);
       if (marker != NULL && !marker->finally && marker->series == 0 && after == w2e)
         {
@@ -1721,12 +1833,26 @@ rst_rules_match_priority (const RstRules  *rules,
       else
         return FALSE;
 
-      *marker_start = i + rst_folded_source_start (n, w2);
-      *marker_end = i + rst_folded_source_end (n, w2e);
+      *marker_start = rst_folded_source_start (n, fs + w2);
+      *marker_end = rst_folded_source_end (n, fs + w2e);
       return TRUE;
     }
 
   return FALSE;
+}
+
+gboolean
+rst_rules_match_priority (const RstRules  *rules,
+                          const char      *text,
+                          gsize            len,
+                          gsize           *marker_start,
+                          gsize           *marker_end,
+                          guint           *value,
+                          RstOrdinalStyle *style)
+{
+  g_autoptr(RstFolded) n = fold_line (rules, text, MIN (len, RST_RULES_PRIORITY_SPAN));
+
+  return rst_rules_match_priority_folded (rules, text, len, n, marker_start, marker_end, value, style);
 }
 
 /* Announced counts --------------------------------------------------------- */
@@ -1783,17 +1909,16 @@ noun_at (const RstRules *rules,
   return FALSE;
 }
 
+/* rst_rules_find_announced_count() of a paragraph already folded. */
 gboolean
-rst_rules_find_announced_count (const RstRules *rules,
-                                const char     *text,
-                                gsize           len,
-                                gsize          *start,
-                                gsize          *end,
-                                gsize          *marker_start,
-                                gsize          *marker_end,
-                                guint          *value)
+rst_rules_find_announced_count_folded (const RstRules  *rules,
+                                       const RstFolded *n,
+                                       gsize           *start,
+                                       gsize           *end,
+                                       gsize           *marker_start,
+                                       gsize           *marker_end,
+                                       guint           *value)
 {
-  g_autoptr(RstFolded) n = fold_line (rules, text, MIN (len, COUNT_SPAN));
   const char *t = n->text->str;
   gsize e = n->text->len;
   gsize previous_word = G_MAXSIZE;
@@ -1875,6 +2000,21 @@ rst_rules_find_announced_count (const RstRules *rules,
     }
 
   return FALSE;
+}
+
+gboolean
+rst_rules_find_announced_count (const RstRules *rules,
+                                const char     *text,
+                                gsize           len,
+                                gsize          *start,
+                                gsize          *end,
+                                gsize          *marker_start,
+                                gsize          *marker_end,
+                                guint          *value)
+{
+  g_autoptr(RstFolded) n = fold_line (rules, text, MIN (len, RST_RULES_COUNT_SPAN));
+
+  return rst_rules_find_announced_count_folded (rules, n, start, end, marker_start, marker_end, value);
 }
 
 /* Sentences ---------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "rst-fold.h"
 #include "rst-statement.h"
 #include "rst-timing.h"
 #include "rst-word.h"
@@ -26,6 +27,17 @@ typedef struct _RstRules RstRules;
  * is at most this long, in bytes: longer lines are prose.
  */
 #define RST_RULES_LINE_MAX 240
+
+/* Announced counts are made early in a paragraph; what comes later of a
+ * very long one is not looked at, so that hostile input stays linear.
+ * A paragraph folded this far serves every matcher below.
+ */
+#define RST_RULES_COUNT_SPAN 4000
+/* Openings say what they are in the first 2000 bytes, a priority marker
+ * in the first 200.
+ */
+#define RST_RULES_OPENING_SPAN 2000
+#define RST_RULES_PRIORITY_SPAN 200
 
 /* An address found in a salutation or closing, relative to the line. */
 typedef struct
@@ -53,6 +65,10 @@ char           *rst_rules_dup_address         (const RstRules  *rules,
                                                const char      *form,
                                                const char      *title);
 gboolean        rst_rules_is_recognition_word (const RstRules  *rules,
+                                               const char      *word,
+                                               gsize            len);
+const char    **rst_rules_dup_recognition_words (const RstRules *rules);
+gboolean        rst_rules_is_recognition_folded (const RstRules *rules,
                                                const char      *word,
                                                gsize            len);
 
@@ -95,6 +111,31 @@ gboolean        rst_rules_is_basmala          (const RstRules  *rules,
 gboolean        rst_rules_match_opening       (const RstRules  *rules,
                                                const char      *text,
                                                gsize            len);
+/* The three above for a paragraph the caller folded once
+ * (rst_rules_fold_paragraph()), as the statement reader does.
+ */
+RstFolded      *rst_rules_fold_paragraph      (const RstRules  *rules,
+                                               RstFolded       *out,
+                                               const char      *text,
+                                               gsize            len,
+                                               gsize            span);
+gboolean        rst_rules_match_opening_folded (const RstRules *rules,
+                                               const RstFolded *folded);
+gboolean        rst_rules_match_priority_folded (const RstRules *rules,
+                                               const char      *text,
+                                               gsize            len,
+                                               const RstFolded *folded,
+                                               gsize           *marker_start,
+                                               gsize           *marker_end,
+                                               guint           *value,
+                                               RstOrdinalStyle *style);
+gboolean        rst_rules_find_announced_count_folded (const RstRules *rules,
+                                               const RstFolded *folded,
+                                               gsize           *start,
+                                               gsize           *end,
+                                               gsize           *marker_start,
+                                               gsize           *marker_end,
+                                               guint           *value);
 /* A priority marker at the start of @text: returns its range relative to
  * @text, its value (0 for Finally) and style.
  */

@@ -33,6 +33,9 @@ struct _RstStatement
   guint           word_count;
 
   const RstRules *rules;
+
+  /* The paragraph being read, folded once for every matcher. */
+  RstFolded      *folded;
 };
 
 /* The content of one line of the body, without indentation, trailing
@@ -54,6 +57,7 @@ rst_statement_finalize (GObject *object)
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->elements, g_array_unref);
+  g_clear_pointer (&self->folded, rst_folded_free);
 
   G_OBJECT_CLASS (rst_statement_parent_class)->finalize (object);
 }
@@ -322,8 +326,7 @@ find_announced_count (RstStatement       *self,
   if (reading->seen_priority || reading->seen_count)
     return;
 
-  if (rst_rules_find_announced_count (self->rules, self->text + para->start, para->end - para->start,
-                                      &cs, &ce, &ms, &me, &value))
+  if (rst_rules_find_announced_count_folded (self->rules, self->folded, &cs, &ce, &ms, &me, &value))
     {
       count.start = para->start + cs;
       count.end = para->start + ce;
@@ -348,7 +351,12 @@ classify_body (RstStatement       *self,
   guint value;
   RstOrdinalStyle style;
 
-  if (rst_rules_match_priority (self->rules, p, len, &ms, &me, &value, &style))
+  /* Folded once, as far as the matchers still to come look. */
+  rst_rules_fold_paragraph (self->rules, self->folded, p, len,
+                            !reading->seen_priority && !reading->seen_count ? RST_RULES_COUNT_SPAN :
+                            reading->opening_open ? RST_RULES_OPENING_SPAN : RST_RULES_PRIORITY_SPAN);
+
+  if (rst_rules_match_priority_folded (self->rules, p, len, self->folded, &ms, &me, &value, &style))
     {
       el.kind = RST_ELEMENT_PRIORITY;
       el.marker_start = para->start + ms;
@@ -356,7 +364,7 @@ classify_body (RstStatement       *self,
       el.value = value;
       el.style = style;
     }
-  else if (reading->opening_open && rst_rules_match_opening (self->rules, p, len))
+  else if (reading->opening_open && rst_rules_match_opening_folded (self->rules, self->folded))
     el.kind = RST_ELEMENT_OPENING;
 
   if (el.kind == RST_ELEMENT_OPENING)
@@ -505,10 +513,12 @@ _rst_statement_new (GBytes         *bytes,
     self->text = "";
   self->body_offset = MIN (body_offset, self->length);
   self->rules = rules;
+  self->folded = rst_folded_new ();
 
   split_paragraphs (self);
   classify (self);
   merge_runs (self);
+  g_clear_pointer (&self->folded, rst_folded_free);
   count_words (self);
 
   return self;
