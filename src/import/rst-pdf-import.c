@@ -44,6 +44,7 @@ typedef struct
   double         size;
   double         first_word;    /* width of its first word */
   gboolean       rtl;
+  gboolean       row;           /* cells of a table row */
   GString       *text;
   GArray        *styles;        /* RstImportStyle per byte of text */
   gboolean       dropped;
@@ -96,6 +97,67 @@ is_rtl_char (gunichar c)
          script == G_UNICODE_SCRIPT_SYRIAC || script == G_UNICODE_SCRIPT_THAANA;
 }
 
+static gboolean
+is_wide (gunichar c)
+{
+  return g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN);
+}
+
+/* Bidi controls poppler wraps Arabic in; they are not the text. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Ligatures and Arabic presentation forms: the letters they stand for. */
+static gboolean
+is_presentation_form (gunichar c)
+{
+  return (c >= 0xFB00 && c <= 0xFB06) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
+}
+
+static void
+append_char (Line           *line,
+             gunichar        c,
+             RstImportStyle  style)
+{
+  gunichar decomposed[8];
+  gsize n = 1;
+
+  decomposed[0] = c;
+  if (is_presentation_form (c))
+    n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+
+  for (gsize k = 0; k < n; k++)
+    {
+      char buffer[8];
+      int len = g_unichar_to_utf8 (decomposed[k], buffer);
+
+      g_string_append_len (line->text, buffer, len);
+      for (int b = 0; b < len; b++)
+        g_array_append_val (line->styles, style);
+    }
+}
+
+static void
+trim_trailing_space (Line *line)
+{
+  if (line->text->len > 0 && line->text->str[line->text->len - 1] == ' ')
+    {
+      g_string_truncate (line->text, line->text->len - 1);
+      g_array_set_size (line->styles, line->text->len);
+    }
+}
+
+static gunichar
+last_char (const GString *text)
+{
+  const char *prev = g_utf8_find_prev_char (text->str, text->str + text->len);
+
+  return prev != NULL ? g_utf8_get_char (prev) : 0;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -118,9 +180,9 @@ median (GArray *values,
 
 /* The lines of one page, from poppler's text and character boxes. */
 static void
-read_page (PopplerPage *page,
-           guint        index,
-           GPtrArray   *lines)
+read_page_lines (PopplerPage *page,
+                 guint        index,
+                 GPtrArray   *lines)
 {
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
@@ -164,6 +226,7 @@ read_page (PopplerPage *page,
       gboolean in_first_word = TRUE;
       gboolean seen_word = FALSE;
       double baseline;
+      double last_x2 = 0;
       guint strong_rtl = 0, strong_ltr = 0;
 
       line->page = index;
@@ -193,7 +256,6 @@ read_page (PopplerPage *page,
         {
           gunichar c = g_utf8_get_char (p);
           const PopplerRectangle *box = i < (glong) n_rects ? &rects[i] : NULL;
-          gsize len = g_utf8_next_char (p) - p;
           RstImportStyle style = i < n_chars ? styles[i] : 0;
           double size = i < n_chars ? sizes[i] : 0;
 
@@ -203,19 +265,56 @@ read_page (PopplerPage *page,
           if (box != NULL && size > 0 && size < line->size * 0.8 &&
               box->y2 < baseline - line->size * 0.15 &&
               (g_unichar_isdigit (c) || c == '*' || c == 0x2020 || c == 0x2021))
+            {
+              /* With the space poppler put before it. */
+              trim_trailing_space (line);
+              continue;
+            }
+
+          if (is_bidi_control (c))
             continue;
 
           if (g_unichar_isspace (c))
             {
               if (seen_word)
                 in_first_word = FALSE;
-              g_string_append_c (line->text, ' ');
-              g_array_append_val (line->styles, style);
+              /* Chinese has no spaces; poppler adds them where the font
+               * changes (第 114 届).
+               */
+              if (line->text->len > 0 && line->text->str[line->text->len - 1] != ' ' &&
+                  !is_wide (last_char (line->text)))
+                {
+                  g_string_append_c (line->text, ' ');
+                  g_array_append_val (line->styles, style);
+                }
               continue;
+            }
+          if (is_wide (c))
+            trim_trailing_space (line);
+
+          /* A wide gap without a space: the next cell of a table row.
+           * Not in right-to-left text, whose boxes poppler gives in the
+           * order of the letters, not of the page.
+           */
+          if (box != NULL && have_box && seen_word && strong_rtl == 0 && !is_rtl_char (c))
+            {
+              double gap = box->x1 - last_x2;
+
+              if (gap > 1.5 * line->size)
+                {
+                  RstImportStyle none = 0;
+
+                  trim_trailing_space (line);
+                  g_string_append (line->text, " | ");
+                  for (int b = 0; b < 3; b++)
+                    g_array_append_val (line->styles, none);
+                  line->row = TRUE;
+                }
             }
 
           if (box != NULL)
             {
+              last_x2 = box->x2;
               if (!have_box)
                 {
                   line->x1 = box->x1;
@@ -238,10 +337,9 @@ read_page (PopplerPage *page,
           else if (g_unichar_isalpha (c))
             strong_ltr++;
 
-          g_string_append_len (line->text, p, len);
-          for (gsize b = 0; b < len; b++)
-            g_array_append_val (line->styles, style);
+          append_char (line, c, style);
         }
+      trim_trailing_space (line);
       if (*p == '\n')
         {
           p++;
@@ -253,6 +351,81 @@ read_page (PopplerPage *page,
         {
           line_free (line);
           continue;
+        }
+      g_ptr_array_add (lines, line);
+    }
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const Line *x = *(const Line * const *) a;
+  const Line *y = *(const Line * const *) b;
+  double tolerance = MIN (x->size, y->size) * 0.3;
+
+  if (fabs (x->y2 - y->y2) > tolerance)
+    return x->y2 < y->y2 ? -1 : 1;
+  /* Pieces of one line: in reading order. */
+  if (x->rtl)
+    return (x->x2 < y->x2) - (x->x2 > y->x2);
+  return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+/* @line's pieces after it on its baseline go into it: table cells with
+ * " | " between them (as the DOCX and ODT readers flatten rows), other
+ * pieces (poppler cuts Arabic lines into several) with a space.
+ */
+static void
+merge_piece (Line *line,
+             Line *piece)
+{
+  double gap = line->rtl ? line->x1 - piece->x2 : piece->x1 - line->x2;
+  const char *separator = gap > 1.5 * MAX (line->size, piece->size) ? " | " : " ";
+  RstImportStyle none = 0;
+
+  if (gap > 1.5 * MAX (line->size, piece->size))
+    line->row = TRUE;
+  trim_trailing_space (line);
+  for (const char *p = separator; *p; p++)
+    g_array_append_val (line->styles, none);
+  g_string_append (line->text, separator);
+  g_string_append_len (line->text, piece->text->str, piece->text->len);
+  g_array_append_vals (line->styles, piece->styles->data, piece->styles->len);
+  line->x1 = MIN (line->x1, piece->x1);
+  line->x2 = MAX (line->x2, piece->x2);
+  line->y1 = MIN (line->y1, piece->y1);
+  line->y2 = MAX (line->y2, piece->y2);
+  line->size = MAX (line->size, piece->size);
+}
+
+/* poppler's reading order is not always the page's (it puts an Arabic
+ * heading after the text): lines go top to bottom, and the pieces of one
+ * line are joined.
+ */
+static void
+read_page (PopplerPage *page,
+           guint        index,
+           GPtrArray   *lines)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  read_page_lines (page, index, found);
+  g_ptr_array_sort (found, compare_lines);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Line *line = g_ptr_array_index (found, i);
+
+      while (i + 1 < found->len)
+        {
+          Line *next = g_ptr_array_index (found, i + 1);
+
+          if (fabs (next->y2 - line->y2) > MIN (line->size, next->size) * 0.3)
+            break;
+          merge_piece (line, next);
+          line_free (next);
+          i++;
         }
       g_ptr_array_add (lines, line);
     }
@@ -346,6 +519,25 @@ drop_running_lines (GPtrArray *lines,
     }
 }
 
+/* A one-page statement's header or footer does not come back: it is
+ * the small print alone in the page's top or bottom tenth.
+ */
+static void
+drop_small_margins (GPtrArray *lines,
+                    GArray    *pages,
+                    double     body_size)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      const Page *page = &g_array_index (pages, Page, line->page);
+
+      if (line->size < body_size * 0.85 &&
+          (line->y2 < page->height * 0.1 || line->y1 > page->height * 0.9))
+        line->dropped = TRUE;
+    }
+}
+
 /* Footnotes: the smaller lines at the foot of a page, below its text. */
 static void
 drop_footnotes (GPtrArray *lines,
@@ -380,12 +572,14 @@ is_centred (const Line *line,
          line->x1 > page->left + 2 * line->size && line->x2 < page->right - 2 * line->size;
 }
 
-static gunichar
-last_char (const GString *text)
+/* Set against the far margin: a delivery mark, a date line. */
+static gboolean
+is_far_aligned (const Line *line,
+                const Page *page)
 {
-  const char *prev = g_utf8_find_prev_char (text->str, text->str + text->len);
-
-  return prev != NULL ? g_utf8_get_char (prev) : 0;
+  if (line->rtl)
+    return line->x1 < page->left + line->size * 0.5 && line->x2 < page->right - 4 * line->size;
+  return line->x2 > page->right - line->size * 0.5 && line->x1 > page->left + 4 * line->size;
 }
 
 /* Ends with a sentence, or with the colon that announces a list. */
@@ -412,11 +606,6 @@ stops_short (const Line *line,
   return room > next->first_word + next->size * 0.5;
 }
 
-static gboolean
-is_wide (gunichar c)
-{
-  return g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN);
-}
 
 typedef enum
 {
@@ -442,7 +631,8 @@ decide (const RstRules *rules,
   double indent = line->rtl ? page->right - line->x2 : line->x1 - page->left;
   double prev_indent = prev->rtl ? prev_page->right - prev->x2 : prev->x1 - prev_page->left;
 
-  if (fabs (prev->size - line->size) > size * 0.12 || prev_centred != centred || prev->rtl != line->rtl)
+  if (fabs (prev->size - line->size) > size * 0.12 || prev_centred != centred || prev->rtl != line->rtl ||
+      prev->row || line->row || (!centred && is_far_aligned (prev, prev_page) != is_far_aligned (line, page)))
     return JOIN_PARAGRAPH;
 
   if (prev->page == line->page)
@@ -450,7 +640,7 @@ decide (const RstRules *rules,
       double step = (line->y2 - prev->y2) / size;
 
       /* Lines side by side or going up: another column or a box. */
-      if (step <= 0.3 || step > pitch * 1.2 + 0.05)
+      if (step <= 0.3 || step > pitch * 1.12 + 0.05)
         return JOIN_PARAGRAPH;
       if (centred)
         return JOIN_BREAK;
@@ -645,6 +835,7 @@ read_pages (PopplerDocument    *pdf,
   body_size = median (sizes, 12);
 
   drop_running_lines (lines, pages);
+  drop_small_margins (lines, pages, body_size);
   drop_footnotes (lines, pages, body_size);
 
   /* Each page's text column, from its lines in the body's size. */
