@@ -62,7 +62,7 @@ typedef enum
 #define RST_IMPORT_MAX_FILE_SIZE     (64 * 1024 * 1024)
 /* All the parts read from one DOCX or ODT, uncompressed. */
 #define RST_IMPORT_MAX_UNCOMPRESSED  (64 * 1024 * 1024)
-#define RST_IMPORT_MAX_XML_DEPTH     256
+#define RST_IMPORT_MAX_XML_DEPTH     200
 #define RST_IMPORT_MAX_PAGES         1000
 /* The Markdown made: what a statement file may be (RST_TEXT_FILE_MAX_SIZE). */
 #define RST_IMPORT_MAX_OUTPUT        (16 * 1024 * 1024)
