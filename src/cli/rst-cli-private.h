@@ -39,6 +39,8 @@ int           rst_cli_export         (const char          *path,
                                       const char          *format,
                                       const char          *council,
                                       const char          *output);
+int           rst_cli_import         (const char          *path,
+                                      const char          *output);
 int           rst_cli_list_templates (void);
 int           rst_cli_new            (const char          *template_id,
                                       const char * const  *assignments,

@@ -32,6 +32,7 @@ typedef struct
   char      *template_id;
   char     **assignments;
   char      *export_path;
+  char      *import_path;
   char      *format;
   char      *output;
   char     **files;
@@ -44,6 +45,7 @@ options_clear (Options *options)
   g_free (options->template_id);
   g_strfreev (options->assignments);
   g_free (options->export_path);
+  g_free (options->import_path);
   g_free (options->format);
   g_free (options->output);
   g_strfreev (options->files);
@@ -226,6 +228,8 @@ parse_options (int       argc,
       N_("With --new, fill a field of the template (speaker, session, date, lang…)"), N_("KEY=VALUE") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &options->export_path,
       N_("Export the statement FILE in the council’s format"), N_("FILE") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &options->import_path,
+      N_("Make a statement of a Word, OpenDocument, PDF, HTML or text FILE"), N_("FILE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options->format,
       N_("With --export, the format: pdf, reading-pdf, docx, odt or txt"), N_("FORMAT") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options->output,
@@ -259,6 +263,21 @@ dispatch (Options *o)
     {
       g_print ("rostrum %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  if (o->import_path != NULL)
+    {
+      if (o->export_path != NULL || o->check || o->list_councils || o->list_templates || o->new_mode || o->json)
+        return rst_cli_bad_input (_("--import cannot be used with --check, --export, --new or the listings"));
+      if (o->template_id != NULL || o->assignments != NULL)
+        return rst_cli_bad_input (_("--template and --set only go with --new"));
+      if (o->format != NULL)
+        return rst_cli_bad_input (_("--to only goes with --export FILE"));
+      if (o->council != NULL)
+        return rst_cli_bad_input (_("--council only goes with --check, --export or --new"));
+      if (has_files)
+        return rst_cli_bad_input (_("--import takes exactly one FILE"));
+      return rst_cli_import (o->import_path, o->output);
     }
 
   if (o->export_path != NULL)
@@ -307,7 +326,7 @@ dispatch (Options *o)
   if (o->council != NULL)
     return rst_cli_bad_input (_("--council only goes with --check, --export or --new"));
   if (o->output != NULL)
-    return rst_cli_bad_input (_("--output only goes with --export or --new"));
+    return rst_cli_bad_input (_("--output only goes with --export, --import or --new"));
 
   return -1;
 }
