@@ -146,8 +146,12 @@ test_english_content (void)
       const RstElement *elements;
       guint n_elements, priorities = 0, headings = 0, marks = 0;
 
-      /* Heading, delivery mark and metadata in the front matter. */
-      g_assert_true (g_str_has_prefix (markdown, "---\ntitle: Statement by H.E. Ambassador Chen Xu\nsession: 114\n"));
+      /* Heading, delivery mark and metadata in the front matter: the
+       * council and session as the heading names them.
+       */
+      g_assert_true (g_str_has_prefix (markdown, "---\ntitle: Statement by H.E. Ambassador Chen Xu\n"
+                                                 "council: iom\nsession: 114\n"));
+      g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
       g_assert_nonnull (strstr (markdown, "\nlang: en\nauthor: Drafting Unit\n---\n*Check against delivery*\n\n"
                                           "**Statement by H.E. Ambassador Chen Xu\nat the 114th Session of the Council of IOM**\n\n"));
       g_assert_cmpstr (rst_analysis_get_detail (analysis, RST_DETAIL_SESSION), ==, "114");
