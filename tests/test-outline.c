@@ -176,6 +176,89 @@ test_outline_empty (void)
   g_assert_cmpuint (outline->len, ==, 0);
 }
 
+/* Each entry's share of the speaking time: the shares add up to the
+ * gauge's total in every language, and so do the units.
+ */
+static void
+test_outline_times (void)
+{
+  static const char * const files[] = {
+    "ar-iom-114-egypt.txt", "en-hrc-id-high-commissioner.txt", "es-wha-77-mexico.txt",
+    "fr-hrc-56-france.txt", "ru-unga-79-russia.txt", "zh-iom-114-china.txt",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", files[i], NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RstAnalysis) analysis = NULL;
+      GPtrArray *outline;
+      guint seconds = 0, units = 0;
+
+      g_file_get_contents (path, &text, NULL, &error);
+      g_assert_no_error (error);
+      analysis = rst_analysis_new (text, -1, NULL);
+      outline = rst_analysis_get_outline (analysis);
+      g_assert_cmpuint (outline->len, >, 3);
+
+      for (guint k = 0; k < outline->len; k++)
+        {
+          RstOutlineItem *item = g_ptr_array_index (outline, k);
+
+          seconds += rst_outline_item_get_speaking_seconds (item);
+          units += rst_outline_item_get_units (item);
+        }
+
+      g_test_message ("%s: %u units, %u s", files[i], units, seconds);
+      g_assert_cmpuint (units, ==, rst_analysis_get_units (analysis));
+      g_assert_cmpuint (seconds, ==, rst_analysis_get_speaking_seconds (analysis));
+    }
+
+  /* A priority's continuation paragraphs are its time too. */
+  {
+    g_autoptr(GPtrArray) outline = outline_of ("Mr. President,\n\nFirst, one two three.\n\n"
+                                               "Four five six seven.\n\nSecond, eight.\n\nI thank you.\n",
+                                               NULL);
+    RstOutlineItem *first = find_item (outline, "First");
+
+    g_assert_nonnull (first);
+    g_assert_cmpuint (rst_outline_item_get_units (first), ==, 8);
+  }
+}
+
+/* What must go to fit: "38 words over 3:00", characters in Chinese. */
+static void
+test_outline_over (void)
+{
+  GString *text = g_string_new ("---\ntime-limit: \"0:30\"\n---\nMr. President,\n\n");
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autoptr(RstAnalysis) chinese = NULL;
+  g_autofree char *over = NULL;
+  g_autofree char *over_zh = NULL;
+
+  /* 60 words a line at 120 words a minute: 30 seconds hold 60 words. */
+  for (guint i = 0; i < 98; i++)
+    g_string_append (text, "word ");
+  g_string_append (text, "\n\nI thank you.\n");
+
+  analysis = rst_analysis_new (text->str, -1, NULL);
+  g_assert_cmpuint (rst_analysis_get_units (analysis), ==, 2 + 98 + 3);
+  g_assert_cmpuint (rst_analysis_get_units_over (analysis), ==, 103 - 60);
+  over = rst_analysis_dup_over_text (analysis);
+  g_assert_cmpstr (over, ==, "43 words over 0:30");
+
+  chinese = rst_analysis_new ("---\nlang: zh\ntime-limit: \"0:10\"\n---\n主席先生：\n\n"
+                              "中方支持机构的工作，愿同各方一道努力，推动国际合作不断取得新的进展。\n\n谢谢主席。\n",
+                              -1, NULL);
+  g_assert_cmpint (rst_analysis_get_timing_unit (chinese), ==, RST_TIMING_UNIT_CHARACTERS);
+  over_zh = rst_analysis_dup_over_text (chinese);
+  g_assert_nonnull (over_zh);
+  g_assert_nonnull (strstr (over_zh, "characters over 0:10"));
+
+  g_string_free (text, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +269,8 @@ main (int   argc,
   g_test_add_func ("/outline/error-status", test_outline_error_status);
   g_test_add_func ("/outline/numbered-and-lowercase", test_outline_numbered_and_lowercase);
   g_test_add_func ("/outline/empty", test_outline_empty);
+  g_test_add_func ("/outline/times", test_outline_times);
+  g_test_add_func ("/outline/over", test_outline_over);
 
   return g_test_run ();
 }

@@ -487,7 +487,8 @@ rst_analysis_new (const char         *text,
 
   /* g_ptr_array_sort() is stable: the checker's order is kept. */
   g_ptr_array_sort (self->diagnostics, compare_diagnostics);
-  self->outline = rst_outline_build (self->statement, self->diagnostics, self->lines);
+  self->outline = rst_outline_build (self->statement, self->diagnostics, self->lines,
+                                     self->units_per_minute);
 
   return self;
 }
@@ -739,6 +740,54 @@ rst_analysis_dup_timing_text (RstAnalysis *self)
 
   /* Translators: speaking time and word count, "3:02 · 394 words" */
   return g_strdup_printf (_("%s · %s"), time, units);
+}
+
+/**
+ * rst_analysis_get_units_over:
+ *
+ * Returns: the words (characters in Chinese) to cut for the statement to
+ *   fit its limit; 0 when it fits or has no limit
+ */
+guint
+rst_analysis_get_units_over (RstAnalysis *self)
+{
+  guint allowed;
+
+  g_return_val_if_fail (RST_IS_ANALYSIS (self), 0);
+
+  if (self->time_limit == 0 || self->speaking_seconds <= self->time_limit)
+    return 0;
+  allowed = rst_timing_units_allowed (self->time_limit, self->units_per_minute);
+  return self->units > allowed ? self->units - allowed : 0;
+}
+
+/**
+ * rst_analysis_dup_over_text:
+ *
+ * Returns: (transfer full) (nullable): what must go to fit, "38 words
+ *   over 3:00", as the gauge says it; %NULL when the statement fits
+ */
+char *
+rst_analysis_dup_over_text (RstAnalysis *self)
+{
+  g_autofree char *limit = NULL;
+  guint over;
+
+  g_return_val_if_fail (RST_IS_ANALYSIS (self), NULL);
+
+  over = rst_analysis_get_units_over (self);
+  if (over == 0)
+    return NULL;
+
+  limit = rst_timing_format (self->time_limit);
+  if (self->unit == RST_TIMING_UNIT_CHARACTERS)
+    /* Translators: what a Chinese statement must lose, "38 characters over 3:00" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u character over %s", "%u characters over %s", over),
+                            over, limit);
+
+  /* Translators: what a statement must lose to fit, "38 words over 3:00" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word over %s", "%u words over %s", over),
+                          over, limit);
 }
 
 /**

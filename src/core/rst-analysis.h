@@ -70,6 +70,8 @@ guint               rst_analysis_get_units           (RstAnalysis        *self);
 double              rst_analysis_get_units_per_minute (RstAnalysis       *self);
 guint               rst_analysis_get_speaking_seconds (RstAnalysis       *self);
 guint               rst_analysis_get_time_limit      (RstAnalysis        *self);
+guint               rst_analysis_get_units_over      (RstAnalysis        *self);
+char               *rst_analysis_dup_over_text       (RstAnalysis        *self);
 char               *rst_analysis_dup_timing_text     (RstAnalysis        *self);
 
 void                rst_analysis_locate              (RstAnalysis        *self,

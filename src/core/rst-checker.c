@@ -619,7 +619,7 @@ check_time (Check *c)
   if (o->time_limit_seconds == 0 || o->speaking_seconds <= o->time_limit_seconds)
     return;
 
-  allowed = (guint) (o->time_limit_seconds * o->units_per_minute / 60.0);
+  allowed = rst_timing_units_allowed (o->time_limit_seconds, o->units_per_minute);
 
   /* The units the estimate counted: words, and in Chinese each Han
    * character as one (rst_next_word()).

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "rst-outline.h"
+#include "rst-timing.h"
+#include "rst-word.h"
 
 /* The outline lives in core so that what the sidebar lists, and which
  * entry a problem is charged to, is tested without a display.
@@ -23,6 +25,8 @@ struct _RstOutlineItem
   gsize             section_end;
   guint             line;
   guint             n_diagnostics;
+  guint             units;
+  guint             seconds;
   RstElementKind    kind;
   RstOutlineStatus  status;
 };
@@ -143,6 +147,24 @@ rst_outline_item_dup_accessible_name (RstOutlineItem *self)
   return g_strdup_printf (_("%s: %s"), self->label, status);
 }
 
+/* Words (characters in Chinese) from this entry to the next. */
+guint
+rst_outline_item_get_units (RstOutlineItem *self)
+{
+  g_return_val_if_fail (RST_IS_OUTLINE_ITEM (self), 0);
+  return self->units;
+}
+
+/* Its share of the speaking time, in seconds: the shares of all entries
+ * add up to the statement's speaking time.
+ */
+guint
+rst_outline_item_get_speaking_seconds (RstOutlineItem *self)
+{
+  g_return_val_if_fail (RST_IS_OUTLINE_ITEM (self), 0);
+  return self->seconds;
+}
+
 const char *
 rst_outline_status_to_string (RstOutlineStatus status)
 {
@@ -241,10 +263,56 @@ status_for_severity (RstSeverity severity)
  *
  * Returns: (transfer full) (element-type RstOutlineItem): the outline
  */
+/* The words (characters in Chinese) of each section, and its speaking
+ * time: the time to the end of the section less the time to its start,
+ * each rounded as the whole statement's is, so that the parts add up to
+ * exactly the time the gauge shows. Words before the first entry count
+ * with it.
+ */
+static void
+count_section_times (RstStatement *statement,
+                     GPtrArray    *items,
+                     double        units_per_minute)
+{
+  const char *text = rst_statement_get_text (statement);
+  gsize length = rst_statement_get_length (statement);
+  gsize pos = rst_statement_get_body_offset (statement);
+  gsize ws, we;
+  guint current = 0;
+  guint total = 0;
+  guint before = 0;
+
+  if (items->len == 0)
+    return;
+
+  while (rst_next_word (text, &pos, length, &ws, &we))
+    {
+      RstOutlineItem *item;
+
+      while (current + 1 < items->len &&
+             ws >= ((RstOutlineItem *) g_ptr_array_index (items, current + 1))->start)
+        current++;
+      item = g_ptr_array_index (items, current);
+      item->units++;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RstOutlineItem *item = g_ptr_array_index (items, i);
+      guint until;
+
+      total += item->units;
+      until = rst_timing_estimate_seconds (total, units_per_minute);
+      item->seconds = until - before;
+      before = until;
+    }
+}
+
 GPtrArray *
 rst_outline_build (RstStatement       *statement,
                    GPtrArray          *diagnostics,
-                   const RstLineIndex *lines)
+                   const RstLineIndex *lines,
+                   double              units_per_minute)
 {
   GPtrArray *items;
   const RstElement *elements;
@@ -316,6 +384,8 @@ rst_outline_build (RstStatement       *statement,
       status = status_for_severity (rst_diagnostic_get_severity (diagnostic));
       item->status = MAX (item->status, status);
     }
+
+  count_section_times (statement, items, units_per_minute);
 
   return items;
 }

@@ -42,15 +42,19 @@ gsize             rst_outline_item_get_start            (RstOutlineItem *self);
 gsize             rst_outline_item_get_end              (RstOutlineItem *self);
 gsize             rst_outline_item_get_section_end      (RstOutlineItem *self);
 guint             rst_outline_item_get_line             (RstOutlineItem *self);
+guint             rst_outline_item_get_units            (RstOutlineItem *self);
+guint             rst_outline_item_get_speaking_seconds (RstOutlineItem *self);
 /* "First: error", for screen readers; translated. */
 char             *rst_outline_item_dup_accessible_name  (RstOutlineItem *self);
 
 /* Builds the outline of @statement with the status each entry gets from
- * @diagnostics (RstDiagnostic*, may be NULL). Returns RstOutlineItem*.
+ * @diagnostics (RstDiagnostic*, may be NULL) and its share of the speaking
+ * time at @units_per_minute. Returns RstOutlineItem*.
  */
 GPtrArray        *rst_outline_build                     (RstStatement       *statement,
                                                          GPtrArray          *diagnostics,
-                                                         const RstLineIndex *lines);
+                                                         const RstLineIndex *lines,
+                                                         double              units_per_minute);
 const char       *rst_outline_status_to_string          (RstOutlineStatus status);
 /* A symbolic icon name for @status. */
 const char       *rst_outline_status_get_icon_name      (RstOutlineStatus status);

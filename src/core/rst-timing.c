@@ -47,6 +47,28 @@ rst_timing_estimate_seconds (guint  words,
 }
 
 /**
+ * rst_timing_units_allowed:
+ * @limit_seconds: a speaking time limit
+ * @units_per_minute: the pace
+ *
+ * Returns: how many words (or characters) fit in @limit_seconds at the
+ *   pace: one more and rst_timing_estimate_seconds() is over the limit
+ */
+guint
+rst_timing_units_allowed (guint  limit_seconds,
+                          double units_per_minute)
+{
+  double allowed;
+
+  if (!(units_per_minute > 0.0) || !isfinite (units_per_minute))
+    units_per_minute = RST_TIMING_DEFAULT_WORDS_PER_MINUTE;
+
+  /* The same epsilon as the estimate: 330 words fit 3:00 at 110. */
+  allowed = limit_seconds * units_per_minute / 60.0 + 1e-6 * units_per_minute / 60.0;
+  return allowed >= (double) G_MAXUINT ? G_MAXUINT : (guint) allowed;
+}
+
+/**
  * rst_timing_format:
  * @seconds: a duration
  *

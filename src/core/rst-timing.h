@@ -25,6 +25,8 @@ typedef enum
   RST_TIMING_UNIT_CHARACTERS,
 } RstTimingUnit;
 
+guint     rst_timing_units_allowed    (guint        limit_seconds,
+                                       double       units_per_minute);
 guint     rst_timing_estimate_seconds (guint        words,
                                        double       words_per_minute);
 char     *rst_timing_format           (guint        seconds);
