@@ -491,6 +491,131 @@ test_session_restore_after_sigkill (void)
   rst_session_shutdown (rst_application_get_session (restarted));
 }
 
+/* What a crash leaves: a draft, and a session file naming it with its
+ * file, written by a run that never quit normally.
+ */
+static void
+leave_crashed_session (const char *draft_id,
+                       GBytes     *draft,
+                       const char *uri)
+{
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
+
+  g_ptr_array_add (tabs, rst_session_tab_new (draft_id, uri, 0, TRUE, TRUE));
+  rst_draft_store_write_draft (store, draft_id, draft);
+  rst_draft_store_write_session (store, tabs, FALSE);
+  rst_draft_store_flush (store);
+  spin ();
+}
+
+/* What a second crash right now would leave for the next start: the
+ * draft holds @expected and the session file names it. Queued writes and
+ * removals are let through first, as if the crash came just after them.
+ */
+static void
+assert_draft_survives (RstDraftStore *store,
+                       const char    *draft_id,
+                       GBytes        *expected)
+{
+  g_autoptr(GPtrArray) tabs = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean named = FALSE;
+
+  rst_draft_store_flush (store);
+  on_disk = rst_draft_store_read_draft (store, draft_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (on_disk, expected));
+
+  tabs = read_session (NULL);
+  for (guint i = 0; i < tabs->len; i++)
+    named |= g_strcmp0 (((RstSessionTab *)g_ptr_array_index (tabs, i))->draft_id, draft_id) == 0;
+  g_assert_true (named);
+}
+
+/* Restoring after a crash loads the file under the recovered text, which
+ * clears the modified flag for a moment, and the draft is written again
+ * only after the autosave delay: through all of it, and until the text
+ * is saved, a second crash must still find the draft.
+ */
+static void
+test_session_recovered_draft_survives_second_crash (void)
+{
+  static const char file_text[] = "Mr. Chairperson,\n\nI thank you.\n";
+  static const char draft_text[] = "Mr. Chairperson,\n\nFirst, recovered after a crash.\n\nI thank you.";
+  g_autofree char *path = write_statement ("second-crash.md", file_text);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *draft_id = rst_draft_store_new_draft_id ();
+  g_autoptr(GBytes) draft = g_bytes_new_static (draft_text, strlen (draft_text));
+  g_autoptr(RstApplication) restarted = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *draft_path = NULL;
+  RstSession *session;
+  RstDraftStore *store;
+  RstWindow *window;
+  RstDocument *document;
+  gulong handler;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  leave_crashed_session (draft_id, draft, uri);
+
+  restarted = create_another_application ();
+  session = rst_application_get_session (restarted);
+  store = rst_session_get_draft_store (session);
+  g_settings_set_uint (rst_application_get_settings (restarted), "autosave-delay", 1);
+  handler = g_signal_connect (store, "draft-written", G_CALLBACK (draft_written_cb), &written);
+
+  g_assert_cmpuint (rst_session_restore (session), ==, 1);
+  assert_draft_survives (store, draft_id, draft);
+
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  document = rst_window_get_document (window);
+  g_assert_cmpstr (rst_session_get_draft_id (session, rst_window_get_current_page (window)), ==, draft_id);
+
+  /* Through the load, the recovered text going in, and the autosave
+   * that writes the draft again.
+   */
+  while (rst_document_get_busy (document))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      assert_draft_survives (store, draft_id, draft);
+    }
+  while (g_strcmp0 (written, draft_id) != 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      assert_draft_survives (store, draft_id, draft);
+    }
+  spin ();
+  assert_draft_survives (store, draft_id, draft);
+
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, draft_text);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  /* Saved: now, and only now, the draft has served. */
+  rst_document_save_async (document, NULL, NULL, NULL, NULL);
+  wait_until_idle (document);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  rst_session_flush (session);
+  draft_path = rst_draft_store_dup_draft_path (store, draft_id);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GPtrArray) tabs = read_session (NULL);
+
+    g_assert_cmpuint (tabs->len, ==, 1);
+    g_assert_null (((RstSessionTab *)g_ptr_array_index (tabs, 0))->draft_id);
+  }
+
+  g_signal_handler_disconnect (store, handler);
+  g_settings_reset (rst_application_get_settings (restarted), "autosave-delay");
+  destroy_all_windows (restarted);
+  rst_session_shutdown (session);
+}
+
 /* Another program deletes the file, writes it again, changes it: the tab
  * says the file is gone, and Reload takes the new text.
  */
@@ -614,6 +739,8 @@ main (int   argc,
   g_test_add_func ("/session/discard-removes-draft", test_session_discard_removes_draft);
   g_test_add_func ("/session/quit-lists-every-document", test_session_quit_lists_every_document);
   g_test_add_func ("/session/quit-and-restore", test_session_quit_and_restore);
+  g_test_add_func ("/session/recovered-draft-survives-second-crash",
+                   test_session_recovered_draft_survives_second_crash);
   g_test_add_func ("/session/outside-changes", test_session_outside_changes);
   g_test_add_func ("/session/tabs", test_session_tabs);
 

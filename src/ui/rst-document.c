@@ -47,6 +47,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 RstDocument *
 rst_document_new (void)
 {
@@ -425,6 +432,7 @@ rst_document_save_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   rst_document_set_busy (self, FALSE);
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  g_signal_emit (self, signals[SAVED], 0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -720,6 +728,17 @@ rst_document_class_init (RstDocumentClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RstDocument::saved:
+   *
+   * The text is in the document's file now. Unlike the modified flag
+   * turning off, which a load or an undo does too, only a save emits it:
+   * the session deletes a draft once its text is safely on disk.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -62,6 +62,11 @@ typedef struct
   gint64        pending_since;
   /* A draft of this page may be on disk (written or queued). */
   gboolean      has_draft;
+  /* The draft came back after a crash and is the only copy of its text
+   * until it is saved to the file or written again: loading the file
+   * under it, or undoing it away, must not delete it.
+   */
+  gboolean      recovered;
 
   GFileMonitor *monitor;
   char         *etag;
@@ -133,7 +138,18 @@ rst_session_draft_written (RstDraftStore *store,
                            const char    *draft_id,
                            RstSession    *self)
 {
+  GHashTableIter iter;
+  PageState *state;
+
   self->told_write_failure = FALSE;
+
+  /* The recovered text is on disk again, written from the buffer: from
+   * now on the draft follows the buffer like any other.
+   */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&state))
+    if (state->recovered && g_strcmp0 (state->draft_id, draft_id) == 0)
+      state->recovered = FALSE;
 }
 
 static const GActionEntry session_actions[] = {
@@ -284,10 +300,12 @@ rst_session_document_modified_changed (PageState *state)
 {
   if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (state->document)))
     {
-      /* Saved, or undone back to the saved text: the draft has served. */
+      /* Saved, or undone back to the saved text: the draft has served,
+       * unless it is a recovered one that nothing else holds yet.
+       */
       g_clear_handle_id (&state->autosave_source, g_source_remove);
       state->pending_since = 0;
-      if (state->has_draft)
+      if (state->has_draft && !state->recovered)
         {
           rst_draft_store_remove_draft (state->session->store, state->draft_id);
           state->has_draft = FALSE;
@@ -298,6 +316,22 @@ rst_session_document_modified_changed (PageState *state)
 
   rst_session_queue_write (state->session);
   rst_session_update_inhibit (state->session);
+}
+
+/* The text is in the file: whatever the draft held is safe. */
+static void
+rst_session_document_saved (PageState *state)
+{
+  g_clear_handle_id (&state->autosave_source, g_source_remove);
+  state->pending_since = 0;
+  state->recovered = FALSE;
+  if (state->has_draft && !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (state->document)))
+    {
+      rst_draft_store_remove_draft (state->session->store, state->draft_id);
+      state->has_draft = FALSE;
+    }
+
+  rst_session_queue_write (state->session);
 }
 
 /* Outside changes ---------------------------------------------------------- */
@@ -488,6 +522,8 @@ rst_session_track_page (RstSession *self,
                             G_CALLBACK (rst_session_document_file_changed), state);
   g_signal_connect_swapped (state->document, "notify::busy",
                             G_CALLBACK (rst_session_document_busy_changed), state);
+  g_signal_connect_swapped (state->document, "saved",
+                            G_CALLBACK (rst_session_document_saved), state);
 
   rst_session_watch_file (state);
   rst_session_queue_write (self);
@@ -867,6 +903,10 @@ rst_session_restore_tab (RstSession          *self,
       g_free (state->draft_id);
       state->draft_id = g_strdup (tab->draft_id);
       state->has_draft = TRUE;
+      /* Kept on disk through the load below and until it is saved or
+       * written again: a second crash meanwhile still finds it.
+       */
+      state->recovered = TRUE;
     }
 
   if (file != NULL)
