@@ -11,7 +11,10 @@
 
 #include <glib/gstdio.h>
 
+#include <sys/stat.h>
+
 #include "rst-draft-store.h"
+#include "rst-text-file.h"
 
 static void
 spin_main_context (void)
@@ -226,6 +229,99 @@ test_draft_store_session_hostile (void)
 }
 
 static void
+assert_file_holds (const char *path,
+                   const char *expected,
+                   gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize read = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &read, NULL));
+  g_assert_cmpmem (contents, read, expected, length);
+}
+
+/* A draft that is not valid UTF-8 (a disk error, another program) comes
+ * back with U+FFFD, and its bytes are kept as they were beside it.
+ */
+static void
+test_draft_store_recover_invalid_utf8 (void)
+{
+  static const char latin1[] = "Mr. Chairperson,\n\nLe caf\xe9 est pr\xeat.\n";
+  static const char with_nul[] = "Thank\0you.";
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unreadable", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autofree char *path = rst_draft_store_dup_draft_path (store, "latin1");
+  g_autofree char *expected_backup = g_strconcat (path, ".unreadable", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *fifo = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GBytes) valid = g_bytes_new_static ("Madam President,", 16);
+  g_autoptr(GError) error = NULL;
+
+  rst_draft_store_write_draft (store, "valid", valid);
+  rst_draft_store_flush (store);
+  g_file_set_contents (path, latin1, sizeof latin1 - 1, &error);
+  g_assert_no_error (error);
+
+  /* Valid drafts come back byte for byte, with no copy. */
+  text = rst_draft_store_recover_draft (store, "valid", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (text, valid));
+  g_assert_null (backup);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  text = rst_draft_store_recover_draft (store, "latin1", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                   "Mr. Chairperson,\n\nLe caf\xef\xbf\xbd est pr\xef\xbf\xbdt.\n", 40);
+  g_assert_cmpstr (backup, ==, expected_backup);
+  assert_file_holds (backup, latin1, sizeof latin1 - 1);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  /* A second crash before the draft was written again: the same copy. */
+  text = rst_draft_store_recover_draft (store, "latin1", &again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, expected_backup);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  /* The draft written again, as the autosave does, leaves the copy be;
+   * and drafts listed (and so orphans removed) never include it.
+   */
+  rst_draft_store_write_draft (store, "latin1", valid);
+  rst_draft_store_flush (store);
+  assert_file_holds (path, "Madam President,", 16);
+  assert_file_holds (backup, latin1, sizeof latin1 - 1);
+  {
+    g_auto(GStrv) ids = rst_draft_store_list_drafts (store);
+
+    g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  }
+
+  /* A NUL byte, which no text buffer takes. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&backup, g_free);
+  path = rst_draft_store_dup_draft_path (store, "nul");
+  g_file_set_contents (path, with_nul, sizeof with_nul - 1, &error);
+  g_assert_no_error (error);
+  text = rst_draft_store_recover_draft (store, "nul", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), "Thank\xef\xbf\xbdyou.", 12);
+  g_assert_nonnull (backup);
+  assert_file_holds (backup, with_nul, sizeof with_nul - 1);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  /* A FIFO where a draft should be is refused, not waited on. */
+  fifo = rst_draft_store_dup_draft_path (store, "fifo");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  text = rst_draft_store_recover_draft (store, "fifo", NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_NOT_REGULAR);
+  g_assert_null (text);
+
+  spin_main_context ();
+}
+
+static void
 test_draft_store_orphans (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "orphans", NULL);
@@ -261,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/write-fails", test_draft_store_write_fails);
   g_test_add_func ("/draft-store/session-round-trip", test_draft_store_session_round_trip);
   g_test_add_func ("/draft-store/session-hostile", test_draft_store_session_hostile);
+  g_test_add_func ("/draft-store/recover-invalid-utf8", test_draft_store_recover_invalid_utf8);
   g_test_add_func ("/draft-store/orphans", test_draft_store_orphans);
 
   return g_test_run ();

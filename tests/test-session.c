@@ -616,6 +616,94 @@ test_session_recovered_draft_survives_second_crash (void)
   rst_session_shutdown (session);
 }
 
+/* Whether a label under @widget, a toast's among them, says @words. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *words)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), words) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, words))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A draft that is not valid UTF-8 used to open as an empty tab said to be
+ * recovered, and the autosave then wrote that emptiness over it. It comes
+ * back with U+FFFD, the toast says so, the bytes are kept beside it, and
+ * what the autosave writes is the recovered text.
+ */
+static void
+test_session_recover_invalid_utf8_draft (void)
+{
+  static const char latin1[] = "Mr. Chairperson,\n\nLe caf\xe9 est pr\xeat.";
+  static const char repaired[] = "Mr. Chairperson,\n\nLe caf\xef\xbf\xbd est pr\xef\xbf\xbdt.";
+  g_autofree char *draft_id = rst_draft_store_new_draft_id ();
+  g_autoptr(GBytes) draft = g_bytes_new_static (latin1, sizeof latin1 - 1);
+  g_autoptr(GBytes) repaired_bytes = g_bytes_new_static (repaired, sizeof repaired - 1);
+  g_autoptr(RstApplication) restarted = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *text = NULL;
+  gsize backup_length = 0;
+  RstSession *session;
+  RstDraftStore *store;
+  RstWindow *window;
+  RstDocument *document;
+  gulong handler;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  leave_crashed_session (draft_id, draft, NULL);
+
+  restarted = create_another_application ();
+  session = rst_application_get_session (restarted);
+  store = rst_session_get_draft_store (session);
+  g_settings_set_uint (rst_application_get_settings (restarted), "autosave-delay", 1);
+  handler = g_signal_connect (store, "draft-written", G_CALLBACK (draft_written_cb), &written);
+
+  g_assert_cmpuint (rst_session_restore (session), ==, 1);
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  document = rst_window_get_document (window);
+  wait_until_idle (document);
+
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, repaired);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  /* The bytes as they were, beside the draft. */
+  draft_path = rst_draft_store_dup_draft_path (store, draft_id);
+  backup_path = g_strconcat (draft_path, ".unreadable", NULL);
+  g_assert_true (g_file_get_contents (backup_path, &backup, &backup_length, NULL));
+  g_assert_cmpmem (backup, backup_length, latin1, sizeof latin1 - 1);
+
+  /* The drafter is told, and where the bytes are. */
+  while (!find_label (GTK_WIDGET (window), "could not be read"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (find_label (GTK_WIDGET (window), ".unreadable"));
+
+  /* The autosave writes the recovered text, not an empty tab. */
+  while (g_strcmp0 (written, draft_id) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_draft_survives (store, draft_id, repaired_bytes);
+  g_clear_pointer (&backup, g_free);
+  g_assert_true (g_file_get_contents (backup_path, &backup, &backup_length, NULL));
+  g_assert_cmpmem (backup, backup_length, latin1, sizeof latin1 - 1);
+
+  g_signal_handler_disconnect (store, handler);
+  g_settings_reset (rst_application_get_settings (restarted), "autosave-delay");
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), FALSE);
+  destroy_all_windows (restarted);
+  rst_session_shutdown (session);
+}
+
 /* Another program deletes the file, writes it again, changes it: the tab
  * says the file is gone, and Reload takes the new text.
  */
@@ -741,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/session/quit-and-restore", test_session_quit_and_restore);
   g_test_add_func ("/session/recovered-draft-survives-second-crash",
                    test_session_recovered_draft_survives_second_crash);
+  g_test_add_func ("/session/recover-invalid-utf8-draft", test_session_recover_invalid_utf8_draft);
   g_test_add_func ("/session/outside-changes", test_session_outside_changes);
   g_test_add_func ("/session/tabs", test_session_tabs);
 

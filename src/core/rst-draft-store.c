@@ -9,11 +9,13 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "rst-draft-store.h"
+#include "rst-text-file.h"
 
 /* Drafts and the session file, as GNOME Text Editor keeps them: every
  * unsaved text is a file in DIRECTORY/drafts, and DIRECTORY/session.ini
@@ -26,6 +28,10 @@
  * (G_FILE_SET_CONTENTS_CONSISTENT): a crash leaves the old draft or the
  * new one, never half of one.
  */
+
+/* Beside a draft that is not valid UTF-8: its bytes as they were. */
+#define UNREADABLE_SUFFIX ".unreadable"
+#define MAX_BACKUPS       100
 
 #define SESSION_GROUP   "session"
 #define SESSION_VERSION 1
@@ -348,6 +354,125 @@ rst_draft_store_read_draft (RstDraftStore  *self,
     return NULL;
 
   return g_bytes_new_take (contents, length);
+}
+
+/* Keeps the bytes of @path under a name of their own before anything
+ * writes the draft again: a hard link, which needs no room on a full
+ * disk and keeps the old bytes however the draft is replaced, else a
+ * copy. A backup left by an earlier start with the same bytes is reused.
+ */
+static char *
+rst_draft_store_keep_backup (const char  *path,
+                             GBytes      *bytes,
+                             GError     **error)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  for (guint i = 0; i < MAX_BACKUPS; i++)
+    {
+      g_autofree char *backup = NULL;
+      g_autofree char *existing = NULL;
+      gsize existing_length = 0;
+
+      if (i == 0)
+        backup = g_strconcat (path, UNREADABLE_SUFFIX, NULL);
+      else
+        backup = g_strdup_printf ("%s.%u" UNREADABLE_SUFFIX, path, i);
+
+      if (link (path, backup) == 0)
+        return g_steal_pointer (&backup);
+
+      if (errno == EEXIST)
+        {
+          if (g_file_get_contents (backup, &existing, &existing_length, NULL) &&
+              existing_length == length && memcmp (existing, data, length) == 0)
+            return g_steal_pointer (&backup);
+          continue;
+        }
+
+      /* No hard links here (or the draft went away): a copy of the bytes
+       * read, which a new file may hold only if none is there yet.
+       */
+      if (g_file_test (backup, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_set_contents_full (backup, data, length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+        return NULL;
+      return g_steal_pointer (&backup);
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+               _("Too many copies of unreadable drafts in “%s”"), path);
+  return NULL;
+}
+
+/**
+ * rst_draft_store_recover_draft:
+ * @backup_path: (out) (optional) (transfer full) (nullable): where the
+ *   draft's original bytes are kept when they were not valid UTF-8
+ *
+ * Reads a draft to put back into a tab after a crash. A draft is only
+ * ever what the buffer held, but a disk error or another program can
+ * leave bytes that are not UTF-8, which no text buffer takes: those come
+ * back with U+FFFD REPLACEMENT CHARACTER in place of what cannot be
+ * read, and the bytes as they were are kept first in a file beside the
+ * draft (`<draft>.unreadable`), which nothing in Rostrum removes or
+ * writes over. If that copy cannot be made, the draft is not recovered
+ * and stays as it is.
+ *
+ * Returns: (transfer full) (nullable): the text, valid UTF-8 without
+ *   NUL, or %NULL with @error set
+ */
+GBytes *
+rst_draft_store_recover_draft (RstDraftStore  *self,
+                               const char     *draft_id,
+                               char          **backup_path,
+                               GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *backup = NULL;
+  const char *data;
+  gsize length = 0;
+  char *valid;
+
+  g_return_val_if_fail (RST_IS_DRAFT_STORE (self), NULL);
+
+  if (backup_path != NULL)
+    *backup_path = NULL;
+
+  path = rst_draft_store_dup_draft_path (self, draft_id);
+  if (path == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("“%s” is not a draft"), draft_id ? draft_id : "");
+      return NULL;
+    }
+
+  /* Regular files of a statement's size only: a draft replaced by a FIFO
+   * or a device must not hang the start.
+   */
+  file = g_file_new_for_path (path);
+  bytes = rst_text_file_read (file, RST_TEXT_FILE_MAX_SIZE, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  /* With a length, a NUL byte fails too, as GtkTextBuffer wants. */
+  if (g_utf8_validate_len (data, length, NULL))
+    return g_steal_pointer (&bytes);
+
+  backup = rst_draft_store_keep_backup (path, bytes, error);
+  if (backup == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (data, length);
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&backup);
+
+  return g_bytes_new_take (valid, strlen (valid));
 }
 
 /**

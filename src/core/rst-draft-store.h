@@ -54,6 +54,10 @@ void           rst_draft_store_remove_draft     (RstDraftStore  *self,
 GBytes        *rst_draft_store_read_draft       (RstDraftStore  *self,
                                                  const char     *draft_id,
                                                  GError        **error);
+GBytes        *rst_draft_store_recover_draft    (RstDraftStore  *self,
+                                                 const char     *draft_id,
+                                                 char          **backup_path,
+                                                 GError        **error);
 char         **rst_draft_store_list_drafts      (RstDraftStore  *self);
 void           rst_draft_store_write_session    (RstDraftStore  *self,
                                                  GPtrArray      *tabs,

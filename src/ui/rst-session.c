@@ -246,6 +246,12 @@ rst_session_write_draft (PageState *state)
   if (!gtk_text_buffer_get_modified (buffer) || rst_document_get_busy (state->document))
     return;
 
+  /* A recovered draft holds text; an empty buffer means it did not get
+   * in, and writing would destroy the only copy.
+   */
+  if (state->recovered && gtk_text_buffer_get_char_count (buffer) == 0)
+    return;
+
   /* One copy of the text, handed to the store's thread. */
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   text = gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
@@ -869,11 +875,15 @@ rst_session_restore_load_cb (GObject      *object,
   restore_data_free (data);
 }
 
-/* 0: nothing to restore, 1: restored, 2: restored with unsaved text */
+/* 0: nothing to restore, 1: restored, 2: restored with unsaved text.
+ * @backup is set when the draft was not valid UTF-8 and its bytes were
+ * kept there.
+ */
 static guint
 rst_session_restore_tab (RstSession          *self,
                          RstWindow           *window,
-                         const RstSessionTab *tab)
+                         const RstSessionTab *tab,
+                         char               **backup)
 {
   g_autoptr(GBytes) draft = NULL;
   g_autoptr(GFile) file = NULL;
@@ -882,7 +892,13 @@ rst_session_restore_tab (RstSession          *self,
   guint result;
 
   if (tab->draft_id != NULL)
-    draft = rst_draft_store_read_draft (self->store, tab->draft_id, NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      draft = rst_draft_store_recover_draft (self->store, tab->draft_id, backup, &error);
+      if (draft == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_message ("Could not recover the draft %s: %s", tab->draft_id, error->message);
+    }
   if (tab->uri != NULL)
     file = g_file_new_for_uri (tab->uri);
 
@@ -979,9 +995,11 @@ rst_session_restore (RstSession *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) windows = NULL;
   RstWindow *first_window = NULL;
+  g_autofree char *first_backup = NULL;
   gboolean clean_exit = TRUE;
   guint restored = 0;
   guint recovered = 0;
+  guint repaired = 0;
 
   g_return_val_if_fail (RST_IS_SESSION (self), 0);
 
@@ -1002,6 +1020,7 @@ rst_session_restore (RstSession *self)
       const RstSessionTab *tab = g_ptr_array_index (tabs, i);
       RstWindow *window = g_hash_table_lookup (windows, GUINT_TO_POINTER (tab->window));
       gboolean new_window = window == NULL;
+      g_autofree char *backup = NULL;
       guint result;
 
       if (new_window)
@@ -1010,7 +1029,13 @@ rst_session_restore (RstSession *self)
           g_object_set_data (G_OBJECT (window), "rst-restoring", GINT_TO_POINTER (TRUE));
         }
 
-      result = rst_session_restore_tab (self, window, tab);
+      result = rst_session_restore_tab (self, window, tab, &backup);
+      if (backup != NULL)
+        {
+          repaired++;
+          if (first_backup == NULL)
+            first_backup = g_steal_pointer (&backup);
+        }
       if (result == 0)
         {
           if (new_window)
@@ -1034,14 +1059,32 @@ rst_session_restore (RstSession *self)
 
   rst_draft_store_remove_orphans (self->store, kept);
 
-  if (recovered > 0 && first_window != NULL)
+  if ((recovered > 0 || repaired > 0) && first_window != NULL)
     {
-      AdwToast *toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
-                                                           "Rostrum did not quit normally: the unsaved text of %u statement was recovered",
-                                                           "Rostrum did not quit normally: the unsaved text of %u statements was recovered",
-                                                           recovered),
-                                              recovered);
-      adw_toast_set_timeout (toast, 10);
+      AdwToast *toast;
+
+      if (repaired == 0)
+        toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Rostrum did not quit normally: the unsaved text of %u statement was recovered",
+                                                   "Rostrum did not quit normally: the unsaved text of %u statements was recovered",
+                                                   recovered),
+                                      recovered);
+      else
+        {
+          /* The toast's title is markup. */
+          g_autofree char *where = g_filename_display_name (first_backup);
+          g_autofree char *escaped = g_markup_escape_text (where, -1);
+
+          toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Unsaved text was recovered, but %u draft could not be read in full: "
+                                                     "what could not be read shows as �. The draft as it was is kept in “%s”.",
+                                                     "Unsaved text was recovered, but %u drafts could not be read in full: "
+                                                     "what could not be read shows as �. The first as it was is kept in “%s”.",
+                                                     repaired),
+                                        repaired, escaped);
+        }
+      /* One to read to the end: it tells where the bytes are kept. */
+      adw_toast_set_timeout (toast, repaired > 0 ? 0 : 10);
       /* Shown once the window is on screen, where the drafter sees it. */
       g_object_set_data_full (G_OBJECT (first_window), "rst-recovered-toast", toast, g_object_unref);
       if (gtk_widget_get_mapped (GTK_WIDGET (first_window)))
