@@ -11,7 +11,9 @@
 
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "rst-draft-store.h"
 #include "rst-text-file.h"
@@ -228,6 +230,92 @@ test_draft_store_session_hostile (void)
   g_assert_null (read);
 }
 
+/* A count in the session file is never looped up to: tabs=2147483647
+ * opens RST_SESSION_MAX_TABS tabs at once, and the drafts of those left
+ * out stay on disk.
+ */
+static void
+test_draft_store_session_capped (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "capped", NULL);
+  g_autofree char *path = g_build_filename (dir, "session.ini", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autoptr(GString) contents = g_string_new ("[session]\ntabs=2147483647\n");
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("Thank you.", 10);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  gboolean clean = TRUE;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (contents, "[tab %u]\ndraft=draft-%u\nwindow=%d\n", i, i,
+                            i == 0 ? G_MAXINT : (int) i);
+  g_file_set_contents (path, contents->str, contents->len, &error);
+  g_assert_no_error (error);
+  rst_draft_store_write_draft (store, "draft-99", text);
+  rst_draft_store_flush (store);
+
+  g_test_expect_message ("Rostrum-Core", G_LOG_LEVEL_WARNING, "*2147483647 tabs*64*");
+  read = rst_draft_store_read_session (store, &clean, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_false (clean);
+  g_assert_cmpuint (read->len, ==, RST_SESSION_MAX_TABS);
+  g_assert_cmpstr (((RstSessionTab *)g_ptr_array_index (read, 63))->draft_id, ==, "draft-63");
+  /* A window number is capped too: one window per tab at most. */
+  g_assert_cmpuint (((RstSessionTab *)g_ptr_array_index (read, 0))->window, ==, RST_SESSION_MAX_TABS - 1);
+
+  /* Not opened, but not an orphan either. */
+  rst_draft_store_remove_orphans (store, none);
+  rst_draft_store_flush (store);
+  ids = rst_draft_store_list_drafts (store);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, "draft-99");
+
+  spin_main_context ();
+}
+
+/* A FIFO or a device in place of the session file is not read (it would
+ * block or never end), nor is a file far larger than a session file.
+ */
+static void
+test_draft_store_session_not_regular (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "fifo-session", NULL);
+  g_autofree char *path = g_build_filename (dir, "session.ini", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  read = rst_draft_store_read_session (store, NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_NOT_REGULAR);
+  g_assert_null (read);
+  g_test_message ("FIFO: %s", error->message);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  read = rst_draft_store_read_session (store, NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_NOT_REGULAR);
+  g_assert_null (read);
+  g_clear_error (&error);
+
+  /* 50 MB, sparse: refused by its size, before a byte is read. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 50 * 1024 * 1024), ==, 0);
+  close (fd);
+  read = rst_draft_store_read_session (store, NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_TOO_LARGE);
+  g_assert_null (read);
+}
+
 static void
 assert_file_holds (const char *path,
                    const char *expected,
@@ -357,6 +445,8 @@ main (int   argc,
   g_test_add_func ("/draft-store/write-fails", test_draft_store_write_fails);
   g_test_add_func ("/draft-store/session-round-trip", test_draft_store_session_round_trip);
   g_test_add_func ("/draft-store/session-hostile", test_draft_store_session_hostile);
+  g_test_add_func ("/draft-store/session-capped", test_draft_store_session_capped);
+  g_test_add_func ("/draft-store/session-not-regular", test_draft_store_session_not_regular);
   g_test_add_func ("/draft-store/recover-invalid-utf8", test_draft_store_recover_invalid_utf8);
   g_test_add_func ("/draft-store/orphans", test_draft_store_orphans);
 

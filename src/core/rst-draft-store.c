@@ -35,6 +35,10 @@
 
 #define SESSION_GROUP   "session"
 #define SESSION_VERSION 1
+/* A session file names at most RST_SESSION_MAX_TABS tabs of a few lines
+ * each: anything larger is not one of ours.
+ */
+#define SESSION_MAX_SIZE (256 * 1024)
 
 struct _RstDraftStore
 {
@@ -50,6 +54,11 @@ struct _RstDraftStore
   GMutex        mutex;
   GCond         cond;
   guint         pending;
+
+  /* Drafts of the tabs past RST_SESSION_MAX_TABS in the session file last
+   * read: not opened, but never removed as orphans either.
+   */
+  GHashTable   *ignored_drafts;
 };
 
 G_DEFINE_FINAL_TYPE (RstDraftStore, rst_draft_store, G_TYPE_OBJECT)
@@ -567,7 +576,9 @@ rst_draft_store_write_session (RstDraftStore *self,
  * @clean_exit: (out) (optional): whether the last run quit normally
  *
  * Reads the session file. No session file is no error: it gives no tabs
- * and a clean exit.
+ * and a clean exit. The file is read only if it is a regular file of a
+ * session file's size, and at most %RST_SESSION_MAX_TABS tabs come back
+ * (with a warning when it names more).
  *
  * Returns: (transfer container) (element-type RstSessionTab): the tabs
  */
@@ -579,22 +590,38 @@ rst_draft_store_read_session (RstDraftStore  *self,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) groups = NULL;
   gboolean clean = TRUE;
+  gsize length = 0;
+  const char *data;
   int n_tabs;
 
   g_return_val_if_fail (RST_IS_DRAFT_STORE (self), NULL);
 
   if (clean_exit != NULL)
     *clean_exit = TRUE;
+  g_hash_table_remove_all (self->ignored_drafts);
 
-  if (!g_key_file_load_from_file (key_file, self->session_path, G_KEY_FILE_NONE, &local_error))
+  /* Regular files of a session file's size only: a FIFO or /dev/zero put
+   * in its place must not hang the start.
+   */
+  file = g_file_new_for_path (self->session_path);
+  bytes = rst_text_file_read (file, SESSION_MAX_SIZE, NULL, &local_error);
+  if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return g_steal_pointer (&tabs);
 
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot read the session file “%s”: %s"), self->session_path, local_error->message);
       return NULL;
     }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_NONE, error))
+    return NULL;
 
   if (g_key_file_has_key (key_file, SESSION_GROUP, "clean-exit", NULL))
     clean = g_key_file_get_boolean (key_file, SESSION_GROUP, "clean-exit", NULL);
@@ -602,8 +629,16 @@ rst_draft_store_read_session (RstDraftStore  *self,
   else
     clean = FALSE;
 
+  /* Every count read here is capped, never looped up to: "tabs" says how
+   * many tab groups to look for, at most RST_SESSION_MAX_TABS of them.
+   */
   n_tabs = g_key_file_get_integer (key_file, SESSION_GROUP, "tabs", NULL);
-  for (int i = 0; i < n_tabs; i++)
+  n_tabs = MAX (n_tabs, 0);
+  if (n_tabs > RST_SESSION_MAX_TABS)
+    g_warning ("The session file names %d tabs; only the first %d are opened again",
+               n_tabs, RST_SESSION_MAX_TABS);
+
+  for (int i = 0; i < MIN (n_tabs, RST_SESSION_MAX_TABS); i++)
     {
       g_autofree char *group = g_strdup_printf ("tab %d", i);
       g_autofree char *uri = NULL;
@@ -620,10 +655,31 @@ rst_draft_store_read_session (RstDraftStore  *self,
       if (uri == NULL && draft_id == NULL)
         continue;
 
+      /* A window per tab at most. */
       window = g_key_file_get_integer (key_file, group, "window", NULL);
-      g_ptr_array_add (tabs, rst_session_tab_new (draft_id, uri, MAX (window, 0),
+      window = CLAMP (window, 0, RST_SESSION_MAX_TABS - 1);
+      g_ptr_array_add (tabs, rst_session_tab_new (draft_id, uri, window,
                                                   g_key_file_get_boolean (key_file, group, "selected", NULL),
                                                   g_key_file_get_boolean (key_file, group, "modified", NULL)));
+    }
+
+  /* The unsaved text of tabs past the cap stays on disk: the groups the
+   * file really holds are few, however large "tabs" claims to be.
+   */
+  groups = g_key_file_get_groups (key_file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *draft_id = NULL;
+      guint64 index;
+
+      if (!g_str_has_prefix (groups[i], "tab ") ||
+          !g_ascii_string_to_unsigned (groups[i] + 4, 10, 0, G_MAXINT, &index, NULL) ||
+          index < (guint64) MIN (n_tabs, RST_SESSION_MAX_TABS))
+        continue;
+
+      draft_id = g_key_file_get_string (key_file, groups[i], "draft", NULL);
+      if (draft_id_is_valid (draft_id))
+        g_hash_table_add (self->ignored_drafts, g_steal_pointer (&draft_id));
     }
 
   if (clean_exit != NULL)
@@ -637,7 +693,9 @@ rst_draft_store_read_session (RstDraftStore  *self,
  * @tabs: (element-type RstSessionTab): the tabs whose drafts to keep
  *
  * Removes every draft no tab in @tabs names: drafts of documents that were
- * saved or discarded while a removal could not reach the disk.
+ * saved or discarded while a removal could not reach the disk. Drafts of
+ * the tabs that the last rst_draft_store_read_session() left out, past
+ * %RST_SESSION_MAX_TABS, are kept.
  */
 void
 rst_draft_store_remove_orphans (RstDraftStore *self,
@@ -653,6 +711,7 @@ rst_draft_store_remove_orphans (RstDraftStore *self,
     {
       gboolean used = FALSE;
 
+      used = g_hash_table_contains (self->ignored_drafts, ids[i]);
       for (guint j = 0; j < tabs->len && !used; j++)
         used = g_strcmp0 (((RstSessionTab *)g_ptr_array_index (tabs, j))->draft_id, ids[i]) == 0;
 
@@ -703,6 +762,7 @@ rst_draft_store_finalize (GObject *object)
   g_free (self->directory);
   g_free (self->drafts_directory);
   g_free (self->session_path);
+  g_hash_table_unref (self->ignored_drafts);
 
   G_OBJECT_CLASS (rst_draft_store_parent_class)->finalize (object);
 }
@@ -738,6 +798,7 @@ rst_draft_store_init (RstDraftStore *self)
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   self->main_context = g_main_context_ref_thread_default ();
+  self->ignored_drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* One thread: operations run one after the other, in order. */
   self->worker = g_thread_pool_new (rst_draft_store_run, NULL, 1, FALSE, NULL);
 }

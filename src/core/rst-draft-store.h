@@ -24,6 +24,11 @@ typedef struct
   gboolean  modified;
 } RstSessionTab;
 
+/* However many tabs a session file claims, no more are opened again: a
+ * damaged or hostile file must not keep the start-up busy for ever.
+ */
+#define RST_SESSION_MAX_TABS 64
+
 #define RST_TYPE_SESSION_TAB (rst_session_tab_get_type ())
 
 GType          rst_session_tab_get_type (void) G_GNUC_CONST;
