@@ -12,8 +12,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rst-test-ui.h"
 #include "rst-session.h"
@@ -704,6 +707,74 @@ test_session_recover_invalid_utf8_draft (void)
   rst_session_shutdown (session);
 }
 
+/* A session naming /dev/zero, a FIFO and a 50 MB file beside a statement:
+ * none of the three is read (the FIFO would block the start, /dev/zero
+ * never end), their tabs go, and one message says which and why.
+ */
+static void
+test_session_restore_refuses_special_files (void)
+{
+  g_autofree char *good = write_statement ("good.md", "Mr. Chairperson,\n");
+  g_autofree char *fifo = g_build_filename (g_get_user_data_dir (), "pipe.md", NULL);
+  g_autofree char *large = g_build_filename (g_get_user_data_dir (), "large.md", NULL);
+  const char *paths[] = { "/dev/zero", fifo, large, good };
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
+  g_autoptr(RstApplication) restarted = NULL;
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  AdwMessageDialog *dialog;
+  RstWindow *window;
+  AdwTabView *view;
+  const char *body;
+  int fd;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  fd = g_open (large, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 50 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_ptr_array_add (tabs, rst_session_tab_new (NULL, uri, 0, i == 0, FALSE));
+    }
+  rst_draft_store_write_session (store, tabs, TRUE);
+  rst_draft_store_flush (store);
+
+  restarted = create_another_application ();
+  rst_session_restore (rst_application_get_session (restarted));
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  view = rst_window_get_tab_view (window);
+
+  while ((dialog = find_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  g_test_message ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "3 Statements Were Not Opened Again");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "“zero”: it is not a regular file"));
+  g_assert_nonnull (strstr (body, "“pipe.md”: it is not a regular file"));
+  g_assert_nonnull (strstr (body, "“large.md”: it is larger than"));
+
+  /* Only the statement is left, as it is on disk. */
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 1);
+  g_assert_true (g_file_equal (rst_document_get_file (rst_window_get_document (window)), good_file));
+  g_assert_false (rst_page_get_modified (rst_window_get_current_page (window)));
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_all_windows (restarted);
+  rst_session_shutdown (rst_application_get_session (restarted));
+  g_unlink (fifo);
+  g_unlink (large);
+}
+
 /* Another program deletes the file, writes it again, changes it: the tab
  * says the file is gone, and Reload takes the new text.
  */
@@ -830,6 +901,7 @@ main (int   argc,
   g_test_add_func ("/session/recovered-draft-survives-second-crash",
                    test_session_recovered_draft_survives_second_crash);
   g_test_add_func ("/session/recover-invalid-utf8-draft", test_session_recover_invalid_utf8_draft);
+  g_test_add_func ("/session/restore-refuses-special-files", test_session_restore_refuses_special_files);
   g_test_add_func ("/session/outside-changes", test_session_outside_changes);
   g_test_add_func ("/session/tabs", test_session_tabs);
 
