@@ -170,7 +170,7 @@ test_session_autosave (void)
   g_assert_true (g_file_test (draft_path, G_FILE_TEST_IS_REGULAR));
   path = g_build_filename (g_get_user_data_dir (), "autosaved.md", NULL);
   file = g_file_new_for_path (path);
-  rst_document_save_async (document, file, NULL, NULL, NULL);
+  rst_document_save_async (document, file, NULL, NULL, NULL, NULL);
   wait_until_idle (document);
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   rst_draft_store_flush (store);
@@ -600,7 +600,7 @@ test_session_recovered_draft_survives_second_crash (void)
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
 
   /* Saved: now, and only now, the draft has served. */
-  rst_document_save_async (document, NULL, NULL, NULL, NULL);
+  rst_document_save_async (document, NULL, NULL, NULL, NULL, NULL);
   wait_until_idle (document);
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   rst_session_flush (session);

@@ -366,7 +366,7 @@ rst_page_save_to (RstPage     *self,
                   GFile       *file,
                   SaveRequest *request)
 {
-  rst_document_save_async (self->document, file, NULL, rst_page_save_cb, request);
+  rst_document_save_async (self->document, file, NULL, NULL, rst_page_save_cb, request);
 }
 
 static void
