@@ -577,10 +577,9 @@ rst_document_save_async (RstDocument         *self,
   data->newline_type = self->newline_type;
   if (protect != NULL && protect[0] != NULL)
     {
-      data->protect = g_ptr_array_new_with_free_func (g_object_unref);
+      data->protect = g_ptr_array_new_null_terminated (0, g_object_unref, TRUE);
       for (guint i = 0; protect[i] != NULL; i++)
         g_ptr_array_add (data->protect, g_object_ref (protect[i]));
-      g_ptr_array_add (data->protect, NULL);
     }
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-save-changes-dialog.h"
 #include "rst-session-private.h"
 
 /* The session, as in GNOME Text Editor: it follows every tab of every
@@ -327,6 +328,28 @@ rst_session_page_attached (AdwTabView *view,
 /* Logout --------------------------------------------------------------- */
 
 /**
+ * rst_session_list_pages:
+ *
+ * Returns: (transfer container) (element-type RstPage): the pages of
+ *   every window
+ */
+GPtrArray *
+rst_session_list_pages (RstSession *self)
+{
+  GPtrArray *pages = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer page;
+
+  g_return_val_if_fail (RST_IS_SESSION (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &page, NULL))
+    g_ptr_array_add (pages, page);
+
+  return pages;
+}
+
+/**
  * rst_session_list_modified:
  *
  * Returns: (transfer container) (element-type RstPage): the pages with
@@ -479,43 +502,14 @@ rst_session_close_all_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void rst_session_save_next (RstSession *self);
-
 static void
-rst_session_saved_for_quit (RstPage  *page,
-                            gpointer  user_data)
+rst_session_quit_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  RstSession *self = user_data;
+  g_autoptr(RstSession) self = user_data;
 
-  rst_session_save_next (self);
-  g_object_unref (self);
-}
-
-/* One save at a time: statements never saved ask for a name in turn. A
- * save that fails or is cancelled stops the quit.
- */
-static void
-rst_session_save_next (RstSession *self)
-{
-  g_autoptr(GPtrArray) modified = rst_session_list_modified (self);
-
-  if (modified->len == 0)
-    {
-      rst_session_close_all (self);
-      return;
-    }
-
-  rst_page_save (g_ptr_array_index (modified, 0), rst_session_saved_for_quit, g_object_ref (self));
-}
-
-static void
-rst_session_quit_response (AdwMessageDialog *dialog,
-                           const char       *response,
-                           RstSession       *self)
-{
-  if (g_str_equal (response, "save"))
-    rst_session_save_next (self);
-  else if (g_str_equal (response, "discard"))
+  if (rst_save_changes_dialog_run_finish (result, NULL))
     g_idle_add_full (G_PRIORITY_DEFAULT, rst_session_close_all_cb,
                      g_object_ref (self), g_object_unref);
 }
@@ -530,7 +524,6 @@ void
 rst_session_request_quit (RstSession *self)
 {
   g_autoptr(GPtrArray) modified = NULL;
-  AdwMessageDialog *dialog;
 
   g_return_if_fail (RST_IS_SESSION (self));
 
@@ -541,11 +534,9 @@ rst_session_request_quit (RstSession *self)
       return;
     }
 
-  dialog = rst_page_new_save_changes_dialog (gtk_application_get_active_window (self->application),
-                                             _("Save Changes Before Quitting?"), modified);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rst_session_quit_response),
-                           self, G_CONNECT_DEFAULT);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rst_save_changes_dialog_run_async (gtk_application_get_active_window (self->application),
+                                     _("Save Changes Before Quitting?"), modified, NULL,
+                                     rst_session_quit_cb, g_object_ref (self));
 }
 
 /* Closed tabs, reload -------------------------------------------------- */

@@ -16,6 +16,7 @@
 #include "rst-file-filter.h"
 #include "rst-front-matter.h"
 #include "rst-recent.h"
+#include "rst-save-changes-dialog.h"
 #include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
 #include "rst-window.h"
@@ -41,8 +42,6 @@ struct _RstWindow
   gulong                tracked_title_handler;
   gulong                tracked_file_handler;
 
-  /* Saves still running before the window may close. */
-  guint                 pending_saves;
   /* Set once the drafter chose to close without saving, or saved. */
   guint                 close_confirmed : 1;
 };
@@ -338,6 +337,18 @@ rst_window_open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The page told the drafter of any failure already. */
+static void
+rst_window_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rst_page_save_finish (RST_PAGE (object), result, &error))
+    g_debug ("Not saved: %s", error->message);
+}
+
 static void
 rst_window_save_action (GtkWidget  *widget,
                         const char *action_name,
@@ -346,7 +357,7 @@ rst_window_save_action (GtkWidget  *widget,
   RstPage *page = rst_window_get_current_page (RST_WINDOW (widget));
 
   if (page != NULL)
-    rst_page_save (page, NULL, NULL);
+    rst_page_save_async (page, NULL, rst_window_saved_cb, NULL);
 }
 
 static void
@@ -357,7 +368,7 @@ rst_window_save_as_action (GtkWidget  *widget,
   RstPage *page = rst_window_get_current_page (RST_WINDOW (widget));
 
   if (page != NULL)
-    rst_page_save_as (page, NULL, NULL);
+    rst_page_save_as_async (page, NULL, rst_window_saved_cb, NULL);
 }
 
 /* The statement of the selected tab as it is this instant: the live
@@ -590,32 +601,15 @@ close_page_free (ClosePage *close)
 }
 
 static void
-rst_window_page_saved_for_close (RstPage  *page,
-                                 gpointer  user_data)
+rst_window_close_page_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
   ClosePage *close = user_data;
 
-  adw_tab_view_close_page_finish (close->self->tab_view, close->tab, TRUE);
-  close_page_free (close);
-}
-
-static void
-rst_window_close_page_response (AdwMessageDialog *dialog,
-                                const char       *response,
-                                ClosePage        *close)
-{
-  RstPage *page = RST_PAGE (adw_tab_page_get_child (close->tab));
-
-  if (g_str_equal (response, "save"))
-    {
-      /* Finished by the save callback; a failed or cancelled save keeps the tab. */
-      adw_tab_view_close_page_finish (close->self->tab_view, close->tab, FALSE);
-      rst_page_save (page, rst_window_page_saved_for_close, close);
-      return;
-    }
-
+  /* A failed or cancelled save keeps the tab. */
   adw_tab_view_close_page_finish (close->self->tab_view, close->tab,
-                                  g_str_equal (response, "discard"));
+                                  rst_save_changes_dialog_run_finish (result, NULL));
   close_page_free (close);
 }
 
@@ -625,8 +619,7 @@ rst_window_close_page (AdwTabView *tab_view,
                        RstWindow  *self)
 {
   RstPage *page = RST_PAGE (adw_tab_page_get_child (tab));
-  g_autofree char *title = NULL;
-  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) pages = NULL;
   ClosePage *close;
 
   if (!rst_page_get_modified (page))
@@ -635,26 +628,13 @@ rst_window_close_page (AdwTabView *tab_view,
       return GDK_EVENT_STOP;
     }
 
-  title = rst_page_dup_title (page);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("“%s” has unsaved changes. Changes that are not saved will be lost."),
-                                  title);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
+  pages = g_ptr_array_new ();
+  g_ptr_array_add (pages, page);
   close = g_new0 (ClosePage, 1);
   close->self = g_object_ref (self);
   close->tab = g_object_ref (tab);
-  g_signal_connect (dialog, "response", G_CALLBACK (rst_window_close_page_response), close);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rst_save_changes_dialog_run_async (GTK_WINDOW (self), NULL, pages, NULL,
+                                     rst_window_close_page_cb, close);
 
   return GDK_EVENT_STOP;
 }
@@ -739,41 +719,15 @@ rst_window_list_modified_pages (RstWindow *self)
 }
 
 static void
-rst_window_page_saved_for_quit (RstPage  *page,
-                                gpointer  user_data)
+rst_window_close_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  RstWindow *self = user_data;
+  g_autoptr(RstWindow) self = user_data;
 
-  if (--self->pending_saves == 0)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-  g_object_unref (self);
-}
-
-static void
-rst_window_close_response (AdwMessageDialog *dialog,
-                           const char       *response,
-                           RstWindow        *self)
-{
-  if (g_str_equal (response, "save"))
-    {
-      g_autoptr(GPtrArray) modified = rst_window_list_modified_pages (self);
-
-      /* The window closes once every save has succeeded; one that fails
-       * shows its error and keeps the window open.
-       */
-      self->pending_saves = modified->len;
-      for (guint i = 0; i < modified->len; i++)
-        rst_page_save (g_ptr_array_index (modified, i), rst_window_page_saved_for_quit,
-                       g_object_ref (self));
-    }
-  else if (g_str_equal (response, "discard"))
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  /* Saved or discarded, every one: the window may go. */
+  if (rst_save_changes_dialog_run_finish (result, NULL))
+    rst_window_close_without_asking (self);
 }
 
 static gboolean
@@ -781,7 +735,6 @@ rst_window_close_request (GtkWindow *window)
 {
   RstWindow *self = RST_WINDOW (window);
   g_autoptr(GPtrArray) modified = NULL;
-  AdwMessageDialog *dialog;
 
   if (self->close_confirmed)
     return GTK_WINDOW_CLASS (rst_window_parent_class)->close_request (window);
@@ -790,10 +743,8 @@ rst_window_close_request (GtkWindow *window)
   if (modified->len == 0)
     return GTK_WINDOW_CLASS (rst_window_parent_class)->close_request (window);
 
-  dialog = rst_page_new_save_changes_dialog (window, _("Save Changes?"), modified);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rst_window_close_response),
-                           self, G_CONNECT_DEFAULT);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rst_save_changes_dialog_run_async (window, NULL, modified, NULL,
+                                     rst_window_close_cb, g_object_ref (self));
 
   return TRUE;
 }
