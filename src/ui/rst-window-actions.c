@@ -208,6 +208,7 @@ rst_window_template_saved_cb (GObject      *object,
   g_autoptr(RstWindow) self = user_data;
   g_autoptr(RstTemplate) template = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
 
   template = rst_template_chooser_save_as_template_finish (result, &error);
@@ -226,8 +227,10 @@ rst_window_template_saved_cb (GObject      *object,
       return;
     }
 
+  /* The toast's title is markup; a name may hold "&". */
+  escaped = g_markup_escape_text (rst_template_get_name (template), -1);
   /* Translators: a toast, with the template's name */
-  title = g_strdup_printf (_("Saved as the template “%s”"), rst_template_get_name (template));
+  title = g_strdup_printf (_("Saved as the template “%s”"), escaped);
   rst_window_add_toast (self, adw_toast_new (title));
 }
 
@@ -279,6 +282,7 @@ rst_window_exported_cb (GObject      *object,
   g_autoptr(RstWindow) self = user_data;
   g_autoptr(GFile) file = rst_export_dialog_run_finish (result, NULL);
   g_autofree char *basename = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
@@ -286,8 +290,10 @@ rst_window_exported_cb (GObject      *object,
     return;
 
   basename = g_file_get_basename (file);
+  /* The toast's title is markup; a file name may hold "&". */
+  escaped = g_markup_escape_text (basename, -1);
   /* Translators: a toast once the file is written */
-  title = g_strdup_printf (_("Exported “%s”"), basename);
+  title = g_strdup_printf (_("Exported “%s”"), escaped);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "rst-window", g_object_ref (self), g_object_unref);
