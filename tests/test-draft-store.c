@@ -11,7 +11,12 @@
 
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "rst-draft-store.h"
+#include "rst-text-file.h"
 
 static void
 spin_main_context (void)
@@ -225,6 +230,185 @@ test_draft_store_session_hostile (void)
   g_assert_null (read);
 }
 
+/* A count in the session file is never looped up to: tabs=2147483647
+ * opens RST_SESSION_MAX_TABS tabs at once, and the drafts of those left
+ * out stay on disk.
+ */
+static void
+test_draft_store_session_capped (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "capped", NULL);
+  g_autofree char *path = g_build_filename (dir, "session.ini", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autoptr(GString) contents = g_string_new ("[session]\ntabs=2147483647\n");
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GBytes) text = g_bytes_new_static ("Thank you.", 10);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  gboolean clean = TRUE;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (contents, "[tab %u]\ndraft=draft-%u\nwindow=%d\n", i, i,
+                            i == 0 ? G_MAXINT : (int) i);
+  g_file_set_contents (path, contents->str, contents->len, &error);
+  g_assert_no_error (error);
+  rst_draft_store_write_draft (store, "draft-99", text);
+  rst_draft_store_flush (store);
+
+  g_test_expect_message ("Rostrum-Core", G_LOG_LEVEL_WARNING, "*2147483647 tabs*64*");
+  read = rst_draft_store_read_session (store, &clean, &error);
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  g_assert_false (clean);
+  g_assert_cmpuint (read->len, ==, RST_SESSION_MAX_TABS);
+  g_assert_cmpstr (((RstSessionTab *)g_ptr_array_index (read, 63))->draft_id, ==, "draft-63");
+  /* A window number is capped too: one window per tab at most. */
+  g_assert_cmpuint (((RstSessionTab *)g_ptr_array_index (read, 0))->window, ==, RST_SESSION_MAX_TABS - 1);
+
+  /* Not opened, but not an orphan either. */
+  rst_draft_store_remove_orphans (store, none);
+  rst_draft_store_flush (store);
+  ids = rst_draft_store_list_drafts (store);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, "draft-99");
+
+  spin_main_context ();
+}
+
+/* A FIFO or a device in place of the session file is not read (it would
+ * block or never end), nor is a file far larger than a session file.
+ */
+static void
+test_draft_store_session_not_regular (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "fifo-session", NULL);
+  g_autofree char *path = g_build_filename (dir, "session.ini", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  read = rst_draft_store_read_session (store, NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_NOT_REGULAR);
+  g_assert_null (read);
+  g_test_message ("FIFO: %s", error->message);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  read = rst_draft_store_read_session (store, NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_NOT_REGULAR);
+  g_assert_null (read);
+  g_clear_error (&error);
+
+  /* 50 MB, sparse: refused by its size, before a byte is read. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 50 * 1024 * 1024), ==, 0);
+  close (fd);
+  read = rst_draft_store_read_session (store, NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_TOO_LARGE);
+  g_assert_null (read);
+}
+
+static void
+assert_file_holds (const char *path,
+                   const char *expected,
+                   gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize read = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &read, NULL));
+  g_assert_cmpmem (contents, read, expected, length);
+}
+
+/* A draft that is not valid UTF-8 (a disk error, another program) comes
+ * back with U+FFFD, and its bytes are kept as they were beside it.
+ */
+static void
+test_draft_store_recover_invalid_utf8 (void)
+{
+  static const char latin1[] = "Mr. Chairperson,\n\nLe caf\xe9 est pr\xeat.\n";
+  static const char with_nul[] = "Thank\0you.";
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "unreadable", NULL);
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (dir);
+  g_autofree char *path = rst_draft_store_dup_draft_path (store, "latin1");
+  g_autofree char *expected_backup = g_strconcat (path, ".unreadable", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *fifo = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GBytes) valid = g_bytes_new_static ("Madam President,", 16);
+  g_autoptr(GError) error = NULL;
+
+  rst_draft_store_write_draft (store, "valid", valid);
+  rst_draft_store_flush (store);
+  g_file_set_contents (path, latin1, sizeof latin1 - 1, &error);
+  g_assert_no_error (error);
+
+  /* Valid drafts come back byte for byte, with no copy. */
+  text = rst_draft_store_recover_draft (store, "valid", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (text, valid));
+  g_assert_null (backup);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  text = rst_draft_store_recover_draft (store, "latin1", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text),
+                   "Mr. Chairperson,\n\nLe caf\xef\xbf\xbd est pr\xef\xbf\xbdt.\n", 40);
+  g_assert_cmpstr (backup, ==, expected_backup);
+  assert_file_holds (backup, latin1, sizeof latin1 - 1);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  /* A second crash before the draft was written again: the same copy. */
+  text = rst_draft_store_recover_draft (store, "latin1", &again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, expected_backup);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  /* The draft written again, as the autosave does, leaves the copy be;
+   * and drafts listed (and so orphans removed) never include it.
+   */
+  rst_draft_store_write_draft (store, "latin1", valid);
+  rst_draft_store_flush (store);
+  assert_file_holds (path, "Madam President,", 16);
+  assert_file_holds (backup, latin1, sizeof latin1 - 1);
+  {
+    g_auto(GStrv) ids = rst_draft_store_list_drafts (store);
+
+    g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  }
+
+  /* A NUL byte, which no text buffer takes. */
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&backup, g_free);
+  path = rst_draft_store_dup_draft_path (store, "nul");
+  g_file_set_contents (path, with_nul, sizeof with_nul - 1, &error);
+  g_assert_no_error (error);
+  text = rst_draft_store_recover_draft (store, "nul", &backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (text, NULL), g_bytes_get_size (text), "Thank\xef\xbf\xbdyou.", 12);
+  g_assert_nonnull (backup);
+  assert_file_holds (backup, with_nul, sizeof with_nul - 1);
+  g_clear_pointer (&text, g_bytes_unref);
+
+  /* A FIFO where a draft should be is refused, not waited on. */
+  fifo = rst_draft_store_dup_draft_path (store, "fifo");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  text = rst_draft_store_recover_draft (store, "fifo", NULL, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_NOT_REGULAR);
+  g_assert_null (text);
+
+  spin_main_context ();
+}
+
 static void
 test_draft_store_orphans (void)
 {
@@ -261,6 +445,9 @@ main (int   argc,
   g_test_add_func ("/draft-store/write-fails", test_draft_store_write_fails);
   g_test_add_func ("/draft-store/session-round-trip", test_draft_store_session_round_trip);
   g_test_add_func ("/draft-store/session-hostile", test_draft_store_session_hostile);
+  g_test_add_func ("/draft-store/session-capped", test_draft_store_session_capped);
+  g_test_add_func ("/draft-store/session-not-regular", test_draft_store_session_not_regular);
+  g_test_add_func ("/draft-store/recover-invalid-utf8", test_draft_store_recover_invalid_utf8);
   g_test_add_func ("/draft-store/orphans", test_draft_store_orphans);
 
   return g_test_run ();

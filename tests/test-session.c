@@ -12,8 +12,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rst-test-ui.h"
 #include "rst-session.h"
@@ -167,7 +170,7 @@ test_session_autosave (void)
   g_assert_true (g_file_test (draft_path, G_FILE_TEST_IS_REGULAR));
   path = g_build_filename (g_get_user_data_dir (), "autosaved.md", NULL);
   file = g_file_new_for_path (path);
-  rst_document_save_async (document, file, NULL, NULL, NULL);
+  rst_document_save_async (document, file, NULL, NULL, NULL, NULL);
   wait_until_idle (document);
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   rst_draft_store_flush (store);
@@ -491,6 +494,287 @@ test_session_restore_after_sigkill (void)
   rst_session_shutdown (rst_application_get_session (restarted));
 }
 
+/* What a crash leaves: a draft, and a session file naming it with its
+ * file, written by a run that never quit normally.
+ */
+static void
+leave_crashed_session (const char *draft_id,
+                       GBytes     *draft,
+                       const char *uri)
+{
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
+
+  g_ptr_array_add (tabs, rst_session_tab_new (draft_id, uri, 0, TRUE, TRUE));
+  rst_draft_store_write_draft (store, draft_id, draft);
+  rst_draft_store_write_session (store, tabs, FALSE);
+  rst_draft_store_flush (store);
+  spin ();
+}
+
+/* What a second crash right now would leave for the next start: the
+ * draft holds @expected and the session file names it. Queued writes and
+ * removals are let through first, as if the crash came just after them.
+ */
+static void
+assert_draft_survives (RstDraftStore *store,
+                       const char    *draft_id,
+                       GBytes        *expected)
+{
+  g_autoptr(GPtrArray) tabs = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean named = FALSE;
+
+  rst_draft_store_flush (store);
+  on_disk = rst_draft_store_read_draft (store, draft_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (on_disk, expected));
+
+  tabs = read_session (NULL);
+  for (guint i = 0; i < tabs->len; i++)
+    named |= g_strcmp0 (((RstSessionTab *)g_ptr_array_index (tabs, i))->draft_id, draft_id) == 0;
+  g_assert_true (named);
+}
+
+/* Restoring after a crash loads the file under the recovered text, which
+ * clears the modified flag for a moment, and the draft is written again
+ * only after the autosave delay: through all of it, and until the text
+ * is saved, a second crash must still find the draft.
+ */
+static void
+test_session_recovered_draft_survives_second_crash (void)
+{
+  static const char file_text[] = "Mr. Chairperson,\n\nI thank you.\n";
+  static const char draft_text[] = "Mr. Chairperson,\n\nFirst, recovered after a crash.\n\nI thank you.";
+  g_autofree char *path = write_statement ("second-crash.md", file_text);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *draft_id = rst_draft_store_new_draft_id ();
+  g_autoptr(GBytes) draft = g_bytes_new_static (draft_text, strlen (draft_text));
+  g_autoptr(RstApplication) restarted = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *draft_path = NULL;
+  RstSession *session;
+  RstDraftStore *store;
+  RstWindow *window;
+  RstDocument *document;
+  gulong handler;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  leave_crashed_session (draft_id, draft, uri);
+
+  restarted = create_another_application ();
+  session = rst_application_get_session (restarted);
+  store = rst_session_get_draft_store (session);
+  g_settings_set_uint (rst_application_get_settings (restarted), "autosave-delay", 1);
+  handler = g_signal_connect (store, "draft-written", G_CALLBACK (draft_written_cb), &written);
+
+  g_assert_cmpuint (rst_session_restore (session), ==, 1);
+  assert_draft_survives (store, draft_id, draft);
+
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  document = rst_window_get_document (window);
+  g_assert_cmpstr (rst_session_get_draft_id (session, rst_window_get_current_page (window)), ==, draft_id);
+
+  /* Through the load, the recovered text going in, and the autosave
+   * that writes the draft again.
+   */
+  while (rst_document_get_busy (document))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      assert_draft_survives (store, draft_id, draft);
+    }
+  while (g_strcmp0 (written, draft_id) != 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      assert_draft_survives (store, draft_id, draft);
+    }
+  spin ();
+  assert_draft_survives (store, draft_id, draft);
+
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, draft_text);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  /* Saved: now, and only now, the draft has served. */
+  rst_document_save_async (document, NULL, NULL, NULL, NULL, NULL);
+  wait_until_idle (document);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  rst_session_flush (session);
+  draft_path = rst_draft_store_dup_draft_path (store, draft_id);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GPtrArray) tabs = read_session (NULL);
+
+    g_assert_cmpuint (tabs->len, ==, 1);
+    g_assert_null (((RstSessionTab *)g_ptr_array_index (tabs, 0))->draft_id);
+  }
+
+  g_signal_handler_disconnect (store, handler);
+  g_settings_reset (rst_application_get_settings (restarted), "autosave-delay");
+  destroy_all_windows (restarted);
+  rst_session_shutdown (session);
+}
+
+/* Whether a label under @widget, a toast's among them, says @words. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *words)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), words) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, words))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A draft that is not valid UTF-8 used to open as an empty tab said to be
+ * recovered, and the autosave then wrote that emptiness over it. It comes
+ * back with U+FFFD, the toast says so, the bytes are kept beside it, and
+ * what the autosave writes is the recovered text.
+ */
+static void
+test_session_recover_invalid_utf8_draft (void)
+{
+  static const char latin1[] = "Mr. Chairperson,\n\nLe caf\xe9 est pr\xeat.";
+  static const char repaired[] = "Mr. Chairperson,\n\nLe caf\xef\xbf\xbd est pr\xef\xbf\xbdt.";
+  g_autofree char *draft_id = rst_draft_store_new_draft_id ();
+  g_autoptr(GBytes) draft = g_bytes_new_static (latin1, sizeof latin1 - 1);
+  g_autoptr(GBytes) repaired_bytes = g_bytes_new_static (repaired, sizeof repaired - 1);
+  g_autoptr(RstApplication) restarted = NULL;
+  g_autofree char *draft_path = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *text = NULL;
+  gsize backup_length = 0;
+  RstSession *session;
+  RstDraftStore *store;
+  RstWindow *window;
+  RstDocument *document;
+  gulong handler;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  leave_crashed_session (draft_id, draft, NULL);
+
+  restarted = create_another_application ();
+  session = rst_application_get_session (restarted);
+  store = rst_session_get_draft_store (session);
+  g_settings_set_uint (rst_application_get_settings (restarted), "autosave-delay", 1);
+  handler = g_signal_connect (store, "draft-written", G_CALLBACK (draft_written_cb), &written);
+
+  g_assert_cmpuint (rst_session_restore (session), ==, 1);
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  document = rst_window_get_document (window);
+  wait_until_idle (document);
+
+  text = dup_text (document);
+  g_assert_cmpstr (text, ==, repaired);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  /* The bytes as they were, beside the draft. */
+  draft_path = rst_draft_store_dup_draft_path (store, draft_id);
+  backup_path = g_strconcat (draft_path, ".unreadable", NULL);
+  g_assert_true (g_file_get_contents (backup_path, &backup, &backup_length, NULL));
+  g_assert_cmpmem (backup, backup_length, latin1, sizeof latin1 - 1);
+
+  /* The drafter is told, and where the bytes are. */
+  while (!find_label (GTK_WIDGET (window), "could not be read"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (find_label (GTK_WIDGET (window), ".unreadable"));
+
+  /* The autosave writes the recovered text, not an empty tab. */
+  while (g_strcmp0 (written, draft_id) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_draft_survives (store, draft_id, repaired_bytes);
+  g_clear_pointer (&backup, g_free);
+  g_assert_true (g_file_get_contents (backup_path, &backup, &backup_length, NULL));
+  g_assert_cmpmem (backup, backup_length, latin1, sizeof latin1 - 1);
+
+  g_signal_handler_disconnect (store, handler);
+  g_settings_reset (rst_application_get_settings (restarted), "autosave-delay");
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), FALSE);
+  destroy_all_windows (restarted);
+  rst_session_shutdown (session);
+}
+
+/* A session naming /dev/zero, a FIFO and a 50 MB file beside a statement:
+ * none of the three is read (the FIFO would block the start, /dev/zero
+ * never end), their tabs go, and one message says which and why.
+ */
+static void
+test_session_restore_refuses_special_files (void)
+{
+  g_autofree char *good = write_statement ("good.md", "Mr. Chairperson,\n");
+  g_autofree char *fifo = g_build_filename (g_get_user_data_dir (), "pipe.md", NULL);
+  g_autofree char *large = g_build_filename (g_get_user_data_dir (), "large.md", NULL);
+  const char *paths[] = { "/dev/zero", fifo, large, good };
+  g_autoptr(RstDraftStore) store = rst_draft_store_new (NULL);
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
+  g_autoptr(RstApplication) restarted = NULL;
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  AdwMessageDialog *dialog;
+  RstWindow *window;
+  AdwTabView *view;
+  const char *body;
+  int fd;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  fd = g_open (large, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 50 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_ptr_array_add (tabs, rst_session_tab_new (NULL, uri, 0, i == 0, FALSE));
+    }
+  rst_draft_store_write_session (store, tabs, TRUE);
+  rst_draft_store_flush (store);
+
+  restarted = create_another_application ();
+  rst_session_restore (rst_application_get_session (restarted));
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  view = rst_window_get_tab_view (window);
+
+  while ((dialog = find_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  g_test_message ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "3 Statements Were Not Opened Again");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "“zero”: it is not a regular file"));
+  g_assert_nonnull (strstr (body, "“pipe.md”: it is not a regular file"));
+  g_assert_nonnull (strstr (body, "“large.md”: it is larger than"));
+
+  /* Only the statement is left, as it is on disk. */
+  g_assert_cmpint (adw_tab_view_get_n_pages (view), ==, 1);
+  g_assert_true (g_file_equal (rst_document_get_file (rst_window_get_document (window)), good_file));
+  g_assert_false (rst_page_get_modified (rst_window_get_current_page (window)));
+
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_all_windows (restarted);
+  rst_session_shutdown (rst_application_get_session (restarted));
+  g_unlink (fifo);
+  g_unlink (large);
+}
+
 /* Another program deletes the file, writes it again, changes it: the tab
  * says the file is gone, and Reload takes the new text.
  */
@@ -614,6 +898,10 @@ main (int   argc,
   g_test_add_func ("/session/discard-removes-draft", test_session_discard_removes_draft);
   g_test_add_func ("/session/quit-lists-every-document", test_session_quit_lists_every_document);
   g_test_add_func ("/session/quit-and-restore", test_session_quit_and_restore);
+  g_test_add_func ("/session/recovered-draft-survives-second-crash",
+                   test_session_recovered_draft_survives_second_crash);
+  g_test_add_func ("/session/recover-invalid-utf8-draft", test_session_recover_invalid_utf8_draft);
+  g_test_add_func ("/session/restore-refuses-special-files", test_session_restore_refuses_special_files);
   g_test_add_func ("/session/outside-changes", test_session_outside_changes);
   g_test_add_func ("/session/tabs", test_session_tabs);
 

@@ -9,11 +9,13 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "rst-draft-store.h"
+#include "rst-text-file.h"
 
 /* Drafts and the session file, as GNOME Text Editor keeps them: every
  * unsaved text is a file in DIRECTORY/drafts, and DIRECTORY/session.ini
@@ -27,8 +29,16 @@
  * new one, never half of one.
  */
 
+/* Beside a draft that is not valid UTF-8: its bytes as they were. */
+#define UNREADABLE_SUFFIX ".unreadable"
+#define MAX_BACKUPS       100
+
 #define SESSION_GROUP   "session"
 #define SESSION_VERSION 1
+/* A session file names at most RST_SESSION_MAX_TABS tabs of a few lines
+ * each: anything larger is not one of ours.
+ */
+#define SESSION_MAX_SIZE (256 * 1024)
 
 struct _RstDraftStore
 {
@@ -44,6 +54,11 @@ struct _RstDraftStore
   GMutex        mutex;
   GCond         cond;
   guint         pending;
+
+  /* Drafts of the tabs past RST_SESSION_MAX_TABS in the session file last
+   * read: not opened, but never removed as orphans either.
+   */
+  GHashTable   *ignored_drafts;
 };
 
 G_DEFINE_FINAL_TYPE (RstDraftStore, rst_draft_store, G_TYPE_OBJECT)
@@ -350,6 +365,125 @@ rst_draft_store_read_draft (RstDraftStore  *self,
   return g_bytes_new_take (contents, length);
 }
 
+/* Keeps the bytes of @path under a name of their own before anything
+ * writes the draft again: a hard link, which needs no room on a full
+ * disk and keeps the old bytes however the draft is replaced, else a
+ * copy. A backup left by an earlier start with the same bytes is reused.
+ */
+static char *
+rst_draft_store_keep_backup (const char  *path,
+                             GBytes      *bytes,
+                             GError     **error)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  for (guint i = 0; i < MAX_BACKUPS; i++)
+    {
+      g_autofree char *backup = NULL;
+      g_autofree char *existing = NULL;
+      gsize existing_length = 0;
+
+      if (i == 0)
+        backup = g_strconcat (path, UNREADABLE_SUFFIX, NULL);
+      else
+        backup = g_strdup_printf ("%s.%u" UNREADABLE_SUFFIX, path, i);
+
+      if (link (path, backup) == 0)
+        return g_steal_pointer (&backup);
+
+      if (errno == EEXIST)
+        {
+          if (g_file_get_contents (backup, &existing, &existing_length, NULL) &&
+              existing_length == length && memcmp (existing, data, length) == 0)
+            return g_steal_pointer (&backup);
+          continue;
+        }
+
+      /* No hard links here (or the draft went away): a copy of the bytes
+       * read, which a new file may hold only if none is there yet.
+       */
+      if (g_file_test (backup, G_FILE_TEST_EXISTS))
+        continue;
+      if (!g_file_set_contents_full (backup, data, length,
+                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+        return NULL;
+      return g_steal_pointer (&backup);
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+               _("Too many copies of unreadable drafts in “%s”"), path);
+  return NULL;
+}
+
+/**
+ * rst_draft_store_recover_draft:
+ * @backup_path: (out) (optional) (transfer full) (nullable): where the
+ *   draft's original bytes are kept when they were not valid UTF-8
+ *
+ * Reads a draft to put back into a tab after a crash. A draft is only
+ * ever what the buffer held, but a disk error or another program can
+ * leave bytes that are not UTF-8, which no text buffer takes: those come
+ * back with U+FFFD REPLACEMENT CHARACTER in place of what cannot be
+ * read, and the bytes as they were are kept first in a file beside the
+ * draft (`<draft>.unreadable`), which nothing in Rostrum removes or
+ * writes over. If that copy cannot be made, the draft is not recovered
+ * and stays as it is.
+ *
+ * Returns: (transfer full) (nullable): the text, valid UTF-8 without
+ *   NUL, or %NULL with @error set
+ */
+GBytes *
+rst_draft_store_recover_draft (RstDraftStore  *self,
+                               const char     *draft_id,
+                               char          **backup_path,
+                               GError        **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *backup = NULL;
+  const char *data;
+  gsize length = 0;
+  char *valid;
+
+  g_return_val_if_fail (RST_IS_DRAFT_STORE (self), NULL);
+
+  if (backup_path != NULL)
+    *backup_path = NULL;
+
+  path = rst_draft_store_dup_draft_path (self, draft_id);
+  if (path == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("“%s” is not a draft"), draft_id ? draft_id : "");
+      return NULL;
+    }
+
+  /* Regular files of a statement's size only: a draft replaced by a FIFO
+   * or a device must not hang the start.
+   */
+  file = g_file_new_for_path (path);
+  bytes = rst_text_file_read (file, RST_TEXT_FILE_MAX_SIZE, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  /* With a length, a NUL byte fails too, as GtkTextBuffer wants. */
+  if (g_utf8_validate_len (data, length, NULL))
+    return g_steal_pointer (&bytes);
+
+  backup = rst_draft_store_keep_backup (path, bytes, error);
+  if (backup == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (data, length);
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&backup);
+
+  return g_bytes_new_take (valid, strlen (valid));
+}
+
 /**
  * rst_draft_store_list_drafts:
  *
@@ -442,7 +576,9 @@ rst_draft_store_write_session (RstDraftStore *self,
  * @clean_exit: (out) (optional): whether the last run quit normally
  *
  * Reads the session file. No session file is no error: it gives no tabs
- * and a clean exit.
+ * and a clean exit. The file is read only if it is a regular file of a
+ * session file's size, and at most %RST_SESSION_MAX_TABS tabs come back
+ * (with a warning when it names more).
  *
  * Returns: (transfer container) (element-type RstSessionTab): the tabs
  */
@@ -454,22 +590,38 @@ rst_draft_store_read_session (RstDraftStore  *self,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) groups = NULL;
   gboolean clean = TRUE;
+  gsize length = 0;
+  const char *data;
   int n_tabs;
 
   g_return_val_if_fail (RST_IS_DRAFT_STORE (self), NULL);
 
   if (clean_exit != NULL)
     *clean_exit = TRUE;
+  g_hash_table_remove_all (self->ignored_drafts);
 
-  if (!g_key_file_load_from_file (key_file, self->session_path, G_KEY_FILE_NONE, &local_error))
+  /* Regular files of a session file's size only: a FIFO or /dev/zero put
+   * in its place must not hang the start.
+   */
+  file = g_file_new_for_path (self->session_path);
+  bytes = rst_text_file_read (file, SESSION_MAX_SIZE, NULL, &local_error);
+  if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return g_steal_pointer (&tabs);
 
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot read the session file “%s”: %s"), self->session_path, local_error->message);
       return NULL;
     }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_NONE, error))
+    return NULL;
 
   if (g_key_file_has_key (key_file, SESSION_GROUP, "clean-exit", NULL))
     clean = g_key_file_get_boolean (key_file, SESSION_GROUP, "clean-exit", NULL);
@@ -477,8 +629,16 @@ rst_draft_store_read_session (RstDraftStore  *self,
   else
     clean = FALSE;
 
+  /* Every count read here is capped, never looped up to: "tabs" says how
+   * many tab groups to look for, at most RST_SESSION_MAX_TABS of them.
+   */
   n_tabs = g_key_file_get_integer (key_file, SESSION_GROUP, "tabs", NULL);
-  for (int i = 0; i < n_tabs; i++)
+  n_tabs = MAX (n_tabs, 0);
+  if (n_tabs > RST_SESSION_MAX_TABS)
+    g_warning ("The session file names %d tabs; only the first %d are opened again",
+               n_tabs, RST_SESSION_MAX_TABS);
+
+  for (int i = 0; i < MIN (n_tabs, RST_SESSION_MAX_TABS); i++)
     {
       g_autofree char *group = g_strdup_printf ("tab %d", i);
       g_autofree char *uri = NULL;
@@ -495,10 +655,31 @@ rst_draft_store_read_session (RstDraftStore  *self,
       if (uri == NULL && draft_id == NULL)
         continue;
 
+      /* A window per tab at most. */
       window = g_key_file_get_integer (key_file, group, "window", NULL);
-      g_ptr_array_add (tabs, rst_session_tab_new (draft_id, uri, MAX (window, 0),
+      window = CLAMP (window, 0, RST_SESSION_MAX_TABS - 1);
+      g_ptr_array_add (tabs, rst_session_tab_new (draft_id, uri, window,
                                                   g_key_file_get_boolean (key_file, group, "selected", NULL),
                                                   g_key_file_get_boolean (key_file, group, "modified", NULL)));
+    }
+
+  /* The unsaved text of tabs past the cap stays on disk: the groups the
+   * file really holds are few, however large "tabs" claims to be.
+   */
+  groups = g_key_file_get_groups (key_file, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *draft_id = NULL;
+      guint64 index;
+
+      if (!g_str_has_prefix (groups[i], "tab ") ||
+          !g_ascii_string_to_unsigned (groups[i] + 4, 10, 0, G_MAXINT, &index, NULL) ||
+          index < (guint64) MIN (n_tabs, RST_SESSION_MAX_TABS))
+        continue;
+
+      draft_id = g_key_file_get_string (key_file, groups[i], "draft", NULL);
+      if (draft_id_is_valid (draft_id))
+        g_hash_table_add (self->ignored_drafts, g_steal_pointer (&draft_id));
     }
 
   if (clean_exit != NULL)
@@ -512,7 +693,9 @@ rst_draft_store_read_session (RstDraftStore  *self,
  * @tabs: (element-type RstSessionTab): the tabs whose drafts to keep
  *
  * Removes every draft no tab in @tabs names: drafts of documents that were
- * saved or discarded while a removal could not reach the disk.
+ * saved or discarded while a removal could not reach the disk. Drafts of
+ * the tabs that the last rst_draft_store_read_session() left out, past
+ * %RST_SESSION_MAX_TABS, are kept.
  */
 void
 rst_draft_store_remove_orphans (RstDraftStore *self,
@@ -528,6 +711,7 @@ rst_draft_store_remove_orphans (RstDraftStore *self,
     {
       gboolean used = FALSE;
 
+      used = g_hash_table_contains (self->ignored_drafts, ids[i]);
       for (guint j = 0; j < tabs->len && !used; j++)
         used = g_strcmp0 (((RstSessionTab *)g_ptr_array_index (tabs, j))->draft_id, ids[i]) == 0;
 
@@ -578,6 +762,7 @@ rst_draft_store_finalize (GObject *object)
   g_free (self->directory);
   g_free (self->drafts_directory);
   g_free (self->session_path);
+  g_hash_table_unref (self->ignored_drafts);
 
   G_OBJECT_CLASS (rst_draft_store_parent_class)->finalize (object);
 }
@@ -613,6 +798,7 @@ rst_draft_store_init (RstDraftStore *self)
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   self->main_context = g_main_context_ref_thread_default ();
+  self->ignored_drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* One thread: operations run one after the other, in order. */
   self->worker = g_thread_pool_new (rst_draft_store_run, NULL, 1, FALSE, NULL);
 }

@@ -24,6 +24,11 @@ typedef struct
   gboolean  modified;
 } RstSessionTab;
 
+/* However many tabs a session file claims, no more are opened again: a
+ * damaged or hostile file must not keep the start-up busy for ever.
+ */
+#define RST_SESSION_MAX_TABS 64
+
 #define RST_TYPE_SESSION_TAB (rst_session_tab_get_type ())
 
 GType          rst_session_tab_get_type (void) G_GNUC_CONST;
@@ -53,6 +58,10 @@ void           rst_draft_store_remove_draft     (RstDraftStore  *self,
                                                  const char     *draft_id);
 GBytes        *rst_draft_store_read_draft       (RstDraftStore  *self,
                                                  const char     *draft_id,
+                                                 GError        **error);
+GBytes        *rst_draft_store_recover_draft    (RstDraftStore  *self,
+                                                 const char     *draft_id,
+                                                 char          **backup_path,
                                                  GError        **error);
 char         **rst_draft_store_list_drafts      (RstDraftStore  *self);
 void           rst_draft_store_write_session    (RstDraftStore  *self,

@@ -7,32 +7,35 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "rst-document.h"
 #include "rst-document-checker.h"
+#include "rst-file-writer.h"
 #include "rst-text-file.h"
 
 /* The document is the buffer, as in GNOME Text Editor: whatever shows the
- * statement edits this object, and loading and saving go through
- * GtkSourceFile so that encoding, line endings and atomic replacement are
- * handled by the platform.
+ * statement edits this object. A load reads the file once, in a thread,
+ * through the one text file reader (regular files only, the one size
+ * limit, the one sniffer); a save writes through the one file writer
+ * (atomic, regular files only, never over a protected file). The line
+ * ends and the encoding the file was read with are kept for its saves,
+ * and its last line break stays implicit, as GtkSourceView does.
  */
 struct _RstDocument
 {
-  GtkSourceBuffer  parent_instance;
-  GtkSourceFile   *source_file;
-  guint            busy : 1;
+  GtkSourceBuffer          parent_instance;
+
+  GFile                   *file;
+  /* NULL: UTF-8. */
+  const GtkSourceEncoding *encoding;
+  GtkSourceNewlineType     newline_type;
+  guint                    busy : 1;
 
   /* Live checking (ui-live): see rst-document-checker.c */
-  RstDocumentChecker *checker;
+  RstDocumentChecker      *checker;
 };
 
 G_DEFINE_FINAL_TYPE (RstDocument, rst_document, GTK_SOURCE_TYPE_BUFFER)
@@ -46,6 +49,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 RstDocument *
 rst_document_new (void)
@@ -64,7 +74,7 @@ rst_document_get_file (RstDocument *self)
 {
   g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
 
-  return gtk_source_file_get_location (self->source_file);
+  return self->file;
 }
 
 /**
@@ -75,15 +85,12 @@ rst_document_get_file (RstDocument *self)
 char *
 rst_document_dup_title (RstDocument *self)
 {
-  GFile *file;
-
   g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
 
-  file = rst_document_get_file (self);
-  if (file == NULL)
+  if (self->file == NULL)
     return g_strdup (_("New Statement"));
 
-  return g_file_get_basename (file);
+  return g_file_get_basename (self->file);
 }
 
 gboolean
@@ -109,13 +116,15 @@ static void
 rst_document_set_location (RstDocument *self,
                            GFile       *file)
 {
-  if (file == rst_document_get_file (self))
+  if (file == self->file || (file != NULL && self->file != NULL && g_file_equal (file, self->file)))
     return;
 
-  gtk_source_file_set_location (self->source_file, file);
+  g_set_object (&self->file, file);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
+
+/* Loading ---------------------------------------------------------------- */
 
 /* What a load needs between its steps. */
 typedef struct
@@ -125,32 +134,68 @@ typedef struct
   const GtkSourceEncoding *encoding;
   /* Invalid bytes become U+FFFD instead of failing the load. */
   gboolean                 replace_invalid;
-  GBytes                  *contents;
+
+  /* The text for the buffer, its last line break taken off. */
+  char                    *text;
+  gsize                    length;
+  GtkSourceNewlineType     newline_type;
+  /* The text differs from the file: U+FFFD took the place of bytes. */
+  gboolean                 replaced;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
-  g_clear_pointer (&data->contents, g_bytes_unref);
+  g_free (data->text);
   g_free (data);
 }
 
-/* Runs in a worker thread: a 20 MB statement is read and checked without
- * blocking the window, regular files only and within the one size limit
- * (a FIFO or /dev/zero would never end). GtkSourceFileLoader would
- * silently fall back to another encoding; a statement that is not UTF-8
- * must be opened only the way the drafter chose.
+/* The first line break tells the file's line ends, as GtkSourceView
+ * decides.
+ */
+static GtkSourceNewlineType
+detect_newline_type (const char *text,
+                     gsize       length)
+{
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '\n')
+        return GTK_SOURCE_NEWLINE_TYPE_LF;
+      if (*p == '\r')
+        return p + 1 < end && p[1] == '\n' ? GTK_SOURCE_NEWLINE_TYPE_CR_LF : GTK_SOURCE_NEWLINE_TYPE_CR;
+    }
+
+  return GTK_SOURCE_NEWLINE_TYPE_LF;
+}
+
+static gsize
+strip_last_line_break (const char *text,
+                       gsize       length)
+{
+  if (length >= 2 && text[length - 2] == '\r' && text[length - 1] == '\n')
+    return length - 2;
+  if (length >= 1 && (text[length - 1] == '\n' || text[length - 1] == '\r'))
+    return length - 1;
+  return length;
+}
+
+/* Runs in a worker thread: a 16 MB statement is read and checked without
+ * blocking the window. A statement that is not UTF-8 is opened only the
+ * way the drafter chose: in an encoding, or with replacement characters.
  */
 static void
-rst_document_check_contents (GTask        *task,
-                             gpointer      source_object,
-                             gpointer      task_data,
-                             GCancellable *cancellable)
+rst_document_load_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
 {
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *converted = NULL;
   const char *contents;
   gsize length = 0;
   gsize where = 0;
@@ -180,11 +225,8 @@ rst_document_check_contents (GTask        *task,
                                    rst_text_count_lines (contents, where));
           return;
         }
-
-      {
-        char *valid = g_utf8_make_valid (contents, length);
-        data->contents = g_bytes_new_take (valid, strlen (valid));
-      }
+      converted = g_utf8_make_valid (contents, length);
+      data->replaced = TRUE;
       break;
 
     case RST_TEXT_KIND_UTF8:
@@ -192,47 +234,47 @@ rst_document_check_contents (GTask        *task,
       break;
     }
 
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-rst_document_load_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  GtkSourceFileLoader *loader = (GtkSourceFileLoader *)object;
-  g_autoptr(GTask) task = user_data;
-  RstDocument *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-  GtkTextIter begin;
-
-  rst_document_set_busy (self, FALSE);
-
-  if (!gtk_source_file_loader_load_finish (loader, result, &error))
+  if (data->encoding != NULL && data->encoding != gtk_source_encoding_get_utf8 ())
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      gsize written = 0;
+
+      converted = g_convert (contents, length, "UTF-8",
+                             gtk_source_encoding_get_charset (data->encoding),
+                             NULL, &written, &error);
+      if (converted == NULL || !g_utf8_validate_len (converted, written, NULL))
+        {
+          g_autofree char *name = gtk_source_encoding_to_string (data->encoding);
+
+          g_task_return_new_error (task, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                                   _("The file cannot be read as %s."), name);
+          return;
+        }
     }
 
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self), &begin);
-  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self), &begin, &begin);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  if (converted != NULL)
+    {
+      length = strlen (converted);
+      data->text = g_steal_pointer (&converted);
+    }
+  else
+    data->text = g_strndup (contents, length);
 
+  data->newline_type = detect_newline_type (data->text, length);
+  data->length = strip_last_line_break (data->text, length);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-rst_document_checked_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+rst_document_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   RstDocument *self = RST_DOCUMENT (object);
   g_autoptr(GTask) task = user_data;
   LoadData *data = g_task_get_task_data (task);
-  g_autoptr(GtkSourceFileLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
-  GSList candidates = { NULL, NULL };
-  GCancellable *cancellable;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter begin;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -241,34 +283,22 @@ rst_document_checked_cb (GObject      *object,
       return;
     }
 
-  /* The bytes with U+FFFD in place of what was not UTF-8: the text now
-   * differs from the file, so the document starts out modified.
+  self->encoding = data->encoding;
+  self->newline_type = data->newline_type;
+
+  /* Not undoable: undo never leads back to the text before the load. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, data->text, data->length);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &begin);
+  gtk_text_buffer_select_range (buffer, &begin, &begin);
+  /* With U+FFFD in place of what was not UTF-8 the text differs from the
+   * file, so the document starts out modified.
    */
-  if (data->contents != NULL)
-    {
-      GtkTextIter begin;
+  gtk_text_buffer_set_modified (buffer, data->replaced);
 
-      gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (self));
-      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self),
-                                g_bytes_get_data (data->contents, NULL),
-                                g_bytes_get_size (data->contents));
-      gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (self));
-      gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self), &begin);
-      gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self), &begin, &begin);
-      gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), TRUE);
-      rst_document_set_busy (self, FALSE);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  candidates.data = (gpointer)(data->encoding ? data->encoding : gtk_source_encoding_get_utf8 ());
-  loader = gtk_source_file_loader_new (GTK_SOURCE_BUFFER (self), self->source_file);
-  gtk_source_file_loader_set_candidate_encodings (loader, &candidates);
-  cancellable = g_task_get_cancellable (task);
-  gtk_source_file_loader_load_async (loader, G_PRIORITY_DEFAULT, cancellable,
-                                     NULL, NULL, NULL,
-                                     rst_document_load_cb,
-                                     g_steal_pointer (&task));
+  rst_document_set_busy (self, FALSE);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -278,9 +308,11 @@ rst_document_checked_cb (GObject      *object,
  * @replace_invalid: with a %NULL @encoding, read bytes that are not UTF-8
  *   as U+FFFD REPLACEMENT CHARACTER instead of failing
  *
- * Replaces the contents with @file. The load is not undoable, and the
- * document takes @file as its location even if loading fails, so that the
- * caller can offer to retry. A file with a NUL byte fails with
+ * Replaces the contents with @file, read once with rst_text_file_read():
+ * a device, a FIFO or a file over %RST_TEXT_FILE_MAX_SIZE fails without
+ * being read. The load is not undoable, and the document takes @file as
+ * its location even if loading fails, so that the caller can offer to
+ * retry; the text stays as it was then. A file with a NUL byte fails with
  * %RST_TEXT_FILE_ERROR_BINARY; without @encoding or @replace_invalid, one
  * that is not UTF-8 fails with %RST_TEXT_FILE_ERROR_INVALID_UTF8.
  */
@@ -294,7 +326,7 @@ rst_document_load_with_encoding_async (RstDocument             *self,
                                        gpointer                 user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) check = NULL;
+  g_autoptr(GTask) read = NULL;
   LoadData *data;
 
   g_return_if_fail (RST_IS_DOCUMENT (self));
@@ -319,9 +351,9 @@ rst_document_load_with_encoding_async (RstDocument             *self,
   data->replace_invalid = !!replace_invalid;
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
 
-  check = g_task_new (self, cancellable, rst_document_checked_cb, g_steal_pointer (&task));
-  g_task_set_task_data (check, data, NULL);
-  g_task_run_in_thread (check, rst_document_check_contents);
+  read = g_task_new (self, cancellable, rst_document_loaded_cb, g_steal_pointer (&task));
+  g_task_set_task_data (read, data, NULL);
+  g_task_run_in_thread (read, rst_document_load_thread);
 }
 
 /**
@@ -351,210 +383,165 @@ rst_document_load_finish (RstDocument   *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* What a save needs between its steps. */
+/* Saving ----------------------------------------------------------------- */
+
+/* What a save needs in its thread. */
 typedef struct
 {
-  /* Where the drafter asked to save. */
-  GFile *file;
-  /* The file actually replaced: @file, or where @file links to. */
-  GFile *target;
-  /* The new text, next to @target until it is renamed over it. */
-  GFile *temporary;
-  /* Where the document was before, kept if the save fails. */
-  GFile *previous;
+  GFile                   *file;
+  GPtrArray               *protect;
+  char                    *text;
+  const GtkSourceEncoding *encoding;
+  GtkSourceNewlineType     newline_type;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
-  g_clear_object (&data->target);
-  g_clear_object (&data->temporary);
-  g_clear_object (&data->previous);
+  g_clear_pointer (&data->protect, g_ptr_array_unref);
+  g_free (data->text);
   g_free (data);
 }
 
-static void
-rst_document_save_failed (RstDocument *self,
-                          GTask       *task,
-                          GError      *error)
+static const char *
+newline_for (GtkSourceNewlineType type)
 {
-  SaveData *data = g_task_get_task_data (task);
-
-  if (data->temporary != NULL)
-    g_file_delete (data->temporary, NULL, NULL);
-  /* The saver moved the location to the temporary file. */
-  gtk_source_file_set_location (self->source_file, data->previous);
-  rst_document_set_busy (self, FALSE);
-  g_task_return_error (task, error);
+  switch (type)
+    {
+    case GTK_SOURCE_NEWLINE_TYPE_CR:
+      return "\r";
+    case GTK_SOURCE_NEWLINE_TYPE_CR_LF:
+      return "\r\n";
+    case GTK_SOURCE_NEWLINE_TYPE_LF:
+    default:
+      return "\n";
+    }
 }
 
-static void
-rst_document_save_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  GtkSourceFileSaver *saver = (GtkSourceFileSaver *)object;
-  g_autoptr(GTask) task = user_data;
-  RstDocument *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_source_file_saver_save_finish (saver, result, &error))
-    {
-      rst_document_save_failed (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* rename(2): the old file is replaced in one step, or not at all. */
-  if (data->temporary != NULL &&
-      !g_file_move (data->temporary, data->target,
-                    G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, &error))
-    {
-      rst_document_save_failed (self, task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_clear_object (&data->temporary);
-  /* The saver pointed the location at the temporary file and marked the
-   * buffer unmodified meanwhile: tell everybody about the real name.
-   */
-  gtk_source_file_set_location (self->source_file, data->file);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  rst_document_set_busy (self, FALSE);
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Runs in a worker thread: finds the file to replace and creates the
- * temporary file beside it. A folder nobody may write to fails here,
- * before anything touched the old file.
+/* Every line break becomes the file's own, and the implicit last one is
+ * written out.
  */
+static GString *
+with_line_breaks (const char           *text,
+                  GtkSourceNewlineType  type)
+{
+  const char *newline = newline_for (type);
+  GString *out = g_string_sized_new (strlen (text) + 64);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          if (p[1] == '\n')
+            p++;
+          g_string_append (out, newline);
+        }
+      else if (*p == '\n')
+        g_string_append (out, newline);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  if (out->len > 0)
+    g_string_append (out, newline);
+
+  return out;
+}
+
 static void
-rst_document_prepare_save (GTask        *task,
-                           gpointer      source_object,
-                           gpointer      task_data,
-                           GCancellable *cancellable)
+rst_document_save_thread (GTask        *task,
+                          gpointer      source_object,
+                          gpointer      task_data,
+                          GCancellable *cancellable)
 {
   SaveData *data = task_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder_path = NULL;
-  g_autofree char *template = NULL;
-  g_autofree char *basename = NULL;
-  guint32 mode = 0644;
-  int fd;
+  g_autoptr(GString) text = with_line_breaks (data->text, data->newline_type);
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
 
-  data->target = g_object_ref (data->file);
-
-  /* Saving over a link replaces what it points to, not the link. */
-  info = g_file_query_info (data->file,
-                            G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
-                            G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
-                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-  if (info != NULL && g_file_info_get_is_symlink (info))
+  if (data->encoding != NULL && data->encoding != gtk_source_encoding_get_utf8 ())
     {
-      g_autoptr(GFile) parent = g_file_get_parent (data->file);
-      const char *link = g_file_info_get_symlink_target (info);
+      gsize written = 0;
+      char *converted = g_convert (text->str, text->len,
+                                   gtk_source_encoding_get_charset (data->encoding), "UTF-8",
+                                   NULL, &written, NULL);
 
-      if (parent != NULL && link != NULL)
+      if (converted == NULL)
         {
-          g_autoptr(GFile) resolved = g_file_resolve_relative_path (parent, link);
-          g_set_object (&data->target, resolved);
+          g_autofree char *name = gtk_source_encoding_to_string (data->encoding);
+
+          g_task_return_new_error (task, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE,
+                                   _("The text holds characters that %s cannot keep; save it as UTF-8."),
+                                   name);
+          return;
         }
+      bytes = g_bytes_new_take (converted, written);
     }
-  g_clear_object (&info);
-
-  /* Only local files get the temporary file; GVfs does its own replace. */
-  folder = g_file_get_parent (data->target);
-  folder_path = folder ? g_file_get_path (folder) : NULL;
-  if (folder_path == NULL || g_file_peek_path (data->target) == NULL)
+  else
     {
-      g_task_return_boolean (task, TRUE);
-      return;
+      gsize length = text->len;
+
+      bytes = g_bytes_new_take (g_string_free (g_steal_pointer (&text), FALSE), length);
     }
 
-  info = g_file_query_info (data->target, G_FILE_ATTRIBUTE_UNIX_MODE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
-    mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
-
-  basename = g_file_get_basename (data->target);
-  template = g_strdup_printf ("%s/.%s.XXXXXX", folder_path, basename);
-  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, mode);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (folder_path);
-
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("Could not write in the folder “%s”: %s"),
-                               display, g_strerror (saved_errno));
-      return;
-    }
-  /* mkstemp's mode went through the umask; the old file's mode wins. */
-  if (fchmod (fd, mode) != 0)
-    g_debug ("Could not keep the mode of %s: %s", basename, g_strerror (errno));
-  close (fd);
-
-  data->temporary = g_file_new_for_path (template);
-  g_task_return_boolean (task, TRUE);
+  if (rst_file_write_bytes (data->file, bytes, RST_FILE_WRITE_REPLACE,
+                            data->protect ? (GFile **)data->protect->pdata : NULL,
+                            cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
-rst_document_prepared_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+rst_document_saved_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
   RstDocument *self = RST_DOCUMENT (object);
   g_autoptr(GTask) task = user_data;
   SaveData *data = g_task_get_task_data (task);
-  g_autoptr(GtkSourceFileSaver) saver = NULL;
   g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
+
+  rst_document_set_busy (self, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      rst_document_save_failed (self, task, g_steal_pointer (&error));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  saver = gtk_source_file_saver_new_with_target (GTK_SOURCE_BUFFER (self), self->source_file,
-                                                 data->temporary ? data->temporary : data->target);
-  /* A file changed on disk since it was loaded is overwritten only after
-   * the drafter chose to save; the window asks before calling us.
-   */
-  gtk_source_file_saver_set_flags (saver, GTK_SOURCE_FILE_SAVER_FLAGS_IGNORE_MODIFICATION_TIME);
-  cancellable = g_task_get_cancellable (task);
-  gtk_source_file_saver_save_async (saver, G_PRIORITY_DEFAULT, cancellable,
-                                    NULL, NULL, NULL,
-                                    rst_document_save_cb,
-                                    g_steal_pointer (&task));
+  rst_document_set_location (self, data->file);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (self), FALSE);
+  g_signal_emit (self, signals[SAVED], 0);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
  * rst_document_save_async:
  * @file: (nullable): where to save, or %NULL for the document's location
+ * @protect: (nullable) (array zero-terminated=1): files that must not be
+ *   written over, compared by device and inode (the files other tabs
+ *   read from)
  *
- * Saves with the encoding and line endings the file was read with. The
- * text goes to a temporary file beside @file, which is renamed over
- * @file once it is complete: a save that fails (a read-only folder, a
- * full disk, a folder that was deleted) leaves the old file byte for byte
- * as it was. The document's location changes only once the save
- * succeeded.
+ * Saves with the encoding and line ends the file was read with, through
+ * #RstFileWriter: the text goes to a temporary file beside @file, which
+ * is renamed over it once complete, so a save that fails (a read-only
+ * folder, a full disk, a folder that was deleted, a device, a protected
+ * file) leaves the old file byte for byte as it was. The document's
+ * location changes only once the save succeeded.
  */
 void
 rst_document_save_async (RstDocument         *self,
                          GFile               *file,
+                         GFile              **protect,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) prepare = NULL;
+  g_autoptr(GTask) write = NULL;
+  GtkTextIter begin, end;
   SaveData *data;
 
   g_return_if_fail (RST_IS_DOCUMENT (self));
@@ -564,7 +551,7 @@ rst_document_save_async (RstDocument         *self,
   g_task_set_source_tag (task, rst_document_save_async);
 
   if (file == NULL)
-    file = rst_document_get_file (self);
+    file = self->file;
 
   if (file == NULL)
     {
@@ -584,12 +571,21 @@ rst_document_save_async (RstDocument         *self,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
-  g_set_object (&data->previous, rst_document_get_file (self));
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
+  data->text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
+  data->encoding = self->encoding;
+  data->newline_type = self->newline_type;
+  if (protect != NULL && protect[0] != NULL)
+    {
+      data->protect = g_ptr_array_new_null_terminated (0, g_object_unref, TRUE);
+      for (guint i = 0; protect[i] != NULL; i++)
+        g_ptr_array_add (data->protect, g_object_ref (protect[i]));
+    }
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
 
-  prepare = g_task_new (self, cancellable, rst_document_prepared_cb, g_steal_pointer (&task));
-  g_task_set_task_data (prepare, data, NULL);
-  g_task_run_in_thread (prepare, rst_document_prepare_save);
+  write = g_task_new (self, cancellable, rst_document_saved_cb, g_steal_pointer (&task));
+  g_task_set_task_data (write, data, NULL);
+  g_task_run_in_thread (write, rst_document_save_thread);
 }
 
 gboolean
@@ -664,7 +660,7 @@ rst_document_finalize (GObject *object)
 {
   RstDocument *self = (RstDocument *)object;
 
-  g_clear_object (&self->source_file);
+  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (rst_document_parent_class)->finalize (object);
 }
@@ -720,12 +716,23 @@ rst_document_class_init (RstDocumentClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RstDocument::saved:
+   *
+   * The text is in the document's file now. Unlike the modified flag
+   * turning off, which a load or an undo does too, only a save emits it:
+   * the session deletes a draft once its text is safely on disk.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 rst_document_init (RstDocument *self)
 {
-  self->source_file = gtk_source_file_new ();
+  self->newline_type = GTK_SOURCE_NEWLINE_TYPE_LF;
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self), FALSE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self), TRUE);
 }

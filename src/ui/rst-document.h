@@ -39,6 +39,7 @@ gboolean     rst_document_load_finish  (RstDocument          *self,
                                         GError              **error);
 void         rst_document_save_async   (RstDocument          *self,
                                         GFile                *file,
+                                        GFile               **protect,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);

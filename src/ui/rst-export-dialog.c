@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-export-dialog.h"
+#include "rst-file-writer.h"
 #include "rst-layout.h"
 
 /* Export: the format, the council whose profile sets page and file name,
@@ -453,6 +454,22 @@ rst_export_dialog_export_to_async (RstExportDialog     *self,
   g_return_if_fail (RST_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (self->exporting == NULL);
+
+  /* The statement itself, however its path is spelt (a link, another
+   * name of the same file): refused at once, in words about the choice
+   * the drafter just made; the writer refuses it too.
+   */
+  if (self->source != NULL && rst_file_is_same (file, self->source))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      task = g_task_new (self, NULL, callback, user_data);
+      g_task_set_source_tag (task, rst_export_dialog_export_to_async);
+      g_task_return_new_error (task, RST_FILE_WRITER_ERROR, RST_FILE_WRITER_ERROR_PROTECTED,
+                               _("“%s” is the statement being exported: exporting to it would "
+                                 "write over it. Choose another name."), name);
+      return;
+    }
 
   job = g_new0 (ExportJob, 1);
   job->analysis = g_object_ref (self->analysis);

@@ -9,12 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-application.h"
 #include "rst-context-settings.h"
 #include "rst-diagnostic-gutter.h"
 #include "rst-file-filter.h"
 #include "rst-hover-provider.h"
 #include "rst-page.h"
+#include "rst-file-writer.h"
 #include "rst-recent.h"
+#include "rst-session.h"
 #include "rst-sidebar.h"
 #include "rst-slot-navigator.h"
 #include "rst-text-file.h"
@@ -267,63 +270,81 @@ rst_page_load_file (RstPage *self,
                            rst_page_load_cb, g_object_ref (self));
 }
 
-/* Saving may need a file chooser first, and closing may need a save first,
- * so each save carries what to do once the file is safely on disk.
+/* Saving ------------------------------------------------------------------ */
+
+/* A save may need a file chooser first, and an error may lead to Save As:
+ * one task carries the drafter through, and finishes once the text is on
+ * disk (TRUE) or the drafter gave up (an error, G_IO_ERROR_CANCELLED when
+ * they cancelled a dialog).
  */
-typedef struct
+
+static void rst_page_choose_file (GTask *task);
+
+static GtkWindow *
+rst_page_get_window (RstPage *self)
 {
-  RstPage          *self;
-  RstPageSavedFunc  then;
-  gpointer          user_data;
-} SaveRequest;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-static SaveRequest *
-save_request_new (RstPage          *self,
-                  RstPageSavedFunc  then,
-                  gpointer          user_data)
-{
-  SaveRequest *request = g_new0 (SaveRequest, 1);
-
-  request->self = g_object_ref (self);
-  request->then = then;
-  request->user_data = user_data;
-
-  return request;
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static void
-save_request_free (SaveRequest *request)
+/* The files other tabs read from, NULL-terminated: a save never writes
+ * over one, which would replace that tab's statement behind its back.
+ */
+static GPtrArray *
+rst_page_dup_protected_files (RstPage *self)
 {
-  g_object_unref (request->self);
-  g_free (request);
+  GPtrArray *files = g_ptr_array_new_null_terminated (0, g_object_unref, TRUE);
+  GtkWindow *window = rst_page_get_window (self);
+  GtkApplication *app = window ? gtk_window_get_application (window) : NULL;
+  RstSession *session = RST_IS_APPLICATION (app) ? rst_application_get_session (RST_APPLICATION (app)) : NULL;
+
+  if (session != NULL)
+    {
+      g_autoptr(GPtrArray) pages = rst_session_list_pages (session);
+
+      for (guint i = 0; i < pages->len; i++)
+        {
+          RstPage *page = g_ptr_array_index (pages, i);
+          GFile *file = rst_document_get_file (page->document);
+
+          if (page != self && file != NULL)
+            g_ptr_array_add (files, g_object_ref (file));
+        }
+    }
+
+  return files;
 }
 
 static void
 rst_page_save_failed_response (AdwMessageDialog *dialog,
                                const char       *response,
-                               SaveRequest      *request)
+                               GTask            *task)
 {
-  /* Whoever waited for the save (closing, quitting) waits for this one. */
-  if (g_str_equal (response, "save-as"))
-    rst_page_save_as (request->self, request->then, request->user_data);
+  GError *error = g_object_steal_data (G_OBJECT (dialog), "rst-error");
 
-  save_request_free (request);
+  /* Whoever waits for the save (closing, quitting) waits for this one. */
+  if (g_str_equal (response, "save-as"))
+    {
+      g_clear_error (&error);
+      rst_page_choose_file (g_object_ref (task));
+    }
+  else
+    g_task_return_error (task, error);
 }
 
 /* The old file is untouched (see rst_document_save_async()): say so, and
  * offer to put the text somewhere else.
  */
 static void
-rst_page_save_failed (RstPage     *self,
-                      GError      *error,
-                      SaveRequest *request)
+rst_page_save_failed (GTask  *task,
+                      GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RstPage *self = g_task_get_source_object (task);
   g_autofree char *title = rst_page_dup_title (self);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       NULL, NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rst_page_get_window (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog, _("Could Not Save “%s”"), title);
   adw_message_dialog_format_body (dialog,
                                   _("%s\n\nThe file on disk was not changed, and your text is kept "
@@ -336,71 +357,129 @@ rst_page_save_failed (RstPage     *self,
   adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save-as");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (rst_page_save_failed_response), request);
+  g_object_set_data_full (G_OBJECT (dialog), "rst-error", error, (GDestroyNotify)g_error_free);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (rst_page_save_failed_response),
+                         task, (GClosureNotify)(void (*) (void))g_object_unref, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-rst_page_save_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+rst_page_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  SaveRequest *request = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = user_data;
+  RstPage *self = g_task_get_source_object (task);
+  GError *error = NULL;
 
   if (!rst_document_save_finish (RST_DOCUMENT (object), result, &error))
     {
-      rst_page_save_failed (request->self, error, request);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, error);
+      else
+        rst_page_save_failed (g_steal_pointer (&task), error);
       return;
     }
 
-  rst_recent_add (rst_document_get_file (request->self->document));
-  if (request->then != NULL)
-    request->then (request->self, request->user_data);
+  rst_recent_add (rst_document_get_file (self->document));
+  g_task_return_boolean (task, TRUE);
+}
 
-  save_request_free (request);
+/* Writes to @file (%NULL: the document's own), never over a file that
+ * another tab reads from.
+ */
+static void
+rst_page_write (GTask *task,
+                GFile *file)
+{
+  RstPage *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) protect = rst_page_dup_protected_files (self);
+
+  rst_document_save_async (self->document, file, (GFile **)protect->pdata,
+                           g_task_get_cancellable (task), rst_page_written_cb, task);
 }
 
 static void
-rst_page_save_to (RstPage     *self,
-                  GFile       *file,
-                  SaveRequest *request)
+rst_page_protected_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             GTask            *task)
 {
-  rst_document_save_async (self->document, file, NULL, rst_page_save_cb, request);
+  if (g_str_equal (response, "choose"))
+    rst_page_choose_file (g_object_ref (task));
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "The statement was not saved");
+}
+
+/* Save As chose the file another tab has open: the writer would refuse
+ * it anyway, but the drafter hears why at once and may choose again.
+ */
+static gboolean
+rst_page_refuse_protected (GTask *task,
+                           GFile *file)
+{
+  RstPage *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) protect = rst_page_dup_protected_files (self);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+  gboolean same = FALSE;
+
+  for (guint i = 0; protect->pdata[i] != NULL && !same; i++)
+    same = rst_file_is_same (file, protect->pdata[i]);
+  if (!same)
+    return FALSE;
+
+  name = g_file_get_basename (file);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rst_page_get_window (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("“%s” Is Open in Another Tab"), name);
+  adw_message_dialog_set_body (dialog,
+                               _("Saving over it would replace the statement of that tab. "
+                                 "Choose another name, or save in that tab."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose Another Name…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (rst_page_protected_response),
+                         g_object_ref (task), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
 }
 
 static void
-rst_page_save_as_response (GtkNativeDialog *dialog,
-                           int              response,
-                           gpointer         user_data)
+rst_page_choose_file_response (GtkNativeDialog *chooser,
+                               int              response,
+                               gpointer         user_data)
 {
-  SaveRequest *request = user_data;
+  g_autoptr(GTask) task = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      rst_page_save_to (request->self, file, request);
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (!rst_page_refuse_protected (task, file))
+        rst_page_write (g_steal_pointer (&task), file);
     }
   else
-    save_request_free (request);
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "The statement was not saved");
 
-  g_object_unref (dialog);
+  g_object_unref (chooser);
 }
 
-void
-rst_page_save_as (RstPage          *self,
-                  RstPageSavedFunc  then,
-                  gpointer          user_data)
+/* Takes the reference of @task. */
+static void
+rst_page_choose_file (GTask *task)
 {
-  GtkFileChooserNative *chooser;
+  RstPage *self = g_task_get_source_object (task);
   g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
   GFile *file;
 
-  g_return_if_fail (RST_IS_PAGE (self));
-
-  chooser = gtk_file_chooser_native_new (_("Save Statement"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  chooser = gtk_file_chooser_native_new (_("Save Statement"), rst_page_get_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -412,69 +491,73 @@ rst_page_save_as (RstPage          *self,
   else
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Statement.md"));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (rst_page_save_as_response),
-                    save_request_new (self, then, user_data));
+  g_signal_connect (chooser, "response", G_CALLBACK (rst_page_choose_file_response), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Saves to the document's file, asking for one when it has none yet. */
+/**
+ * rst_page_save_as_async:
+ *
+ * Asks where to save, then saves there; see rst_page_save_async().
+ */
 void
-rst_page_save (RstPage          *self,
-               RstPageSavedFunc  then,
-               gpointer          user_data)
+rst_page_save_as_async (RstPage             *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (RST_IS_PAGE (self));
 
-  if (rst_document_get_file (self->document) == NULL)
-    rst_page_save_as (self, then, user_data);
-  else
-    rst_page_save_to (self, NULL, save_request_new (self, then, user_data));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rst_page_save_async);
+  rst_page_choose_file (task);
 }
 
 /**
- * rst_page_new_save_changes_dialog:
- * @pages: (element-type RstPage): the modified statements
+ * rst_page_save_async:
  *
- * The question asked before closing a window or quitting with unsaved
- * statements: it names each of them and answers "cancel", "discard" (all)
- * or "save" (all).
- *
- * Returns: (transfer none): the dialog, not yet presented
+ * Saves to the document's file, asking for one when it has none yet. A
+ * save that fails says why and offers Save As; the task finishes once the
+ * text is on disk, or the drafter gave up.
  */
-AdwMessageDialog *
-rst_page_new_save_changes_dialog (GtkWindow  *parent,
-                                  const char *heading,
-                                  GPtrArray  *pages)
+void
+rst_page_save_async (RstPage             *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
-  AdwMessageDialog *dialog;
+  GTask *task;
 
-  g_return_val_if_fail (pages != NULL && pages->len > 0, NULL);
+  g_return_if_fail (RST_IS_PAGE (self));
 
-  for (guint i = 0; i < pages->len; i++)
-    {
-      g_autofree char *title = rst_page_dup_title (g_ptr_array_index (pages, i));
-      g_string_append_printf (names, "\n• %s", title);
-    }
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rst_page_save_async);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, NULL));
-  adw_message_dialog_format_body (dialog,
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "This statement has unsaved changes:%s",
-                                               "These statements have unsaved changes:%s",
-                                               pages->len),
-                                  names->str);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard All"),
-                                    "save", _("_Save All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (rst_document_get_file (self->document) == NULL)
+    rst_page_choose_file (task);
+  else
+    rst_page_write (task, NULL);
+}
 
-  return dialog;
+/**
+ * rst_page_save_finish:
+ *
+ * Finishes rst_page_save_async() and rst_page_save_as_async().
+ *
+ * Returns: whether the text is on disk; %G_IO_ERROR_CANCELLED when the
+ *   drafter cancelled
+ */
+gboolean
+rst_page_save_finish (RstPage       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (RST_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void

@@ -18,9 +18,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RstPage, rst_page, RST, PAGE, AdwBin)
 
-typedef void (*RstPageSavedFunc) (RstPage  *page,
-                                  gpointer  user_data);
-
 RstPage     *rst_page_new             (void);
 RstDocument *rst_page_get_document    (RstPage          *self);
 GtkWidget   *rst_page_get_view        (RstPage          *self);
@@ -29,20 +26,21 @@ gboolean     rst_page_get_modified    (RstPage          *self);
 gboolean     rst_page_is_pristine     (RstPage          *self);
 void         rst_page_load_file       (RstPage          *self,
                                        GFile            *file);
-void         rst_page_save            (RstPage          *self,
-                                       RstPageSavedFunc  then,
-                                       gpointer          user_data);
-void         rst_page_save_as         (RstPage          *self,
-                                       RstPageSavedFunc  then,
-                                       gpointer          user_data);
+void         rst_page_save_async      (RstPage             *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+void         rst_page_save_as_async   (RstPage             *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+gboolean     rst_page_save_finish     (RstPage             *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
 /* Live checking (ui-live) */
 RstSidebar  *rst_page_get_sidebar          (RstPage          *self);
 gboolean     rst_page_get_sidebar_visible  (RstPage          *self);
 void         rst_page_set_sidebar_visible  (RstPage          *self,
                                             gboolean          visible);
-
-AdwMessageDialog *rst_page_new_save_changes_dialog (GtkWindow  *parent,
-                                                    const char *heading,
-                                                    GPtrArray  *pages);
 
 G_END_DECLS

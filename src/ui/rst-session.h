@@ -28,6 +28,7 @@ guint          rst_session_restore           (RstSession     *self);
 void           rst_session_flush             (RstSession     *self);
 void           rst_session_request_quit      (RstSession     *self);
 void           rst_session_reopen_closed     (RstSession     *self);
+GPtrArray     *rst_session_list_pages        (RstSession     *self);
 GPtrArray     *rst_session_list_modified     (RstSession     *self);
 void           rst_session_shutdown          (RstSession     *self);
 
