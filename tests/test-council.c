@@ -357,6 +357,12 @@ test_key_file_errors (void)
     { "[Council]\nName=X\n[Page]\nLineSpacing=0\n", "LineSpacing" },
     { "[Council]\nName=X\n[Page]\nMargins=10;-5;10;10\n", "Margins" },
     { "[Council]\nName=X\nFileNamePattern=../{session}\n", "FileNamePattern" },
+    /* 148 mm of A5 less 100 mm margins each side: no room for text. */
+    { "[Council]\nName=X\n[Page]\nPaper=a5\nMargins=100;100;100;100\n", "no room for text" },
+    { "[Council]\nName=X\n[Page]\nPaper=a5\nMargins=100;20;100;20\n", "no room for text" },
+    { "[Council]\nName=X\nSessionPattern=HRC(\n", "SessionPattern" },
+    { "[Council]\nName=X\nSessionPattern=HRC\\d+\n", "(?<n>" },
+    { "[Council]\nName=X\nWordsPerMinute[zh]=9999\n", "WordsPerMinute[zh]" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -365,13 +371,14 @@ test_key_file_errors (void)
       g_autoptr(RstCouncil) council = NULL;
       g_autoptr(GError) error = NULL;
 
-      g_key_file_load_from_data (key_file, cases[i].data, -1, G_KEY_FILE_NONE, &error);
+      g_key_file_load_from_data (key_file, cases[i].data, -1, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
       g_assert_no_error (error);
 
       council = rst_council_new_from_key_file ("test-council", key_file, &error);
       g_assert_null (council);
       g_assert_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID);
       /* Without a file, the message names the profile by id. */
+      g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, "test-council"));
       g_assert_nonnull (strstr (error->message, cases[i].expected));
     }
@@ -643,6 +650,52 @@ test_list_find (void)
   g_assert_cmpuint (rst_council_list_find (councils, NULL), ==, G_MAXUINT);
 }
 
+/* A profile speaks the statement's language, whatever the interface's:
+ * its texts per language, its pace per language, the names headings use.
+ */
+static void
+test_languages (void)
+{
+  g_autoptr(RstCouncilList) councils = rst_council_list_new (NULL);
+  RstCouncil *iom = rst_council_list_lookup (councils, "iom", NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RstCouncil) own = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *recognize;
+  gboolean french_name = FALSE;
+
+  g_assert_nonnull (iom);
+  g_assert_cmpstr (rst_council_get_text_for (iom, RST_COUNCIL_TEXT_NAME, "fr"), ==, "Conseil de l'OIM");
+  g_assert_cmpstr (rst_council_get_text_for (iom, RST_COUNCIL_TEXT_CHAIR_ADDRESS, "zh"), ==, "主席先生");
+  g_assert_cmpstr (rst_council_get_text_for (iom, RST_COUNCIL_TEXT_DELIVERY_MARK, "ar"), ==, "العبرة بالإلقاء");
+  g_assert_cmpstr (rst_council_get_text_for (iom, RST_COUNCIL_TEXT_DELIVERY_MARK, "en"), ==, "Check against delivery");
+  /* The English pace is the profile's; other languages take their rules'. */
+  g_assert_cmpfloat (rst_council_get_pace_for (iom, "en"), ==, 120.0);
+  g_assert_cmpfloat (rst_council_get_pace_for (iom, "zh"), ==, 0.0);
+
+  recognize = rst_council_get_recognize (iom);
+  for (guint i = 0; recognize[i] != NULL; i++)
+    french_name |= g_str_equal (recognize[i], "Conseil de l'OIM");
+  g_assert_true (french_name);
+
+  /* A user profile without a French text says none, so that the rules'
+   * words are used, but keeps its name; its own pace for Chinese.
+   */
+  g_key_file_load_from_data (key_file,
+                             "[Council]\nName=Our Council\nDeliveryMark=As delivered\n"
+                             "WordsPerMinute=110\nWordsPerMinute[zh]=160\nSessionPattern=OC\\s?(?<n>\\d+)\n",
+                             -1, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
+  g_assert_no_error (error);
+  own = rst_council_new_from_key_file ("own", key_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rst_council_get_text_for (own, RST_COUNCIL_TEXT_NAME, "fr"), ==, "Our Council");
+  g_assert_null (rst_council_get_text_for (own, RST_COUNCIL_TEXT_DELIVERY_MARK, "fr"));
+  g_assert_cmpfloat (rst_council_get_pace_for (own, "zh"), ==, 160.0);
+  g_assert_cmpfloat (rst_council_get_pace_for (own, "en"), ==, 110.0);
+  g_assert_cmpuint (rst_council_find_session (own, "Statement at OC 42", 18), ==, 42);
+  g_assert_cmpuint (rst_council_find_session (own, "Statement", 9), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/council/resolve-names", test_resolve_names);
   g_test_add_func ("/council/resolve-unknown", test_resolve_unknown);
   g_test_add_func ("/council/list-find", test_list_find);
+  g_test_add_func ("/council/languages", test_languages);
 
   return g_test_run ();
 }

@@ -87,6 +87,14 @@ static GParamSpec *properties[N_PROPS];
 /* The paper sizes the exporters lay out. */
 static const char * const known_papers[] = { "a4", "a5", "a3", "letter", "legal", NULL };
 
+/* Their sizes, in millimetres, in the same order. */
+static const double paper_sizes[][2] = {
+  { 210.0, 297.0 }, { 148.0, 210.0 }, { 297.0, 420.0 }, { 215.9, 279.4 }, { 215.9, 355.6 },
+};
+
+/* Text narrower or shorter than this between the margins is no page. */
+#define MIN_TEXT_MM 40.0
+
 static void
 rst_council_finalize (GObject *object)
 {
@@ -662,6 +670,23 @@ council_new_from_key_file (const char  *id,
       !read_languages (self, &reader, error))
     return NULL;
 
+  /* Margins that leave no room for text would lay out one word a line
+   * over thousands of pages, or none at all.
+   */
+  {
+    double width, height;
+
+    rst_council_get_paper_size_mm (self, &width, &height);
+    if (width - self->margins[1] - self->margins[3] < MIN_TEXT_MM ||
+        height - self->margins[0] - self->margins[2] < MIN_TEXT_MM)
+      {
+        set_key_error (&reader, GROUP_PAGE, "Margins", error,
+                       _("the margins leave no room for text on %s paper (%g × %g mm): keep at least %g mm between them"),
+                       self->paper, width, height, MIN_TEXT_MM);
+        return NULL;
+      }
+  }
+
   /* The pattern names a file inside the folder the drafter picked. */
   if (strchr (self->file_name_pattern, '/') != NULL ||
       strchr (self->file_name_pattern, '\\') != NULL)
@@ -830,6 +855,24 @@ rst_council_get_delivery_mark (RstCouncil *self)
 {
   g_return_val_if_fail (RST_IS_COUNCIL (self), NULL);
   return self->delivery_mark;
+}
+
+/* The paper's width and height in millimetres. */
+void
+rst_council_get_paper_size_mm (RstCouncil *self,
+                               double     *width,
+                               double     *height)
+{
+  g_return_if_fail (RST_IS_COUNCIL (self));
+
+  *width = paper_sizes[0][0];
+  *height = paper_sizes[0][1];
+  for (guint i = 0; known_papers[i] != NULL; i++)
+    if (g_str_equal (self->paper, known_papers[i]))
+      {
+        *width = paper_sizes[i][0];
+        *height = paper_sizes[i][1];
+      }
 }
 
 /* Lower case: "a4", "a5", "a3", "letter" or "legal". */

@@ -54,6 +54,9 @@ double      rst_council_get_words_per_minute   (RstCouncil  *self);
 const char *rst_council_get_heading_pattern    (RstCouncil  *self);
 const char *rst_council_get_delivery_mark      (RstCouncil  *self);
 const char *rst_council_get_paper              (RstCouncil  *self);
+void        rst_council_get_paper_size_mm      (RstCouncil  *self,
+                                                double      *width,
+                                                double      *height);
 /* Margins in millimetres: top, right, bottom, left. */
 void        rst_council_get_margins_mm         (RstCouncil  *self,
                                                 double      *top,
