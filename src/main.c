@@ -46,6 +46,24 @@ main (int   argc,
     }
   g_ptr_array_add (args, NULL);
 
+  /* GSettings aborts on a schema it cannot find: say what to do instead,
+   * as a program run from the build folder without `meson devenv` meets it.
+   */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    if (schema == NULL)
+      {
+        g_printerr (_("rostrum: the settings schema %s is not installed; install Rostrum, "
+                      "or run it from its build folder with “meson devenv -C _build rostrum”\n"),
+                    APP_ID);
+        return 1;
+      }
+  }
+
   app = rst_application_new ();
 
   return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
