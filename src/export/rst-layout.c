@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "rst-layout.h"
+#include "rst-word.h"
 
 #define MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
@@ -220,14 +221,45 @@ is_unspaced_sentence_break (const char *text,
          g_utf8_get_char (text + offset) != 0x300D;
 }
 
+/* Characters in a row without a place Pango may break a line at, after
+ * which one is given: a 60 KB token once took Pango seconds to lay out,
+ * trying every split of it.
+ */
+#define UNBROKEN_MAX 64
+
 static void
 append_escaped (GString    *markup,
                 const char *text,
                 gssize      len)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, len);
+  const char *end = text + (len < 0 ? (gssize) strlen (text) : len);
+  const char *from = text;
+  guint unbroken = 0;
 
-  g_string_append (markup, escaped);
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Spaces, and Han characters in Chinese, are break opportunities. */
+      if (g_unichar_isspace (c) || rst_word_is_ideograph (c) || c == 0x200B)
+        unbroken = 0;
+      else if (++unbroken > UNBROKEN_MAX)
+        {
+          g_autofree char *escaped = g_markup_escape_text (from, p - from);
+
+          g_string_append (markup, escaped);
+          /* U+200B ZERO WIDTH SPACE: a break opportunity that prints nothing. */
+          g_string_append (markup, "\xe2\x80\x8b");
+          from = p;
+          unbroken = 1;
+        }
+    }
+
+  {
+    g_autofree char *escaped = g_markup_escape_text (from, end - from);
+
+    g_string_append (markup, escaped);
+  }
 }
 
 /* Whether the line `index` of a paragraph ends a sentence, so that the
