@@ -420,22 +420,6 @@ run_checks (RstAnalysis *self)
     add_diagnostic (self, g_object_ref (g_ptr_array_index (found, i)));
 }
 
-static int
-compare_diagnostics (gconstpointer a,
-                     gconstpointer b)
-{
-  RstDiagnostic *da = *(RstDiagnostic * const *) a;
-  RstDiagnostic *db = *(RstDiagnostic * const *) b;
-  gsize sa = rst_diagnostic_get_start (da);
-  gsize sb = rst_diagnostic_get_start (db);
-
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  if (rst_diagnostic_get_end (da) != rst_diagnostic_get_end (db))
-    return rst_diagnostic_get_end (da) < rst_diagnostic_get_end (db) ? -1 : 1;
-  return strcmp (rst_diagnostic_get_code (da), rst_diagnostic_get_code (db));
-}
-
 /**
  * rst_analysis_new:
  * @text: a statement, UTF-8 without NUL bytes (rst_text_validate() says
@@ -486,7 +470,7 @@ rst_analysis_new (const char         *text,
   run_checks (self);
 
   /* g_ptr_array_sort() is stable: the checker's order is kept. */
-  g_ptr_array_sort (self->diagnostics, compare_diagnostics);
+  g_ptr_array_sort (self->diagnostics, rst_diagnostic_compare);
   self->outline = rst_outline_build (self->statement, self->diagnostics, self->lines,
                                      self->units_per_minute);
 

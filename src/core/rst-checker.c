@@ -712,22 +712,6 @@ check_sentences (Check *c)
     }
 }
 
-static int
-compare_diagnostics (gconstpointer a,
-                     gconstpointer b)
-{
-  RstDiagnostic *da = *(RstDiagnostic * const *)a;
-  RstDiagnostic *db = *(RstDiagnostic * const *)b;
-  gsize sa = rst_diagnostic_get_start (da);
-  gsize sb = rst_diagnostic_get_start (db);
-
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  if (rst_diagnostic_get_end (da) != rst_diagnostic_get_end (db))
-    return rst_diagnostic_get_end (da) < rst_diagnostic_get_end (db) ? -1 : 1;
-  return strcmp (rst_diagnostic_get_code (da), rst_diagnostic_get_code (db));
-}
-
 /**
  * rst_check_statement:
  * @statement: a parsed statement
@@ -763,7 +747,7 @@ rst_check_statement (RstStatement          *statement,
   check_time (&c);
   check_sentences (&c);
 
-  g_ptr_array_sort (c.out, compare_diagnostics);
+  g_ptr_array_sort (c.out, rst_diagnostic_compare);
 
   return c.out;
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rst-diagnostic.h"
@@ -225,4 +227,28 @@ rst_severity_get_label (RstSeverity severity)
     default:
       return _("Suggestion");
     }
+}
+
+/**
+ * rst_diagnostic_compare:
+ * @a: a pointer to an #RstDiagnostic pointer
+ * @b: another
+ *
+ * The order diagnostics are listed in, for g_ptr_array_sort(): by start,
+ * then end, then code.
+ */
+int
+rst_diagnostic_compare (gconstpointer a,
+                        gconstpointer b)
+{
+  RstDiagnostic *da = *(RstDiagnostic * const *) a;
+  RstDiagnostic *db = *(RstDiagnostic * const *) b;
+  gsize sa = rst_diagnostic_get_start (da);
+  gsize sb = rst_diagnostic_get_start (db);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (rst_diagnostic_get_end (da) != rst_diagnostic_get_end (db))
+    return rst_diagnostic_get_end (da) < rst_diagnostic_get_end (db) ? -1 : 1;
+  return strcmp (rst_diagnostic_get_code (da), rst_diagnostic_get_code (db));
 }

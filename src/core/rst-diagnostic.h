@@ -60,4 +60,7 @@ const char    *rst_severity_get_label         (RstSeverity    severity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RstFix, rst_fix_free)
 
+int            rst_diagnostic_compare          (gconstpointer  a,
+                                                gconstpointer  b);
+
 G_END_DECLS

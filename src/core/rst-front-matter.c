@@ -13,18 +13,18 @@
 #include <yaml.h>
 
 #include "rst-front-matter.h"
+#include "rst-line-index.h"
 #include "rst-text-file.h"
 
 G_DEFINE_QUARK (rst-front-matter-error-quark, rst_front_matter_error)
 
-static gsize
+/* The one line splitter of core (rst-line-index.h). */
+static inline gsize
 line_end (const char *text,
           gsize       length,
           gsize       pos)
 {
-  const char *nl = memchr (text + pos, '\n', length - pos);
-
-  return nl != NULL ? (gsize) (nl - text) : length;
+  return rst_line_end (text, length, pos, NULL);
 }
 
 /* "---" (or "...") alone on the line [start, end), blanks after it. */
@@ -51,6 +51,7 @@ rst_front_matter_locate (const char     *text,
 {
   gsize start = 0;
   gsize first_end;
+  gsize next;
 
   g_return_if_fail (text != NULL || length == 0);
   g_return_if_fail (out != NULL);
@@ -61,25 +62,23 @@ rst_front_matter_locate (const char     *text,
     start = 3;
   out->start = out->body = start;
 
-  first_end = line_end (text, length, start);
+  first_end = rst_line_end (text, length, start, &next);
   if (first_end >= length || !line_is (text, start, first_end, "---"))
     return;
 
-  out->yaml_start = first_end + 1;
+  out->yaml_start = next;
 
-  for (gsize pos = out->yaml_start; pos < length;)
+  for (gsize pos = out->yaml_start; pos < length; pos = next)
     {
-      gsize end = line_end (text, length, pos);
+      gsize end = rst_line_end (text, length, pos, &next);
 
       if (line_is (text, pos, end, "---") || line_is (text, pos, end, "..."))
         {
           out->present = TRUE;
           out->yaml_end = pos;
-          out->body = end < length ? end + 1 : end;
+          out->body = next;
           return;
         }
-
-      pos = end + 1;
     }
 
   /* Opened and never closed: no telling where details end and the

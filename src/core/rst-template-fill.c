@@ -12,28 +12,31 @@
 #include <glib/gi18n.h>
 
 #include "rst-front-matter.h"
+#include "rst-line-index.h"
 #include "rst-placeholder.h"
 #include "rst-template-private.h"
 #include "rst-template-values.h"
 
-static gsize
+/* The one line splitter of core (rst-line-index.h): "\n", "\r\n" and
+ * a lone "\r" end a line, as everywhere else a statement is read.
+ */
+static inline gsize
 line_end (const char *text,
           gsize       length,
           gsize       pos)
 {
-  const char *nl = memchr (text + pos, '\n', length - pos);
-
-  return nl != NULL ? (gsize) (nl - text) : length;
+  return rst_line_end (text, length, pos, NULL);
 }
 
-static gsize
+static inline gsize
 next_line (const char *text,
            gsize       length,
            gsize       pos)
 {
-  gsize end = line_end (text, length, pos);
+  gsize next;
 
-  return end < length ? end + 1 : length;
+  rst_line_end (text, length, pos, &next);
+  return next;
 }
 
 /* The language a template or statement is written in, for the forms of
