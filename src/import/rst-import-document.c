@@ -581,6 +581,12 @@ rst_import_normalize_date (const char *value)
 
   if (year < 1900 || year > 9999 || !g_date_valid_dmy (day, month, year))
     return NULL;
+  /* The zero dates of Unix and of ZIP's DOS time: what a file holds when
+   * its maker had no date to give (Rostrum's own PDF export of a
+   * statement without one, reproducible builds), never a statement's.
+   */
+  if (month == 1 && day == 1 && (year == 1970 || year == 1980))
+    return NULL;
 
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }

@@ -178,6 +178,47 @@ median (GArray *values,
   return g_array_index (values, double, values->len / 2);
 }
 
+/* Where a space stands in a right-to-left line: poppler puts the spaces
+ * of Arabic text one letter off ("بسما للها" for "بسم الله"), but the
+ * letters' boxes are right, and joined letters touch. A space is wherever
+ * two neighbours in the text are apart on the page, whichever way the
+ * text runs there (numbers and Latin names run left to right inside it).
+ */
+static gboolean
+boxes_apart (const PopplerRectangle *a,
+             const PopplerRectangle *b,
+             double                  size)
+{
+  double a1 = MIN (a->x1, a->x2), a2 = MAX (a->x1, a->x2);
+  double b1 = MIN (b->x1, b->x2), b2 = MAX (b->x1, b->x2);
+  double gap = MAX (a1 - b2, b1 - a2);
+
+  return gap > size * 0.15;
+}
+
+/* Takes @box into the line's extent (and its first word's width). */
+static void
+extend_line (Line                   *line,
+             const PopplerRectangle *box,
+             gboolean               *have_box,
+             gboolean                in_first_word)
+{
+  if (!*have_box)
+    {
+      line->x1 = box->x1;
+      line->x2 = box->x2;
+      line->y1 = box->y1;
+      line->y2 = box->y2;
+      *have_box = TRUE;
+    }
+  line->x1 = MIN (line->x1, MIN (box->x1, box->x2));
+  line->x2 = MAX (line->x2, MAX (box->x1, box->x2));
+  line->y1 = MIN (line->y1, box->y1);
+  line->y2 = MAX (line->y2, box->y2);
+  if (in_first_word)
+    line->first_word += fabs (box->x2 - box->x1);
+}
+
 /* The lines of one page, from poppler's text and character boxes. */
 static void
 read_page_lines (PopplerPage *page,
@@ -188,18 +229,28 @@ read_page_lines (PopplerPage *page,
   g_autofree PopplerRectangle *rects = NULL;
   g_autofree double *sizes = NULL;
   g_autofree RstImportStyle *styles = NULL;
+  g_autofree glong *boxes = NULL;
   GList *attributes;
   guint n_rects = 0;
   glong n_chars;
+  glong n_boxed = 0;
   const char *p;
   glong i = 0;
 
   if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
     return;
 
+  /* The boxes and the attributes are one per character of the text
+   * without the bidi controls poppler wraps right-to-left words in:
+   * @boxes maps each character of @text to its box, or -1.
+   */
   n_chars = g_utf8_strlen (text, -1);
-  sizes = g_new0 (double, n_chars + 1);
-  styles = g_new0 (RstImportStyle, n_chars + 1);
+  boxes = g_new (glong, n_chars + 1);
+  for (const char *q = text; *q != '\0'; q = g_utf8_next_char (q), i++)
+    boxes[i] = is_bidi_control (g_utf8_get_char (q)) ? -1 : n_boxed++;
+  i = 0;
+  sizes = g_new0 (double, n_boxed + 1);
+  styles = g_new0 (RstImportStyle, n_boxed + 1);
 
   attributes = poppler_page_get_text_attributes (page);
   for (GList *l = attributes; l != NULL; l = l->next)
@@ -207,7 +258,7 @@ read_page_lines (PopplerPage *page,
       PopplerTextAttributes *a = l->data;
       RstImportStyle style = style_of_font (a->font_name);
 
-      for (int k = MAX (a->start_index, 0); k <= a->end_index && k < n_chars; k++)
+      for (int k = MAX (a->start_index, 0); k <= a->end_index && k < n_boxed; k++)
         {
           sizes[k] = a->font_size;
           styles[k] = style;
@@ -222,9 +273,14 @@ read_page_lines (PopplerPage *page,
       g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
       glong start = i;
       const char *line_start = p;
+      const PopplerRectangle *last_box = NULL;
+      PopplerRectangle pair;
       gboolean have_box = FALSE;
       gboolean in_first_word = TRUE;
       gboolean seen_word = FALSE;
+      gboolean seen_rtl = FALSE;
+      gboolean rtl;
+      gboolean geometry = FALSE;
       double baseline;
       double last_x2 = 0;
       guint strong_rtl = 0, strong_ltr = 0;
@@ -233,20 +289,62 @@ read_page_lines (PopplerPage *page,
       line->text = g_string_new (NULL);
       line->styles = g_array_new (FALSE, FALSE, sizeof (RstImportStyle));
 
-      /* The line's size and baseline: its largest characters'. */
+      /* The line's size, baseline and direction: its largest
+       * characters', its letters'.
+       */
       for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
         {
-          glong k = start + g_utf8_pointer_to_offset (line_start, q);
+          glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
+          gunichar c = g_utf8_get_char (q);
 
-          if (k < n_chars && !g_unichar_isspace (g_utf8_get_char (q)))
+          if (k >= 0 && !g_unichar_isspace (c))
             line->size = MAX (line->size, sizes[k]);
+          if (is_rtl_char (c))
+            strong_rtl++;
+          else if (g_unichar_isalpha (c))
+            strong_ltr++;
+        }
+      rtl = strong_rtl > strong_ltr;
+
+      /* Whether the letters' boxes can be trusted: in a PDF made by
+       * cairo each Arabic letter has its own, right to left; in one made
+       * by LibreOffice poppler cuts a word's box into equal parts left to
+       * right, and only its own spaces are to be had.
+       */
+      if (rtl)
+        {
+          const PopplerRectangle *before = NULL;
+          guint forward = 0, backward = 0;
+
+          for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
+            {
+              glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
+              gunichar c = g_utf8_get_char (q);
+
+              if (is_bidi_control (c))
+                continue;
+              if (k < 0 || k >= (glong) n_rects || !is_rtl_char (c) || !g_unichar_isalpha (c))
+                {
+                  before = NULL;
+                  continue;
+                }
+              if (before != NULL)
+                {
+                  if (rects[k].x2 <= before->x1 + 0.5)
+                    backward++;
+                  else if (rects[k].x1 >= before->x2 - 0.5)
+                    forward++;
+                }
+              before = &rects[k];
+            }
+          geometry = backward > 3 * forward;
         }
 
       for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
         {
-          glong k = start + g_utf8_pointer_to_offset (line_start, q);
+          glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
 
-          if (k < (glong) n_rects && k < n_chars && sizes[k] >= line->size * 0.8 &&
+          if (k >= 0 && k < (glong) n_rects && sizes[k] >= line->size * 0.8 &&
               !g_unichar_isspace (g_utf8_get_char (q)))
             g_array_append_val (bottoms, rects[k].y2);
         }
@@ -255,9 +353,10 @@ read_page_lines (PopplerPage *page,
       for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), i++)
         {
           gunichar c = g_utf8_get_char (p);
-          const PopplerRectangle *box = i < (glong) n_rects ? &rects[i] : NULL;
-          RstImportStyle style = i < n_chars ? styles[i] : 0;
-          double size = i < n_chars ? sizes[i] : 0;
+          glong k = boxes[i];
+          const PopplerRectangle *box = k >= 0 && k < (glong) n_rects ? &rects[k] : NULL;
+          RstImportStyle style = k >= 0 ? styles[k] : 0;
+          double size = k >= 0 ? sizes[k] : 0;
 
           /* A call number raised above the line in a smaller size: a
            * footnote's, which the speaker does not read.
@@ -278,6 +377,9 @@ read_page_lines (PopplerPage *page,
             {
               if (seen_word)
                 in_first_word = FALSE;
+              /* Right to left, the letters' boxes say where spaces go. */
+              if (geometry)
+                continue;
               /* Chinese has no spaces; poppler adds them where the font
                * changes (第 114 届).
                */
@@ -292,11 +394,75 @@ read_page_lines (PopplerPage *page,
           if (is_wide (c))
             trim_trailing_space (line);
 
+          /* poppler cuts a lam-alef ligature (لا, لأ) into its two
+           * letters in page order, left to right: the reverse of their
+           * reading order. Arabic letters run right to left, so two that
+           * run left to right are one glyph; they are put back in order
+           * and spaced as the one glyph they are.
+           */
+          if (geometry && box != NULL && is_rtl_char (c) && g_unichar_isalpha (c))
+            {
+              const char *q = g_utf8_next_char (p);
+              glong j = i + 1;
+
+              while (*q != '\0' && *q != '\n' && is_bidi_control (g_utf8_get_char (q)))
+                {
+                  q = g_utf8_next_char (q);
+                  j++;
+                }
+              if (*q != '\0' && *q != '\n' && boxes[j] >= 0 && boxes[j] < (glong) n_rects)
+                {
+                  gunichar after = g_utf8_get_char (q);
+                  const PopplerRectangle *right = &rects[boxes[j]];
+
+                  if (is_rtl_char (after) && g_unichar_isalpha (after) &&
+                      right->x1 >= box->x2 - 0.5 && right->x1 - box->x2 < line->size * 0.15)
+                    {
+                      if (last_box != NULL && boxes_apart (last_box, right, line->size))
+                        {
+                          if (seen_word)
+                            in_first_word = FALSE;
+                          g_string_append_c (line->text, ' ');
+                          g_array_append_val (line->styles, style);
+                        }
+                      append_char (line, after, styles[boxes[j]]);
+                      append_char (line, c, style);
+                      extend_line (line, right, &have_box, in_first_word);
+                      extend_line (line, box, &have_box, in_first_word);
+                      /* The glyph's left end is where the next letter joins. */
+                      pair = *right;
+                      pair.x1 = MIN (box->x1, box->x2);
+                      last_box = &pair;
+                      last_x2 = pair.x2;
+                      seen_word = TRUE;
+                      seen_rtl = TRUE;
+                      p = q;
+                      i = j;
+                      continue;
+                    }
+                }
+            }
+
+          /* A vowel mark (the tanween of أولاً) sits over its letter. */
+          if (geometry && g_unichar_ismark (c))
+            {
+              append_char (line, c, style);
+              continue;
+            }
+
+          if (geometry && box != NULL && last_box != NULL && boxes_apart (last_box, box, line->size))
+            {
+              if (seen_word)
+                in_first_word = FALSE;
+              g_string_append_c (line->text, ' ');
+              g_array_append_val (line->styles, style);
+            }
+
           /* A wide gap without a space: the next cell of a table row.
            * Not in right-to-left text, whose boxes poppler gives in the
            * order of the letters, not of the page.
            */
-          if (box != NULL && have_box && seen_word && strong_rtl == 0 && !is_rtl_char (c))
+          if (box != NULL && have_box && seen_word && !rtl && !seen_rtl && !is_rtl_char (c))
             {
               double gap = box->x1 - last_x2;
 
@@ -315,27 +481,11 @@ read_page_lines (PopplerPage *page,
           if (box != NULL)
             {
               last_x2 = box->x2;
-              if (!have_box)
-                {
-                  line->x1 = box->x1;
-                  line->x2 = box->x2;
-                  line->y1 = box->y1;
-                  line->y2 = box->y2;
-                  have_box = TRUE;
-                }
-              line->x1 = MIN (line->x1, MIN (box->x1, box->x2));
-              line->x2 = MAX (line->x2, MAX (box->x1, box->x2));
-              line->y1 = MIN (line->y1, box->y1);
-              line->y2 = MAX (line->y2, box->y2);
-              if (in_first_word)
-                line->first_word += fabs (box->x2 - box->x1);
+              last_box = box;
+              extend_line (line, box, &have_box, in_first_word);
             }
           seen_word = TRUE;
-
-          if (is_rtl_char (c))
-            strong_rtl++;
-          else if (g_unichar_isalpha (c))
-            strong_ltr++;
+          seen_rtl = seen_rtl || is_rtl_char (c);
 
           append_char (line, c, style);
         }
@@ -346,7 +496,7 @@ read_page_lines (PopplerPage *page,
           i++;
         }
 
-      line->rtl = strong_rtl > strong_ltr;
+      line->rtl = rtl;
       if (!have_box || line->size <= 0)
         {
           line_free (line);
@@ -621,6 +771,7 @@ decide (const RstRules *rules,
         const Page     *prev_page,
         const Page     *page,
         double          pitch,
+        double          paragraph_pitch,
         guint           lines_in_paragraph)
 {
   gboolean prev_centred = is_centred (prev, prev_page);
@@ -639,8 +790,14 @@ decide (const RstRules *rules,
     {
       double step = (line->y2 - prev->y2) / size;
 
+      /* A paragraph's own line spacing, once it has one: documents mix
+       * them (lists at 1.15, body text at 1.5), and a gap only a little
+       * wider than the lines above it is the space between paragraphs.
+       */
+      double usual = paragraph_pitch > 0 ? MAX (paragraph_pitch, pitch * 0.85) : pitch;
+
       /* Lines side by side or going up: another column or a box. */
-      if (step <= 0.3 || step > pitch * 1.12 + 0.05)
+      if (step <= 0.3 || step > usual * 1.12 + 0.05)
         return JOIN_PARAGRAPH;
       if (centred)
         return JOIN_BREAK;
@@ -785,6 +942,7 @@ read_pages (PopplerDocument    *pdf,
   double body_size, pitch;
   Line *prev = NULL;
   guint lines_in_paragraph = 0;
+  double paragraph_pitch = 0;
   int n_pages;
 
   n_pages = poppler_document_get_n_pages (pdf);
@@ -857,19 +1015,29 @@ read_pages (PopplerDocument    *pdf,
           }
     }
 
-  /* The usual distance between lines of a paragraph, in font sizes. */
-  for (guint i = 1; i < lines->len; i++)
-    {
-      const Line *a = g_ptr_array_index (lines, i - 1);
-      const Line *b = g_ptr_array_index (lines, i);
-      double step;
+  /* The usual distance between lines of a paragraph, in font sizes,
+   * from the lines that run to the margin: those go on in the next line,
+   * so their steps are inside paragraphs. A median over all steps would
+   * be the step between paragraphs in a statement of short ones (a
+   * salutation, three priorities of two lines), and join them all.
+   */
+  for (int pass = 0; pass < 2 && steps->len == 0; pass++)
+    for (guint i = 1; i < lines->len; i++)
+      {
+        const Line *a = g_ptr_array_index (lines, i - 1);
+        const Line *b = g_ptr_array_index (lines, i);
+        const Page *page = &g_array_index (pages, Page, a->page);
+        double step;
 
-      if (a->dropped || b->dropped || a->page != b->page || fabs (a->size - b->size) > a->size * 0.1)
-        continue;
-      step = (b->y2 - a->y2) / MAX (a->size, b->size);
-      if (step > 0.8 && step < 3)
-        g_array_append_val (steps, step);
-    }
+        if (a->dropped || b->dropped || a->page != b->page || fabs (a->size - b->size) > a->size * 0.1)
+          continue;
+        if (pass == 0 && (is_centred (a, page) ||
+                          (a->rtl ? a->x1 > page->left + a->size * 0.5 : a->x2 < page->right - a->size * 0.5)))
+          continue;
+        step = (b->y2 - a->y2) / MAX (a->size, b->size);
+        if (step > 0.8 && step < 3)
+          g_array_append_val (steps, step);
+      }
   pitch = median (steps, 1.2);
 
   for (guint i = 0; i < lines->len; i++)
@@ -914,7 +1082,12 @@ read_pages (PopplerDocument    *pdf,
           continue;
         }
 
-      join = decide (rules, prev, line, &g_array_index (pages, Page, prev->page), page, pitch, lines_in_paragraph);
+      join = decide (rules, prev, line, &g_array_index (pages, Page, prev->page), page, pitch,
+                     paragraph_pitch, lines_in_paragraph);
+      if (join == JOIN_PARAGRAPH || prev->page != line->page)
+        paragraph_pitch = 0;
+      else
+        paragraph_pitch = (line->y2 - prev->y2) / MAX (prev->size, line->size);
       if (join == JOIN_SPACE)
         hyphen = joins_hyphen (prev, line, &keep);
       if (!add_line (document, prev, error))
