@@ -175,13 +175,14 @@ test_script (void)
     const char    *pango;
     const char    *locale;
     const char    *dictionary;
+    gboolean       italic;
   } cases[] = {
-    { "ar", TRUE, RST_SCRIPT_CLASS_COMPLEX, "Noto Naskh Arabic", "Noto Sans Arabic", "ar", "ar-SA", "ar" },
-    { "en", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "en", "en-GB", "en_GB" },
-    { "es", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "es", "es-ES", "es_ES" },
-    { "fr", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "fr", "fr-FR", "fr_FR" },
-    { "ru", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "ru", "ru-RU", "ru_RU" },
-    { "zh", FALSE, RST_SCRIPT_CLASS_ASIAN, "Noto Serif CJK SC", "Noto Sans CJK SC", "zh-cn", "zh-CN", NULL },
+    { "ar", TRUE, RST_SCRIPT_CLASS_COMPLEX, "Noto Naskh Arabic", "Noto Sans Arabic", "ar", "ar-SA", "ar", FALSE },
+    { "en", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "en", "en-GB", "en_GB", TRUE },
+    { "es", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "es", "es-ES", "es_ES", TRUE },
+    { "fr", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "fr", "fr-FR", "fr_FR", TRUE },
+    { "ru", FALSE, RST_SCRIPT_CLASS_WESTERN, "Liberation Serif", "Liberation Sans", "ru", "ru-RU", "ru_RU", TRUE },
+    { "zh", FALSE, RST_SCRIPT_CLASS_ASIAN, "Noto Serif CJK SC", "Noto Sans CJK SC", "zh-cn", "zh-CN", NULL, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -203,6 +204,7 @@ test_script (void)
       g_assert_cmpstr (rst_writing_get_pango_language (writing), ==, cases[i].pango);
       g_assert_cmpstr (rst_writing_get_locale (writing), ==, cases[i].locale);
       g_assert_cmpstr (rst_writing_get_dictionary (writing), ==, cases[i].dictionary);
+      g_assert_cmpint (rst_writing_has_italic (writing), ==, cases[i].italic);
     }
 
   /* The Japanese face is not the Chinese one. */

@@ -42,6 +42,7 @@ struct _RstWriting
   gunichar         quote_open_char;
   gunichar         quote_close_char;
   gboolean         space_inside_quotes;
+  gboolean         italic;
 
   gboolean         rtl;
   RstScriptClass   script_class;
@@ -151,11 +152,18 @@ static gboolean
 get_boolean (GKeyFile   *own,
              GKeyFile   *fallback,
              const char *group,
-             const char *key)
+             const char *key,
+             gboolean    otherwise)
 {
   GKeyFile *key_file = key_file_for (own, fallback, group, key);
+  g_autoptr(GError) error = NULL;
+  gboolean value;
 
-  return key_file != NULL && g_key_file_get_boolean (key_file, group, key, NULL);
+  if (key_file == NULL)
+    return otherwise;
+
+  value = g_key_file_get_boolean (key_file, group, key, &error);
+  return error == NULL ? value : otherwise;
 }
 
 static gunichar
@@ -208,7 +216,8 @@ writing_load (const char *lang)
   self->quote_close = get_string (own, english, "Typography", "QuoteClose");
   self->quote_open_char = first_char (self->quote_open);
   self->quote_close_char = first_char (self->quote_close);
-  self->space_inside_quotes = get_boolean (own, english, "Typography", "SpaceInsideQuotes");
+  self->space_inside_quotes = get_boolean (own, english, "Typography", "SpaceInsideQuotes", FALSE);
+  self->italic = get_boolean (own, english, "Typography", "Italic", TRUE);
 
   direction = get_string (own, english, "Script", "Direction");
   self->rtl = g_strcmp0 (direction, "rtl") == 0;
@@ -565,6 +574,17 @@ rst_writing_get_quote_close (const RstWriting *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->quote_close;
+}
+
+/* Whether the language's type has italics: Arabic and Chinese have
+ * none, and a slanted Naskh or Song face is no italic.
+ */
+gboolean
+rst_writing_has_italic (const RstWriting *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->italic;
 }
 
 /* Blanks a no-break space replaces; not a line break, which a heading

@@ -60,6 +60,7 @@ const char         *rst_writing_get_dictionary     (const RstWriting *self);
 
 const char         *rst_writing_get_quote_open     (const RstWriting *self);
 const char         *rst_writing_get_quote_close    (const RstWriting *self);
+gboolean            rst_writing_has_italic         (const RstWriting *self);
 char               *rst_writing_apply_typography   (const RstWriting *self,
                                                     const char       *text,
                                                     gssize            len);
