@@ -310,8 +310,9 @@ test_markup_is_escaped (void)
   g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
 
   g_assert_cmpuint (rst_layout_get_n_paragraphs (layout), ==, 1);
+  /* The straight quotes are set as the language's own, “ ”. */
   g_assert_cmpstr (rst_layout_get_paragraph_text (layout, 0), ==,
-                   "Tom & Jerry <span size=\"99999\">said</span> bold and italic and *literal*.");
+                   "Tom & Jerry <span size=“99999”>said</span> bold and italic and *literal*.");
   g_assert_cmpuint (rst_layout_get_n_pages (layout), ==, 1);
 }
 
