@@ -61,6 +61,9 @@ test_page_number (void)
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+
+  g_assert_cmpstr (rst_writing_get_page_number_pattern (rst_writing_get ("fr")), ==, "Page {page} sur {pages}");
+  g_assert_cmpstr (rst_writing_get_page_number_pattern (rst_writing_get ("ar")), ==, "الصفحة {page} من {pages}");
 }
 
 static void

@@ -381,8 +381,19 @@ rst_writing_format_page_number (const RstWriting *self,
   g_snprintf (page_text, sizeof page_text, "%u", page);
   g_snprintf (pages_text, sizeof pages_text, "%u", pages);
 
-  /* Digits only where no rule file says more. */
-  return expand (self->page_number != NULL ? self->page_number : "{page} / {pages}", names, values);
+  return expand (rst_writing_get_page_number_pattern (self), names, values);
+}
+
+/* Returns: (transfer none): the page footer with "{page}" and "{pages}"
+ *   where the numbers go
+ */
+const char *
+rst_writing_get_page_number_pattern (const RstWriting *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Figures only where no rule file says more. */
+  return self->page_number != NULL ? self->page_number : "{page} / {pages}";
 }
 
 /**

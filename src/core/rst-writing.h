@@ -39,6 +39,11 @@ const char         *rst_writing_get_language       (const RstWriting *self);
 char               *rst_writing_format_page_number (const RstWriting *self,
                                                     guint             page,
                                                     guint             pages);
+/* The footer as written, "Page {page} of {pages}", for formats whose
+ * word processor counts the pages (DOCX and ODT fields).
+ */
+const char         *rst_writing_get_page_number_pattern
+                                                   (const RstWriting *self);
 char               *rst_writing_format_session     (const RstWriting *self,
                                                     const RstRules   *rules,
                                                     guint             n);
