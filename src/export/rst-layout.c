@@ -954,6 +954,33 @@ rst_layout_get_lines (RstLayout *self,
   return (const RstLayoutLine *) (gpointer) p->lines->data;
 }
 
+/**
+ * rst_layout_count_unknown_glyphs:
+ *
+ * Returns: how many characters of the statement and its band no face
+ *   on the system could set; a preview warns with it, a test wants 0
+ */
+guint
+rst_layout_count_unknown_glyphs (RstLayout *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RST_IS_LAYOUT (self), 0);
+
+  for (guint i = 0; i < self->paras->len; i++)
+    {
+      const Para *para = g_ptr_array_index (self->paras, i);
+
+      n += pango_layout_get_unknown_glyphs_count (para->layout);
+    }
+  if (self->band_mark != NULL)
+    n += pango_layout_get_unknown_glyphs_count (self->band_mark);
+  if (self->band_session != NULL)
+    n += pango_layout_get_unknown_glyphs_count (self->band_session);
+
+  return n;
+}
+
 static void
 show_layout_at (cairo_t     *cr,
                 PangoLayout *layout,

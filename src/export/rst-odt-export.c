@@ -409,6 +409,9 @@ styles_xml (const RstManuscript  *ms,
   rst_xml_part_attr (x, "style:name", "Standard");
   rst_xml_part_attr (x, "style:family", "paragraph");
   rst_xml_part_attr (x, "style:class", "text");
+  rst_xml_part_start (x, "style:paragraph-properties");
+  write_writing_mode (x, ms);
+  rst_xml_part_end (x);
   rst_xml_part_end (x);
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
