@@ -21,6 +21,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "rst-export.h"
+#include "rst-writing.h"
 
 G_BEGIN_DECLS
 
@@ -118,6 +119,25 @@ rst_test_load_fixture (gboolean with_details)
   return rst_test_load_fixture_for (with_details, NULL);
 }
 
+/* A statement of tests/corpus/, modelled on a real one, with @front
+ * (a front matter, or "") put before it.
+ */
+static inline RstAnalysis *
+rst_test_load_corpus (const char *name,
+                      const char *front)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *full = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  full = g_strconcat (front, text, NULL);
+
+  return rst_test_analyse (full);
+}
+
 /* The body paragraphs of the analysis' statement. */
 static inline const RstParagraph *
 rst_test_get_paragraphs (RstAnalysis *analysis,
@@ -145,6 +165,36 @@ rst_test_squeeze (const char *text,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Text without white space, bidi controls (poppler marks right-to-left
+ * runs with them) and what @drop lists.
+ */
+static inline char *
+rst_test_squeeze_visible (const char *text,
+                          const char *drop)
+{
+  g_autofree char *all = g_strconcat ("\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                                      "\u2066\u2067\u2068\u2069", drop, NULL);
+
+  return rst_test_squeeze (text, all);
+}
+
+/* Whether @text has a letter of the Latin alphabet: no English word
+ * may reach an Arabic or Chinese page.
+ */
+static inline gboolean
+rst_test_has_latin (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* One body paragraph as a reader sees it: "**" and "*" gone, white

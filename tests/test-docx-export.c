@@ -376,6 +376,231 @@ test_docx_delivery_mark_in_body (void)
   g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 4).style, ==, "Rostrum Closing");
 }
 
+/* How many nodes @expression selects in @part. */
+static int
+xpath_count (RstTestZip *zip,
+             const char *part,
+             const char *expression)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *wrapped = g_strdup_printf ("count(%s)", expression);
+
+  count = xpath_string (zip, part, wrapped);
+  return atoi (count);
+}
+
+/* The footer as Word shows it, its fields by their names. */
+static char *
+footer_text (RstTestZip *zip)
+{
+  xmlDocPtr doc = rst_test_parse_part (zip, "word/footer1.xml");
+  GString *text = g_string_new (NULL);
+  xmlXPathObjectPtr nodes = rst_test_xpath (doc, NULL, "//w:t | //w:fldSimple | //w:tab", "w", NS_W, NULL);
+
+  for (int i = 0; nodes->nodesetval && i < nodes->nodesetval->nodeNr; i++)
+    {
+      xmlNodePtr node = nodes->nodesetval->nodeTab[i];
+
+      if (g_str_equal ((const char *) node->name, "fldSimple"))
+        {
+          g_autofree char *instr = rst_test_xml_prop (node, "instr", NS_W);
+
+          g_string_append_printf (text, "{%s}", g_strstrip (instr));
+        }
+      else if (g_str_equal ((const char *) node->name, "tab"))
+        {
+          g_string_append_c (text, '\t');
+        }
+      else if (node->parent == NULL || node->parent->parent == NULL ||
+               !g_str_equal ((const char *) node->parent->parent->name, "fldSimple"))
+        {
+          xmlChar *content = xmlNodeGetContent (node);
+
+          g_string_append (text, (const char *) content);
+          xmlFree (content);
+        }
+    }
+
+  xmlXPathFreeObject (nodes);
+  xmlFreeDoc (doc);
+
+  return g_string_free (text, FALSE);
+}
+
+/* An Arabic statement: paragraphs right to left (<w:bidi/>), Arabic runs
+ * marked <w:rtl/> and Latin ones not, the Arabic face in the complex
+ * script slot, the language for it, and all its words in Arabic.
+ */
+static void
+test_docx_arabic (void)
+{
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autofree char *cs = NULL;
+  g_autofree char *ascii = NULL;
+  g_autofree char *bidi = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *latin_rtl = NULL;
+  g_autofree char *arabic_rtl = NULL;
+  int styles, bidi_styles;
+
+  /* A Latin name in an Arabic statement, as drafters write them. */
+  analysis = rst_test_load_corpus ("ar-iom-114-egypt.txt", "");
+  {
+    g_autofree char *text = g_strconcat (rst_analysis_get_text (analysis),
+                                         "\nونشكر المنظمة الدولية للهجرة (IOM) على دعمها.\n", NULL);
+
+    g_clear_object (&analysis);
+    analysis = rst_test_analyse (text);
+  }
+  g_assert_cmpstr (rst_analysis_get_language (analysis), ==, "ar");
+
+  file = rst_test_export (analysis, RST_EXPORT_DOCX, "ar.docx");
+  zip = rst_test_unzip (file);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  /* Every paragraph runs right to left, by default and in every style. */
+  g_assert_cmpint (xpath_count (zip, "word/styles.xml", "//w:docDefaults/w:pPrDefault/w:pPr/w:bidi"), ==, 1);
+  styles = xpath_count (zip, "word/styles.xml", "/w:styles/w:style[@w:type='paragraph' and @w:customStyle='1']");
+  bidi_styles = xpath_count (zip, "word/styles.xml",
+                             "/w:styles/w:style[@w:type='paragraph' and @w:customStyle='1']/w:pPr/w:bidi");
+  g_assert_cmpint (styles, >=, 6);
+  g_assert_cmpint (bidi_styles, ==, styles);
+
+  /* The Arabic face for complex script, the council's for Latin. */
+  cs = xpath_string (zip, "word/styles.xml", "string(//w:docDefaults//w:rFonts/@w:cs)");
+  ascii = xpath_string (zip, "word/styles.xml", "string(//w:docDefaults//w:rFonts/@w:ascii)");
+  bidi = xpath_string (zip, "word/styles.xml", "string(//w:docDefaults//w:lang/@w:bidi)");
+  g_assert_cmpstr (cs, ==, rst_writing_get_fonts (rst_writing_get ("ar"), TRUE)[0]);
+  g_assert_cmpstr (ascii, ==, rst_council_get_font (rst_analysis_get_council (analysis)));
+  g_assert_cmpstr (bidi, ==, "ar-SA");
+
+  /* <w:rtl/> on Arabic runs, not on the Latin name. */
+  latin_rtl = xpath_string (zip, "word/document.xml", "count(//w:r[w:t[contains(., 'IOM')]]/w:rPr/w:rtl)");
+  arabic_rtl = xpath_string (zip, "word/document.xml", "count(//w:r[w:t[contains(., 'ونشكر')]]/w:rPr/w:rtl)");
+  g_assert_cmpstr (latin_rtl, ==, "0");
+  g_assert_cmpstr (arabic_rtl, ==, "1");
+  g_assert_cmpint (xpath_count (zip, "word/document.xml", "//w:t[contains(., 'IOM')]"), ==, 1);
+
+  /* The words around the statement: Arabic. */
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Delivery Mark");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "العبرة بالإلقاء");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 1).style, ==, "Rostrum Session Line");
+  g_assert_true (g_str_has_prefix (g_array_index (paragraphs, Paragraph, 1).text, "مجلس المنظمة الدولية للهجرة، الدورة "));
+  footer = footer_text (zip);
+  g_assert_cmpstr (footer, ==, "\tالصفحة {PAGE} من {NUMPAGES}");
+  for (guint i = 0; i < 2; i++)
+    g_assert_false (rst_test_has_latin (g_array_index (paragraphs, Paragraph, i).text));
+
+  /* Arabic has no italics: the delivery mark stands upright. */
+  g_assert_cmpint (xpath_count (zip, "word/styles.xml", "//w:style[@w:styleId='RostrumDeliveryMark']//w:i"), ==, 0);
+  g_assert_cmpint (xpath_count (zip, "word/styles.xml", "//w:style[@w:styleId='RostrumDeliveryMark']//w:b"), ==, 1);
+}
+
+/* A Chinese statement: the East Asian face and language, kinsoku line
+ * breaking, left to right, all its words in Chinese.
+ */
+static void
+test_docx_chinese (void)
+{
+  g_autoptr(RstAnalysis) analysis = rst_test_load_corpus ("zh-iom-114-china.txt", "");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autofree char *east_asia = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *footer = NULL;
+
+  file = rst_test_export (analysis, RST_EXPORT_DOCX, "zh.docx");
+  zip = rst_test_unzip (file);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  east_asia = xpath_string (zip, "word/styles.xml", "string(//w:docDefaults//w:rFonts/@w:eastAsia)");
+  lang = xpath_string (zip, "word/styles.xml", "string(//w:docDefaults//w:lang/@w:eastAsia)");
+  g_assert_cmpstr (east_asia, ==, "Noto Serif CJK SC");
+  g_assert_cmpstr (lang, ==, "zh-CN");
+  g_assert_cmpint (xpath_count (zip, "word/styles.xml", "//w:docDefaults//w:kinsoku"), ==, 1);
+  g_assert_cmpint (xpath_count (zip, "word/styles.xml", "//w:bidi"), ==, 0);
+  g_assert_cmpint (xpath_count (zip, "word/document.xml", "//w:rtl"), ==, 0);
+
+  /* The body has the mark; the session line is Chinese. */
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Session Line");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "国际移民组织理事会 · 第114届会议");
+  footer = footer_text (zip);
+  g_assert_cmpstr (footer, ==, "\t第{PAGE}页，共{NUMPAGES}页");
+  for (guint i = 0; i < paragraphs->len; i++)
+    g_assert_false (rst_test_has_latin (g_array_index (paragraphs, Paragraph, i).text));
+}
+
+/* French: the typography of the language in the text Word gets, and no
+ * council line for a statement that names none.
+ */
+static void
+test_docx_french_generic (void)
+{
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autofree char *footer = NULL;
+
+  analysis = rst_test_analyse ("---\nlang: fr\n---\n"
+                               "Monsieur le Président,\n\n"
+                               "Nous disons \"oui\" : la coopération est essentielle !\n\n"
+                               "Je vous remercie.\n");
+  g_assert_true (rst_council_is_generic (rst_analysis_get_council (analysis)));
+
+  file = rst_test_export (analysis, RST_EXPORT_DOCX, "fr.docx");
+  zip = rst_test_unzip (file);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  /* The generic profile's mark in French, and no session line at all:
+   * no "Organe générique", no "Generic council".
+   */
+  g_assert_cmpuint (paragraphs->len, ==, 4);
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Delivery Mark");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "Seul le texte prononcé fait foi");
+  for (guint i = 0; i < paragraphs->len; i++)
+    g_assert_cmpstr (g_array_index (paragraphs, Paragraph, i).style, !=, "Rostrum Session Line");
+
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 2).text, ==,
+                   "Nous disons «\u00a0oui\u00a0»\u00a0: la coopération est essentielle\u00a0!");
+  footer = footer_text (zip);
+  g_assert_cmpstr (footer, ==, "\tPage {PAGE} sur {NUMPAGES}");
+}
+
+/* If LibreOffice is at hand, it reads the Arabic body. */
+static void
+test_docx_libreoffice_arabic (void)
+{
+  g_autoptr(RstAnalysis) analysis = rst_test_load_corpus ("ar-iom-114-egypt.txt", "");
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *expected = rst_test_expected_body (analysis);
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed");
+      return;
+    }
+
+  file = rst_test_export (analysis, RST_EXPORT_DOCX, "ar.docx");
+  text = rst_test_soffice_text (file);
+  squeezed = rst_test_squeeze_visible (text, "\xef\xbb\xbf");
+  g_assert_true (g_str_has_suffix (squeezed, expected));
+  g_assert_false (rst_test_has_latin (squeezed));
+}
+
 /* If LibreOffice is at hand, it must read the same body. */
 static void
 test_docx_libreoffice (void)
@@ -395,6 +620,10 @@ main (int   argc,
 
   g_test_add_func ("/docx-export/delivery-mark-in-body", test_docx_delivery_mark_in_body);
   g_test_add_func ("/docx-export/libreoffice", test_docx_libreoffice);
+  g_test_add_func ("/docx-export/arabic", test_docx_arabic);
+  g_test_add_func ("/docx-export/chinese", test_docx_chinese);
+  g_test_add_func ("/docx-export/french-generic", test_docx_french_generic);
+  g_test_add_func ("/docx-export/libreoffice-arabic", test_docx_libreoffice_arabic);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "rst-file-writer.h"
+#include "rst-manuscript.h"
 #include "rst-test-export.h"
 
 static void
@@ -226,6 +227,62 @@ test_markup_and_placeholders_in_text (void)
   g_assert_cmpstr (text, ==,
                    "We strongly support the reform of {{Name of the body}}, "
                    "5 * 3 and a ** lone marker.\n\nI thank you.\n");
+}
+
+/* Every format takes the statement's typography from its language: the
+ * plain text too, with French no-break spaces and « » around a quote
+ * typed with straight marks, and markup runs kept where they were.
+ */
+static void
+test_typography_in_text (void)
+{
+  static const struct {
+    const char *source;
+    const char *text;
+  } cases[] = {
+    { "---\nlang: fr\n---\nMonsieur le Président,\n\nNous disons **\"oui\"** : enfin !\n\nJe vous remercie.\n",
+      "Monsieur le Président,\n\nNous disons «\u00a0oui\u00a0»\u00a0: enfin\u00a0!\n\nJe vous remercie.\n" },
+    { "---\nlang: ru\n---\nГосподин Председатель!\n\nТак называемый \"договор\".\n\nБлагодарю за внимание.\n",
+      "Господин Председатель!\n\nТак называемый «договор».\n\nБлагодарю за внимание.\n" },
+    { "---\nlang: zh\n---\n主席先生：\n\n他说\"好\"。\n\n谢谢主席。\n",
+      "主席先生：\n\n他说“好”。\n\n谢谢主席。\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RstAnalysis) analysis = rst_test_analyse (cases[i].source);
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_true (rst_export_to_stream (analysis, RST_EXPORT_TXT, stream, NULL, &error));
+      g_assert_no_error (error);
+      g_output_stream_close (stream, NULL, NULL);
+      text = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                        g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  /* The bold run still covers the quotation, marks and spaces inside. */
+  {
+    g_autoptr(RstAnalysis) analysis = rst_test_analyse (cases[0].source);
+    g_autoptr(RstManuscript) ms = rst_manuscript_new (analysis);
+    const RstBlock *block = g_ptr_array_index (ms->blocks, 1);
+    gboolean seen = FALSE;
+
+    for (guint k = 0; k < block->n_runs; k++)
+      {
+        g_autofree char *run = g_strndup (block->text + block->runs[k].start,
+                                          block->runs[k].end - block->runs[k].start);
+
+        if (block->runs[k].flags & RST_RUN_BOLD)
+          {
+            g_assert_cmpstr (run, ==, "«\u00a0oui\u00a0»");
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
 }
 
 /* Nothing to say is still a document, in every format. */
@@ -508,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/export/propose-file-name-unknown-council", test_propose_file_name_unknown_council);
   g_test_add_func ("/export/plain-text", test_plain_text);
   g_test_add_func ("/export/plain-text-markup", test_markup_and_placeholders_in_text);
+  g_test_add_func ("/export/typography", test_typography_in_text);
   g_test_add_func ("/export/empty-statement", test_empty_statement);
   g_test_add_func ("/export/crlf", test_crlf);
   g_test_add_func ("/export/missing-folder", test_missing_folder);

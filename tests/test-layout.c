@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "rst-layout.h"
 #include "rst-test-export.h"
 
@@ -310,9 +312,192 @@ test_markup_is_escaped (void)
   g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
 
   g_assert_cmpuint (rst_layout_get_n_paragraphs (layout), ==, 1);
+  /* The straight quotes are set as the language's own, “ ”. */
   g_assert_cmpstr (rst_layout_get_paragraph_text (layout, 0), ==,
-                   "Tom & Jerry <span size=\"99999\">said</span> bold and italic and *literal*.");
+                   "Tom & Jerry <span size=“99999”>said</span> bold and italic and *literal*.");
   g_assert_cmpuint (rst_layout_get_n_pages (layout), ==, 1);
+}
+
+/* A line of Arabic starts at the right edge of the text area, a line
+ * of English at the left one.
+ */
+static void
+test_direction (void)
+{
+  static const struct {
+    const char *file;
+    gboolean    rtl;
+  } cases[] = {
+    { "ar-iom-114-egypt.txt", TRUE },
+    { "en-iom-114-us-pdf.txt", FALSE },
+    { "fr-iom-114-senegal.txt", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RstAnalysis) analysis = rst_test_load_corpus (cases[i].file, "");
+      g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_PRINT);
+      const RstLayoutLine *lines;
+      double x, width;
+      guint n_lines = 0;
+      guint seen = 0;
+
+      rst_layout_get_text_area (layout, &x, NULL, &width, NULL);
+      lines = rst_layout_get_lines (layout, 0, &n_lines);
+      for (guint k = 0; k < n_lines; k++)
+        {
+          /* Salutations and the short last lines of body paragraphs. */
+          if (lines[k].kind != RST_BLOCK_SALUTATION &&
+              !(lines[k].kind == RST_BLOCK_BODY && lines[k].line + 1 == lines[k].n_lines))
+            continue;
+          if (lines[k].width > width * 0.8)
+            continue;
+
+          if (cases[i].rtl)
+            {
+              g_assert_cmpfloat_with_epsilon (lines[k].x + lines[k].width, x + width, 0.5);
+              g_assert_cmpfloat (lines[k].x, >, x + 1);
+            }
+          else
+            {
+              g_assert_cmpfloat_with_epsilon (lines[k].x, x, 0.5);
+            }
+          seen++;
+        }
+      g_assert_cmpuint (seen, >, 0);
+    }
+}
+
+/* An A4 council page whose left margin is @margin_mm, to make lines
+ * break in many places.
+ */
+static RstCouncil *
+narrow_council (guint margin_mm)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_strdup_printf ("[Council]\nName=Narrow\n[Page]\nPaper=a4\n"
+                                           "Margins=10;10;10;%u\nFontSize=12\n", margin_mm);
+  RstCouncil *council;
+
+  g_key_file_load_from_data (key_file, data, -1, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
+  g_assert_no_error (error);
+  council = rst_council_new_from_key_file ("narrow", key_file, &error);
+  g_assert_no_error (error);
+
+  return council;
+}
+
+/* Chinese breaks between any two characters, but never puts "，" "。" or
+ * any closing punctuation at the start of a line: Pango's line breaking
+ * for zh-cn, in the print and the reading copy, at many widths.
+ */
+static void
+test_chinese_line_starts (void)
+{
+  static const char forbidden[] = "，。、：；！？）》」』】”’";
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", "zh-iom-114-china.txt", NULL);
+  g_autofree char *text = NULL;
+  guint lines_seen = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  for (guint margin = 10; margin <= 100; margin += 3)
+    {
+      g_autoptr(RstCouncil) council = narrow_council (margin);
+      g_autoptr(RstAnalysis) analysis = rst_test_analyse_for (text, council);
+
+      g_assert_cmpstr (rst_analysis_get_language (analysis), ==, "zh");
+
+      for (RstLayoutKind kind = RST_LAYOUT_PRINT; kind <= RST_LAYOUT_READING; kind++)
+        {
+          g_autoptr(RstLayout) layout = rst_layout_new (analysis, kind);
+
+          for (guint page = 0; page < rst_layout_get_n_pages (layout); page++)
+            {
+              guint n_lines = 0;
+              const RstLayoutLine *lines = rst_layout_get_lines (layout, page, &n_lines);
+
+              for (guint k = 0; k < n_lines; k++)
+                {
+                  const char *para = rst_layout_get_paragraph_text (layout, lines[k].paragraph);
+                  gunichar first = g_utf8_get_char (para + lines[k].text_start);
+
+                  if (lines[k].line == 0)
+                    continue;
+                  lines_seen++;
+                  if (g_utf8_strchr (forbidden, -1, first) != NULL)
+                    g_error ("margin %u mm, %s copy: a line starts with “%s”", margin,
+                             kind == RST_LAYOUT_PRINT ? "council" : "reading", para + lines[k].text_start);
+                }
+            }
+        }
+    }
+
+  /* Lines did break, a great many times. */
+  g_assert_cmpuint (lines_seen, >, 500);
+}
+
+/* The reading copy starts each Chinese sentence on a new line, after
+ * 。！？ with nothing to replace, and keeps every character whole.
+ */
+static void
+test_chinese_reading_sentences (void)
+{
+  g_autoptr(RstAnalysis) analysis = rst_test_load_corpus ("zh-iom-114-china.txt", "");
+  g_autoptr(RstLayout) layout = rst_layout_new (analysis, RST_LAYOUT_READING);
+  guint breaks = 0;
+
+  for (guint i = 0; i < rst_layout_get_n_paragraphs (layout); i++)
+    {
+      const char *text = rst_layout_get_paragraph_text (layout, i);
+
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      for (const char *p = text; (p = strstr (p, "。")) != NULL; p += strlen ("。"))
+        {
+          const char *next = p + strlen ("。");
+
+          /* The last sentence ends the paragraph (and its pause mark). */
+          if (*next == '\0' || g_str_has_prefix (next, "\xc2\xa0"))
+            continue;
+          g_assert_cmpint (*next, ==, '\n');
+          breaks++;
+        }
+    }
+  g_assert_cmpuint (breaks, >=, 5);
+}
+
+/* No character of the six languages' statements is left without a
+ * glyph: each is set in a face that has it.
+ */
+static void
+test_no_unknown_glyphs (void)
+{
+  const char *files[] = {
+    "ar-iom-114-egypt.txt", "en-iom-114-us-pdf.txt", "es-iom-114-segib.txt",
+    "fr-iom-114-senegal.txt", "ru-iom-114-belarus.txt", "zh-iom-114-china.txt",
+  };
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(RstAnalysis) analysis = rst_test_load_corpus (files[i], "");
+      const char *best = rst_writing_get_fonts (rst_writing_get (rst_analysis_get_language (analysis)), TRUE)[0];
+
+      if (pango_font_map_get_family (map, best) == NULL)
+        {
+          g_test_message ("%s: %s is not installed", files[i], best);
+          g_test_incomplete ("a face of the six languages is not installed");
+          continue;
+        }
+
+      for (RstLayoutKind kind = RST_LAYOUT_PRINT; kind <= RST_LAYOUT_READING; kind++)
+        {
+          g_autoptr(RstLayout) layout = rst_layout_new (analysis, kind);
+
+          g_assert_cmpuint (rst_layout_count_unknown_glyphs (layout), ==, 0);
+        }
+    }
 }
 
 int
@@ -326,6 +511,10 @@ main (int   argc,
   g_test_add_func ("/layout/council-page", test_council_page);
   g_test_add_func ("/layout/render-on-image", test_render_on_image);
   g_test_add_func ("/layout/markup-is-escaped", test_markup_is_escaped);
+  g_test_add_func ("/layout/direction", test_direction);
+  g_test_add_func ("/layout/chinese-line-starts", test_chinese_line_starts);
+  g_test_add_func ("/layout/chinese-reading-sentences", test_chinese_reading_sentences);
+  g_test_add_func ("/layout/no-unknown-glyphs", test_no_unknown_glyphs);
 
   return g_test_run ();
 }

@@ -319,6 +319,124 @@ test_odt_markup_and_placeholders (void)
 
 /* If LibreOffice is at hand, it must read the same body. */
 static void
+assert_xpath (RstTestZip *zip,
+              const char *part,
+              const char *expression,
+              const char *expected)
+{
+  g_autofree char *value = xpath_string (zip, part, expression);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* An Arabic statement: every paragraph style runs right to left, the
+ * complex-script face and language are Arabic, and so are its words.
+ */
+static void
+test_odt_arabic (void)
+{
+  g_autoptr(RstAnalysis) analysis = rst_test_load_corpus ("ar-iom-114-egypt.txt", "");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autofree char *styles = NULL;
+  g_autofree char *rtl_styles = NULL;
+  g_autofree char *footer = NULL;
+  const char *face = rst_writing_get_fonts (rst_writing_get ("ar"), TRUE)[0];
+  g_autofree char *face_decl = g_strdup_printf ("count(//office:font-face-decls/style:font-face[@style:name='%s'])", face);
+
+  file = rst_test_export (analysis, RST_EXPORT_ODT, "ar.odt");
+  zip = rst_test_unzip (file);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  styles = xpath_string (zip, "styles.xml", "count(//office:styles/style:style[@style:family='paragraph'])");
+  rtl_styles = xpath_string (zip, "styles.xml",
+                             "count(//office:styles/style:style[@style:family='paragraph']"
+                             "/style:paragraph-properties[@style:writing-mode='rl-tb'])");
+  g_assert_cmpint (atoi (styles), >=, 6);
+  g_assert_cmpstr (rtl_styles, ==, styles);
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:paragraph-properties/@style:writing-mode)", "rl-tb");
+  assert_xpath (zip, "styles.xml", "string(//style:page-layout-properties/@style:writing-mode)", "rl-tb");
+
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@fo:language)", "ar");
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@style:language-complex)", "ar");
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@style:country-complex)", "SA");
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@style:font-name-complex)", face);
+  assert_xpath (zip, "styles.xml", face_decl, "1");
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@style:font-name)",
+                rst_council_get_font (rst_analysis_get_council (analysis)));
+
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).style, ==, "Rostrum Delivery Mark");
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "العبرة بالإلقاء");
+  g_assert_true (g_str_has_prefix (g_array_index (paragraphs, Paragraph, 1).text, "مجلس المنظمة الدولية للهجرة، الدورة "));
+  for (guint i = 0; i < paragraphs->len; i++)
+    g_assert_false (rst_test_has_latin (g_array_index (paragraphs, Paragraph, i).text));
+
+  /* The footer: "الصفحة N من M", the numbers as fields. */
+  footer = xpath_string (zip, "styles.xml", "string(//style:master-page/style:footer)");
+  g_assert_cmpstr (footer, ==, "\u0627\u0644\u0635\u0641\u062d\u0629 1 \u0645\u0646 1");
+  assert_xpath (zip, "styles.xml", "count(//style:footer//text:page-number)", "1");
+  assert_xpath (zip, "styles.xml", "count(//style:footer//text:page-count)", "1");
+}
+
+/* A Chinese statement: the Asian face and language, zh-CN. */
+static void
+test_odt_chinese (void)
+{
+  g_autoptr(RstAnalysis) analysis = rst_test_load_corpus ("zh-iom-114-china.txt", "");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RstTestZip) zip = NULL;
+  g_autoptr(GHashTable) style_names = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+
+  file = rst_test_export (analysis, RST_EXPORT_ODT, "zh.odt");
+  zip = rst_test_unzip (file);
+  style_names = read_style_names (zip);
+  paragraphs = read_paragraphs (zip, style_names);
+
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@style:language-asian)", "zh");
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@style:country-asian)", "CN");
+  assert_xpath (zip, "styles.xml", "string(//style:default-style/style:text-properties/@style:font-name-asian)",
+                "Noto Serif CJK SC");
+  assert_xpath (zip, "styles.xml", "count(//office:font-face-decls/style:font-face[@style:name='Noto Serif CJK SC'])", "1");
+  assert_xpath (zip, "styles.xml", "count(//style:paragraph-properties[@style:writing-mode='rl-tb'])", "0");
+  /* A bold heading is bold in Chinese too. */
+  assert_xpath (zip, "styles.xml",
+                "string(//style:style[@style:name='Rostrum_20_Heading']/style:text-properties/@style:font-weight-asian)",
+                "bold");
+
+  g_assert_cmpstr (g_array_index (paragraphs, Paragraph, 0).text, ==, "国际移民组织理事会 · 第114届会议");
+  assert_xpath (zip, "styles.xml", "string(//style:master-page/style:footer)", "第1页，共1页");
+  for (guint i = 0; i < paragraphs->len; i++)
+    g_assert_false (rst_test_has_latin (g_array_index (paragraphs, Paragraph, i).text));
+}
+
+/* If LibreOffice is at hand, it reads the Chinese body. */
+static void
+test_odt_libreoffice_chinese (void)
+{
+  g_autoptr(RstAnalysis) analysis = rst_test_load_corpus ("zh-iom-114-china.txt", "");
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *expected = rst_test_expected_body (analysis);
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("soffice is not installed");
+      return;
+    }
+
+  file = rst_test_export (analysis, RST_EXPORT_ODT, "zh.odt");
+  text = rst_test_soffice_text (file);
+  squeezed = rst_test_squeeze_visible (text, "\xef\xbb\xbf");
+  g_assert_true (g_str_has_suffix (squeezed, expected));
+}
+
+static void
 test_odt_libreoffice (void)
 {
   rst_test_assert_soffice_reads_body (RST_EXPORT_ODT, "statement.odt");
@@ -334,6 +452,9 @@ main (int   argc,
   g_test_add_func ("/odt-export/markup-and-placeholders", test_odt_markup_and_placeholders);
 
   g_test_add_func ("/odt-export/libreoffice", test_odt_libreoffice);
+  g_test_add_func ("/odt-export/arabic", test_odt_arabic);
+  g_test_add_func ("/odt-export/chinese", test_odt_chinese);
+  g_test_add_func ("/odt-export/libreoffice-chinese", test_odt_libreoffice_chinese);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <fribidi.h>
+
 #include "rst-docx-export.h"
 #include "rst-xml-part.h"
 #include "rst-zip-writer.h"
@@ -87,31 +89,95 @@ write_run_text (RstXmlPart *x,
 }
 
 static void
-write_run (RstXmlPart   *x,
-           const char   *char_style,
-           const char   *text,
-           gsize         len)
+write_one_run (RstXmlPart *x,
+               const char *char_style,
+               gboolean    rtl,
+               const char *text,
+               gsize       len)
 {
   rst_xml_part_start (x, "w:r");
-  if (char_style != NULL)
+  if (char_style != NULL || rtl)
     {
-      g_autofree char *id = style_id (char_style);
-
       rst_xml_part_start (x, "w:rPr");
-      write_val (x, "w:rStyle", id);
+      if (char_style != NULL)
+        {
+          g_autofree char *id = style_id (char_style);
+
+          write_val (x, "w:rStyle", id);
+        }
+      if (rtl)
+        rst_xml_part_element (x, "w:rtl", NULL);
       rst_xml_part_end (x);
     }
   write_run_text (x, text, len);
   rst_xml_part_end (x);
 }
 
+/* 1 for a character written right to left, -1 for one written left to
+ * right, 0 for one that takes the direction of its neighbours (blanks,
+ * figures, punctuation): its class in the bidi algorithm.
+ */
+static int
+strong_direction (gunichar c)
+{
+  FriBidiCharType type = fribidi_get_bidi_type (c);
+
+  if (!FRIBIDI_IS_STRONG (type))
+    return 0;
+
+  return FRIBIDI_IS_RTL (type) ? 1 : -1;
+}
+
+/* Text as runs. In a right-to-left statement Word wants <w:rtl/> on the
+ * runs of Arabic text only, as it writes them itself: an rtl run is
+ * complex script, set in the w:cs face, and a Latin name in one would
+ * look for its letters in an Arabic face. So the text is cut where its
+ * direction changes; blanks, figures and punctuation go with the run
+ * before them.
+ */
+static void
+write_run (RstXmlPart          *x,
+           const RstManuscript *ms,
+           const char          *char_style,
+           const char          *text,
+           gsize                len)
+{
+  const char *end = text + len;
+  const char *start = text;
+  int direction = 0;
+
+  if (!rst_writing_is_rtl (ms->writing))
+    {
+      write_one_run (x, char_style, FALSE, text, len);
+      return;
+    }
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      int d = strong_direction (g_utf8_get_char (p));
+
+      if (d == 0 || d == direction)
+        continue;
+      if (direction != 0)
+        {
+          write_one_run (x, char_style, direction > 0, start, p - start);
+          start = p;
+        }
+      direction = d;
+    }
+
+  if (end > start || len == 0)
+    write_one_run (x, char_style, direction >= 0, start, end - start);
+}
+
 /* An unfilled slot becomes a placeholder content control: Word shows
  * its prompt in grey and selects it whole on the first click.
  */
 static void
-write_placeholder (RstXmlPart     *x,
-                   const RstBlock *block,
-                   const RstRun   *run)
+write_placeholder (RstXmlPart          *x,
+                   const RstManuscript *ms,
+                   const RstBlock      *block,
+                   const RstRun        *run)
 {
   g_autofree char *label = rst_manuscript_dup_placeholder_label (block, run);
 
@@ -123,19 +189,20 @@ write_placeholder (RstXmlPart     *x,
   rst_xml_part_element (x, "w:text", NULL);
   rst_xml_part_end (x);
   rst_xml_part_start (x, "w:sdtContent");
-  write_run (x, "Placeholder Text", label, strlen (label));
+  write_run (x, ms, "Placeholder Text", label, strlen (label));
   rst_xml_part_end (x);
   rst_xml_part_end (x);
 }
 
 static void
-write_simple_paragraph (RstXmlPart *x,
-                        const char *style,
-                        const char *text)
+write_simple_paragraph (RstXmlPart          *x,
+                        const RstManuscript *ms,
+                        const char          *style,
+                        const char          *text)
 {
   rst_xml_part_start (x, "w:p");
   write_paragraph_style_ref (x, style);
-  write_run (x, NULL, text, strlen (text));
+  write_run (x, ms, NULL, text, strlen (text));
   rst_xml_part_end (x);
 }
 
@@ -152,9 +219,9 @@ document_xml (const RstManuscript  *ms,
   rst_xml_part_start (x, "w:body");
 
   if (ms->delivery_mark != NULL)
-    write_simple_paragraph (x, rst_block_kind_get_style_name (RST_BLOCK_DELIVERY_MARK), ms->delivery_mark);
+    write_simple_paragraph (x, ms, rst_block_kind_get_style_name (RST_BLOCK_DELIVERY_MARK), ms->delivery_mark);
   if (ms->session_line != NULL)
-    write_simple_paragraph (x, SESSION_LINE_STYLE, ms->session_line);
+    write_simple_paragraph (x, ms, SESSION_LINE_STYLE, ms->session_line);
 
   for (guint i = 0; i < ms->blocks->len; i++)
     {
@@ -167,9 +234,10 @@ document_xml (const RstManuscript  *ms,
           const RstRun *run = &block->runs[j];
 
           if (run->flags & RST_RUN_PLACEHOLDER)
-            write_placeholder (x, block, run);
+            write_placeholder (x, ms, block, run);
           else
-            write_run (x, rst_run_flags_get_style_name (run->flags), block->text + run->start, run->end - run->start);
+            write_run (x, ms, rst_run_flags_get_style_name (run->flags), block->text + run->start,
+                       run->end - run->start);
         }
       rst_xml_part_end (x);
     }
@@ -212,6 +280,23 @@ write_spacing (RstXmlPart *x,
   rst_xml_part_end (x);
 }
 
+/* A paragraph's direction and East Asian line breaking, in the place
+ * CT_PPrBase gives them (after w:tabs, before w:spacing).
+ */
+static void
+write_direction (RstXmlPart          *x,
+                 const RstManuscript *ms)
+{
+  /* No "，" or "。" at the start of a line: Word's kinsoku rules. */
+  if (rst_writing_get_script_class (ms->writing) == RST_SCRIPT_CLASS_ASIAN)
+    rst_xml_part_element (x, "w:kinsoku", NULL);
+  /* The paragraph runs right to left; with it Word mirrors its
+   * alignment, indents and tabs, so "right" is the end of the line.
+   */
+  if (rst_writing_is_rtl (ms->writing))
+    rst_xml_part_element (x, "w:bidi", NULL);
+}
+
 typedef struct
 {
   const char *name;
@@ -249,6 +334,9 @@ write_paragraph_style (RstXmlPart          *x,
   rst_xml_part_element (x, "w:widowControl", NULL);
   if (strcmp (style->name, FOOTER_STYLE) == 0)
     {
+      /* In a right-to-left paragraph Word mirrors the tab: the page
+       * number goes to the left edge there.
+       */
       rst_xml_part_start (x, "w:tabs");
       rst_xml_part_start (x, "w:tab");
       rst_xml_part_attr (x, "w:val", "right");
@@ -256,13 +344,13 @@ write_paragraph_style (RstXmlPart          *x,
                                 TWIPS (ms->page.width - ms->page.margin_left - ms->page.margin_right));
       rst_xml_part_end (x);
       rst_xml_part_end (x);
-      write_spacing (x, 0, 1.0);
     }
+  write_direction (x, ms);
+  if (strcmp (style->name, FOOTER_STYLE) == 0)
+    write_spacing (x, 0, 1.0);
   else
-    {
-      write_spacing (x, ms->page.font_size * ms->page.line_spacing * (style->outline >= 0 ? 1.2 : 0.6),
-                     ms->page.line_spacing);
-    }
+    write_spacing (x, ms->page.font_size * ms->page.line_spacing * (style->outline >= 0 ? 1.2 : 0.6),
+                   ms->page.line_spacing);
   if (style->jc != NULL)
     write_val (x, "w:jc", style->jc);
   if (style->outline >= 0)
@@ -332,9 +420,12 @@ styles_xml (const RstManuscript  *ms,
 {
   g_autoptr(RstXmlPart) x = rst_xml_part_new ();
   g_autofree char *half_points = g_strdup_printf ("%d", (int) (ms->page.font_size * 2 + 0.5));
+  RstScriptClass class = rst_writing_get_script_class (ms->writing);
+  const char *locale = rst_writing_get_locale (ms->writing);
   const ParagraphStyle styles[] = {
     { rst_block_kind_get_style_name (RST_BLOCK_HEADING), TRUE, "center", TRUE, FALSE, 0, 0 },
-    { rst_block_kind_get_style_name (RST_BLOCK_DELIVERY_MARK), TRUE, "right", TRUE, TRUE, -1, -1 },
+    { rst_block_kind_get_style_name (RST_BLOCK_DELIVERY_MARK), TRUE, "right", TRUE,
+      rst_writing_has_italic (ms->writing), -1, -1 },
     { SESSION_LINE_STYLE, TRUE, NULL, FALSE, FALSE, -1, -2 },
     { rst_block_kind_get_style_name (RST_BLOCK_SALUTATION), TRUE, NULL, FALSE, FALSE, -1, 0 },
     { rst_block_kind_get_style_name (RST_BLOCK_BODY), FALSE, "both", FALSE, FALSE, -1, 0 },
@@ -348,19 +439,32 @@ styles_xml (const RstManuscript  *ms,
   rst_xml_part_start (x, "w:docDefaults");
   rst_xml_part_start (x, "w:rPrDefault");
   rst_xml_part_start (x, "w:rPr");
+  /* Latin text in the council's face; Chinese in the East Asian slot and
+   * Arabic in the complex-script one, each in the language's face.
+   */
   rst_xml_part_start (x, "w:rFonts");
   rst_xml_part_attr (x, "w:ascii", ms->page.font);
   rst_xml_part_attr (x, "w:hAnsi", ms->page.font);
-  rst_xml_part_attr (x, "w:eastAsia", ms->page.font);
-  rst_xml_part_attr (x, "w:cs", ms->page.font);
+  rst_xml_part_attr (x, "w:eastAsia", class == RST_SCRIPT_CLASS_ASIAN ? ms->page.script_font : ms->page.font);
+  rst_xml_part_attr (x, "w:cs", class == RST_SCRIPT_CLASS_COMPLEX ? ms->page.script_font : ms->page.font);
   rst_xml_part_end (x);
   write_val (x, "w:sz", half_points);
   write_val (x, "w:szCs", half_points);
-  write_val (x, "w:lang", ms->language);
+  /* The language where Word looks for it: w:eastAsia for Chinese text,
+   * w:bidi for Arabic, for its spelling, shaping and line breaking.
+   */
+  rst_xml_part_start (x, "w:lang");
+  rst_xml_part_attr (x, "w:val", locale);
+  if (class == RST_SCRIPT_CLASS_ASIAN)
+    rst_xml_part_attr (x, "w:eastAsia", locale);
+  if (class == RST_SCRIPT_CLASS_COMPLEX)
+    rst_xml_part_attr (x, "w:bidi", locale);
+  rst_xml_part_end (x);
   rst_xml_part_end (x);
   rst_xml_part_end (x);
   rst_xml_part_start (x, "w:pPrDefault");
   rst_xml_part_start (x, "w:pPr");
+  write_direction (x, ms);
   write_spacing (x, 0, ms->page.line_spacing);
   rst_xml_part_end (x);
   rst_xml_part_end (x);
@@ -387,6 +491,39 @@ styles_xml (const RstManuscript  *ms,
   return rst_xml_part_finish (x, error);
 }
 
+/* "Page {page} of {pages}" in the statement's language, the numbers as
+ * fields Word fills in: PAGE and NUMPAGES.
+ */
+static void
+write_page_number (RstXmlPart          *x,
+                   const RstManuscript *ms)
+{
+  const char *p = rst_writing_get_page_number_pattern (ms->writing);
+
+  while (*p != '\0')
+    {
+      const char *page = strstr (p, "{page}");
+      const char *pages = strstr (p, "{pages}");
+      const char *field = page != NULL && (pages == NULL || page < pages) ? page : pages;
+
+      if (field == NULL)
+        {
+          write_run (x, ms, NULL, p, strlen (p));
+          break;
+        }
+
+      if (field > p)
+        write_run (x, ms, NULL, p, field - p);
+
+      rst_xml_part_start (x, "w:fldSimple");
+      rst_xml_part_attr (x, "w:instr", field == page ? " PAGE " : " NUMPAGES ");
+      write_run (x, ms, NULL, "1", 1);
+      rst_xml_part_end (x);
+
+      p = field + (field == page ? strlen ("{page}") : strlen ("{pages}"));
+    }
+}
+
 static GBytes *
 footer_xml (const RstManuscript  *ms,
             GError              **error)
@@ -398,14 +535,11 @@ footer_xml (const RstManuscript  *ms,
   rst_xml_part_start (x, "w:p");
   write_paragraph_style_ref (x, FOOTER_STYLE);
   if (ms->delegation != NULL)
-    write_run (x, NULL, ms->delegation, strlen (ms->delegation));
+    write_run (x, ms, NULL, ms->delegation, strlen (ms->delegation));
   rst_xml_part_start (x, "w:r");
   rst_xml_part_element (x, "w:tab", NULL);
   rst_xml_part_end (x);
-  rst_xml_part_start (x, "w:fldSimple");
-  rst_xml_part_attr (x, "w:instr", " PAGE ");
-  write_run (x, NULL, "1", 1);
-  rst_xml_part_end (x);
+  write_page_number (x, ms);
   rst_xml_part_end (x);
   rst_xml_part_end (x);
 

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "rst-layout.h"
@@ -134,6 +133,45 @@ rst_layout_init (RstLayout *self)
 {
 }
 
+/* Where a line starts and ends in the statement's direction: Pango's
+ * left and right are the page's for a paragraph of the context's
+ * direction, and every paragraph here has it.
+ */
+static PangoAlignment
+align_start (RstLayout *self)
+{
+  return rst_writing_is_rtl (self->manuscript->writing) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
+static PangoAlignment
+align_end (RstLayout *self)
+{
+  return rst_writing_is_rtl (self->manuscript->writing) ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+}
+
+/* The delivery mark's slant, where the language's type has italics. */
+static PangoStyle
+mark_style (RstLayout *self)
+{
+  return rst_writing_has_italic (self->manuscript->writing) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL;
+}
+
+/* What every layout's text carries beneath the markup: its language,
+ * for the face fontconfig picks (Noto Sans CJK SC for zh-cn, not JP),
+ * shaping and line breaking (no "，" or "。" at a line's start); and no
+ * hyphen: a statement is read aloud, and a hyphen Pango adds would be
+ * read as one.
+ */
+static void
+insert_base_attributes (RstLayout     *self,
+                        PangoAttrList *attrs)
+{
+  const char *lang = rst_writing_get_pango_language (self->manuscript->writing);
+
+  pango_attr_list_insert_before (attrs, pango_attr_language_new (pango_language_from_string (lang)));
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+}
+
 static PangoLayout *
 new_pango_layout (RstLayout  *self,
                   double      size,
@@ -143,8 +181,12 @@ new_pango_layout (RstLayout  *self,
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *desc = pango_font_description_new ();
   PangoAttrList *attrs = pango_attr_list_new ();
+  g_autofree char *families = g_strjoinv (",", self->manuscript->page.families);
 
-  pango_font_description_set_family (desc, self->manuscript->page.font);
+  /* A family list: Pango takes each character from the first face of
+   * it that has one.
+   */
+  pango_font_description_set_family (desc, families);
   /* Absolute sizes are device units, which on a PDF surface are points
    * whatever resolution a preview's context uses.
    */
@@ -154,8 +196,13 @@ new_pango_layout (RstLayout  *self,
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
 
-  /* A statement is read aloud: a hyphen Pango adds would be read as one. */
-  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  /* Every paragraph runs in the statement's direction, as DOCX's
+   * <w:bidi/> and ODT's writing mode make them: a line of Latin names
+   * in an Arabic statement still starts at the right.
+   */
+  pango_layout_set_auto_dir (layout, FALSE);
+
+  insert_base_attributes (self, attrs);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
 
@@ -163,10 +210,11 @@ new_pango_layout (RstLayout  *self,
 }
 
 /* pango_layout_set_markup() replaces the layout's attributes: put the
- * no-hyphen rule back on top of the markup's.
+ * language and the no-hyphen rule back beneath the markup's.
  */
 static void
-set_markup (PangoLayout *layout,
+set_markup (RstLayout   *self,
+            PangoLayout *layout,
             const char  *markup)
 {
   PangoAttrList *attrs;
@@ -174,51 +222,50 @@ set_markup (PangoLayout *layout,
   pango_layout_set_markup (layout, markup, -1);
   attrs = pango_layout_get_attributes (layout);
   attrs = attrs != NULL ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  insert_base_attributes (self, attrs);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
 }
 
-/* Whether the space at `offset` separates two sentences, by the rules of
- * the statement's language.
+/* Where the reading copy starts a new line in a block: after each
+ * sentence but the last, as the checker and the rehearsal view cut
+ * sentences (rst_rules_sentence_stop(): "Mr." and "e.g. the" go on,
+ * 。！？ and what closes after them end one). A blank there is
+ * replaced by the line break; Chinese has none to replace.
  */
-static gboolean
-is_sentence_break (const RstRules *rules,
-                   const char     *text,
-                   gsize           offset)
+static GArray *
+sentence_breaks (RstLayout      *self,
+                 const RstBlock *block)
 {
-  gunichar next;
+  const RstRules *rules = self->manuscript->rules;
+  const char *text = block->text;
+  gsize len = strlen (text);
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize pos = 0, ws, we;
 
-  if (text[offset] != ' ' || offset == 0 || text[offset + 1] == '\0')
-    return FALSE;
+  while (rst_next_word (text, &pos, len, &ws, &we))
+    {
+      gsize stop = rst_rules_sentence_stop (rules, text, ws, we, len);
+      gsize next = stop;
 
-  /* A sentence starts with a capital, a number or a quotation, in the
-   * scripts that have capitals.
-   */
-  next = g_utf8_get_char (text + offset + 1);
-  if (g_unichar_islower (next))
-    return FALSE;
+      if (stop == 0 || stop >= len)
+        continue;
+      pos = MAX (pos, stop);
 
-  return rst_rules_ends_sentence (rules, text, 0, offset);
-}
+      /* A sentence starts with a capital, a figure or a quotation, in
+       * the scripts that have capitals.
+       */
+      while (next < len && text[next] == ' ')
+        next++;
+      if (next >= len || g_unichar_islower (g_utf8_get_char (text + next)))
+        continue;
+      if (text[stop] != ' ' && rst_rules_get_spaces (rules))
+        continue;
 
-/* Chinese has no space between sentences: the break comes right after
- * 。！？ and what closes after them.
- */
-static gboolean
-is_unspaced_sentence_break (const char *text,
-                            gsize       offset)
-{
-  const char *prev;
-  gunichar c;
+      g_array_append_val (breaks, stop);
+    }
 
-  if (offset == 0 || text[offset] == '\0' || text[offset] == ' ')
-    return FALSE;
-
-  prev = g_utf8_find_prev_char (text, text + offset);
-  c = g_utf8_get_char (prev);
-  return (c == 0x3002 || c == 0xFF01 || c == 0xFF1F) && g_utf8_get_char (text + offset) != 0x201D &&
-         g_utf8_get_char (text + offset) != 0x300D;
+  return breaks;
 }
 
 /* Characters in a row without a place Pango may break a line at, after
@@ -289,6 +336,11 @@ block_markup (RstLayout      *self,
 {
   GString *markup = g_string_new (NULL);
   gboolean reading = self->kind == RST_LAYOUT_READING;
+  g_autoptr(GArray) breaks = NULL;
+  guint next_break = 0;
+
+  if (reading && block->kind != RST_BLOCK_HEADING)
+    breaks = sentence_breaks (self, block);
 
   for (guint i = 0; i < block->n_runs; i++)
     {
@@ -304,7 +356,7 @@ block_markup (RstLayout      *self,
         g_string_append (markup, "<b>");
       if (run->flags & RST_RUN_ITALIC)
         g_string_append (markup, "<i>");
-      if (reading && block->kind != RST_BLOCK_HEADING)
+      if (breaks != NULL)
         {
           /* The reading copy starts each sentence on a new line: the
            * speaker finds it at the margin, and a page can always turn
@@ -312,20 +364,15 @@ block_markup (RstLayout      *self,
            */
           guint from = run->start;
 
-          for (guint k = run->start; k < run->end; k++)
+          for (; next_break < breaks->len && g_array_index (breaks, gsize, next_break) < run->end; next_break++)
             {
-              if (is_sentence_break (self->manuscript->rules, block->text, k))
-                {
-                  append_escaped (markup, block->text + from, k - from);
-                  g_string_append_c (markup, '\n');
-                  from = k + 1;
-                }
-              else if (is_unspaced_sentence_break (block->text, k))
-                {
-                  append_escaped (markup, block->text + from, k - from);
-                  g_string_append_c (markup, '\n');
-                  from = k;
-                }
+              gsize at = g_array_index (breaks, gsize, next_break);
+
+              if (at < from)
+                continue;
+              append_escaped (markup, block->text + from, at - from);
+              g_string_append_c (markup, '\n');
+              from = block->text[at] == ' ' ? at + 1 : at;
             }
           append_escaped (markup, block->text + from, run->end - from);
         }
@@ -355,7 +402,7 @@ para_new (RstLayout      *self,
   g_autofree char *markup = block_markup (self, block);
   PangoWeight weight = PANGO_WEIGHT_NORMAL;
   PangoStyle style = PANGO_STYLE_NORMAL;
-  PangoAlignment alignment = PANGO_ALIGN_LEFT;
+  PangoAlignment alignment = align_start (self);
   gboolean justify = FALSE;
   PangoLayoutIter *iter;
   guint i = 0;
@@ -368,8 +415,8 @@ para_new (RstLayout      *self,
       para->keep_with_next = TRUE;
       break;
     case RST_BLOCK_DELIVERY_MARK:
-      style = PANGO_STYLE_ITALIC;
-      alignment = PANGO_ALIGN_RIGHT;
+      style = mark_style (self);
+      alignment = align_end (self);
       para->keep_with_next = TRUE;
       break;
     case RST_BLOCK_SALUTATION:
@@ -393,7 +440,7 @@ para_new (RstLayout      *self,
   pango_layout_set_alignment (para->layout, alignment);
   pango_layout_set_justify (para->layout, justify);
   pango_layout_set_line_spacing (para->layout, self->line_spacing);
-  set_markup (para->layout, markup);
+  set_markup (self, para->layout, markup);
 
   para->n_lines = pango_layout_get_line_count (para->layout);
   para->lines = g_new0 (PangoLayoutLine *, para->n_lines);
@@ -712,10 +759,10 @@ setup_band (RstLayout *self)
 
   if (ms->delivery_mark != NULL)
     self->band_mark = new_band_layout (self, ms->delivery_mark, MAX (8.0, self->font_size - 1),
-                                       PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC, PANGO_ALIGN_RIGHT);
+                                       PANGO_WEIGHT_BOLD, mark_style (self), align_end (self));
   if (ms->session_line != NULL)
     self->band_session = new_band_layout (self, ms->session_line, small,
-                                          PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT);
+                                          PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, align_start (self));
 
   band_height = layout_height (self->band_mark) + layout_height (self->band_session);
   if (band_height == 0)
@@ -767,7 +814,10 @@ rst_layout_new (RstAnalysis   *analysis,
   cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (self->context, 72.0);
   pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string (self->manuscript->language));
+  pango_context_set_language (self->context,
+                              pango_language_from_string (rst_writing_get_pango_language (self->manuscript->writing)));
+  pango_context_set_base_dir (self->context,
+                              rst_writing_is_rtl (self->manuscript->writing) ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
 
   setup_geometry (self);
   setup_band (self);
@@ -904,6 +954,33 @@ rst_layout_get_lines (RstLayout *self,
   return (const RstLayoutLine *) (gpointer) p->lines->data;
 }
 
+/**
+ * rst_layout_count_unknown_glyphs:
+ *
+ * Returns: how many characters of the statement and its band no face
+ *   on the system could set; a preview warns with it, a test wants 0
+ */
+guint
+rst_layout_count_unknown_glyphs (RstLayout *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (RST_IS_LAYOUT (self), 0);
+
+  for (guint i = 0; i < self->paras->len; i++)
+    {
+      const Para *para = g_ptr_array_index (self->paras, i);
+
+      n += pango_layout_get_unknown_glyphs_count (para->layout);
+    }
+  if (self->band_mark != NULL)
+    n += pango_layout_get_unknown_glyphs_count (self->band_mark);
+  if (self->band_session != NULL)
+    n += pango_layout_get_unknown_glyphs_count (self->band_session);
+
+  return n;
+}
+
 static void
 show_layout_at (cairo_t     *cr,
                 PangoLayout *layout,
@@ -925,10 +1002,12 @@ render_furniture (RstLayout *self,
 
   if (self->kind == RST_LAYOUT_READING)
     {
-      /* Translators: the reading copy's page number, "2 / 5" */
-      label = g_strdup_printf (_("%u / %u"), page + 1, self->pages->len);
+      /* Figures only, the same in every language; in an Arabic copy the
+       * bidi algorithm orders them for a reader from the right.
+       */
+      label = g_strdup_printf ("%u / %u", page + 1, self->pages->len);
       number = new_band_layout (self, label, READING_PAGE_NUMBER_SIZE,
-                                PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, PANGO_ALIGN_RIGHT);
+                                PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, align_end (self));
       show_layout_at (cr, number, self->area_x,
                       (self->area_y - layout_height (number)) / 2);
       return;
@@ -938,10 +1017,10 @@ render_furniture (RstLayout *self,
     double size = MAX (8.0, self->font_size - 2);
     double y;
 
-    /* Translators: the page footer, "Page 2 of 5" */
-    label = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+    /* In the statement's language: "Page 2 of 5", "الصفحة 2 من 5". */
+    label = rst_writing_format_page_number (self->manuscript->writing, page + 1, self->pages->len);
     number = new_band_layout (self, label, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                              PANGO_ALIGN_RIGHT);
+                              align_end (self));
     y = self->height - setup->margin_bottom / 2 - layout_height (number) / 2;
     y = MAX (y, self->area_y + self->area_height);
     show_layout_at (cr, number, self->area_x, y);
@@ -951,11 +1030,15 @@ render_furniture (RstLayout *self,
         g_autoptr(PangoLayout) footer = NULL;
 
         footer = new_band_layout (self, self->manuscript->delegation, size, PANGO_WEIGHT_NORMAL,
-                                  PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT);
-        /* Leave the page number its room on the right. */
+                                  PANGO_STYLE_NORMAL, align_start (self));
+        /* Leave the page number its room at the end of the line: the
+         * right, or the left in a right-to-left statement.
+         */
         pango_layout_set_width (footer, (int) (self->area_width * 0.7 * PANGO_SCALE));
         pango_layout_set_ellipsize (footer, PANGO_ELLIPSIZE_END);
-        show_layout_at (cr, footer, self->area_x, y);
+        show_layout_at (cr, footer,
+                        self->area_x + (rst_writing_is_rtl (self->manuscript->writing) ? self->area_width * 0.3 : 0),
+                        y);
       }
   }
 }

@@ -64,6 +64,8 @@ const char          *rst_layout_get_paragraph_text  (RstLayout     *self,
 const RstLayoutLine *rst_layout_get_lines           (RstLayout     *self,
                                                      guint          page,
                                                      guint         *n_lines);
+/* Characters no installed face has a glyph for: boxes on the page. */
+guint                rst_layout_count_unknown_glyphs (RstLayout    *self);
 void                 rst_layout_render_page         (RstLayout     *self,
                                                      cairo_t       *cr,
                                                      guint          page);

@@ -54,6 +54,8 @@ rst_manuscript_free (RstManuscript *self)
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_free (self->page.font);
+  g_strfreev (self->page.families);
+  g_free (self->page.script_font);
   g_free (self->title);
   g_free (self->author);
   g_free (self->subject);
@@ -207,6 +209,81 @@ page_setup_init (RstPageSetup *page,
   page->font = g_strdup (nonempty (font) ? font : DEFAULT_FONT);
   page->font_size = (size >= 4 && size <= 72) ? size : DEFAULT_FONT_SIZE;
   page->line_spacing = (spacing >= 0.8 && spacing <= 4) ? spacing : DEFAULT_LINE_SPACING;
+}
+
+static void
+add_family (GStrvBuilder *builder,
+            GPtrArray    *seen,
+            const char   *family)
+{
+  for (guint i = 0; i < seen->len; i++)
+    {
+      if (g_ascii_strcasecmp (g_ptr_array_index (seen, i), family) == 0)
+        return;
+    }
+
+  g_ptr_array_add (seen, (char *) family);
+  g_strv_builder_add (builder, family);
+}
+
+/* A western language is set in the council's face, the language's
+ * faces after it for what that one lacks. Chinese and Arabic are set in
+ * the language's best face, with the council's right after it: a face
+ * made for Arabic has no Latin letters, and the names and figures it
+ * lacks are then set as the DOCX and ODT set them (w:ascii, the western
+ * font); the other faces of the language stand in when the best one is
+ * not installed.
+ */
+static void
+page_setup_families (RstPageSetup     *page,
+                     const RstWriting *writing)
+{
+  const char * const *faces = rst_writing_get_fonts (writing, TRUE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  guint i = 0;
+
+  if (rst_writing_get_script_class (writing) != RST_SCRIPT_CLASS_WESTERN && faces[0] != NULL)
+    {
+      page->script_font = g_strdup (faces[0]);
+      add_family (builder, seen, faces[i++]);
+    }
+  add_family (builder, seen, page->font);
+  for (; faces[i] != NULL; i++)
+    add_family (builder, seen, faces[i]);
+
+  page->families = g_strv_builder_end (builder);
+}
+
+/* The language's typography on a block, its runs moved with the text. */
+static void
+block_apply_typography (RstBlock         *block,
+                        const RstWriting *writing)
+{
+  g_autoptr(GArray) offsets = NULL;
+  char *text = rst_writing_apply_typography_mapped (writing, block->text, -1, &offsets);
+
+  for (guint i = 0; i < block->n_runs; i++)
+    {
+      block->runs[i].start = g_array_index (offsets, guint, block->runs[i].start);
+      block->runs[i].end = g_array_index (offsets, guint, block->runs[i].end);
+    }
+
+  g_free (block->text);
+  block->text = text;
+}
+
+static void
+apply_typography (char             **text,
+                  const RstWriting  *writing)
+{
+  if (*text != NULL)
+    {
+      char *typeset = rst_writing_apply_typography (writing, *text, -1);
+
+      g_free (*text);
+      *text = typeset;
+    }
 }
 
 /* Appends bytes with the given flags, merging them into the last run
@@ -531,38 +608,34 @@ build_blocks (RstManuscript *self,
     }
 }
 
-static char *
-format_date (const char *date)
-{
-  guint64 y, m, d;
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (date == NULL)
-    return NULL;
-
-  parts = g_strsplit (date, "-", 3);
-  if (g_strv_length (parts) == 3 &&
-      g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &y, NULL) &&
-      g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) &&
-      g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) &&
-      (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)) != NULL)
-    return g_date_time_format (dt, "%-d %B %Y");
-
-  return g_strdup (date);
-}
-
-/* The council's name, or what the details call a council Rostrum has no
- * profile for ("iom" → "IOM": an id is an acronym); none for a statement
- * that names no council, rather than "Generic council".
+/* An ISO date of the details as the language writes it; any other
+ * date as the drafter wrote it.
  */
 static char *
-council_label (RstAnalysis *analysis)
+format_date (const RstWriting *writing,
+             const char       *date)
 {
+  char *formatted = rst_writing_format_iso_date (writing, date);
+
+  return formatted != NULL ? formatted : g_strdup (date);
+}
+
+/* The council's name in the statement's language, or what the details
+ * call a council Rostrum has no profile for ("iom" → "IOM": an id is an
+ * acronym); none for a statement that names no council, rather than
+ * "Generic council".
+ */
+static char *
+council_label (RstAnalysis *analysis,
+               const char  *lang)
+{
+  RstCouncil *council = rst_analysis_get_council (analysis);
   const char *named;
 
+  /* The generic profile is no council to name, even when asked for. */
   if (rst_analysis_get_council_id (analysis) != NULL)
-    return g_strdup (rst_council_get_name (rst_analysis_get_council (analysis)));
+    return rst_council_is_generic (council) ? NULL
+                                            : g_strdup (rst_council_get_text_for (council, RST_COUNCIL_TEXT_NAME, lang));
 
   named = rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL);
   if (named == NULL)
@@ -583,12 +656,12 @@ rst_manuscript_new (RstAnalysis *analysis)
   RstManuscript *self;
   RstCouncil *council;
   g_autofree char *council_name = NULL;
-  g_autofree char *ordinal = NULL;
   g_autofree char *session = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   const char *mark;
   const char *agenda_item;
+  const char *separator;
   gboolean has_mark = FALSE;
 
   g_return_val_if_fail (RST_IS_ANALYSIS (analysis), NULL);
@@ -598,22 +671,27 @@ rst_manuscript_new (RstAnalysis *analysis)
   self = g_new0 (RstManuscript, 1);
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) rst_block_free);
   self->rules = rst_analysis_get_rules (analysis);
+  self->language = g_strdup (rst_analysis_get_language (analysis));
+  /* Everything printed around the statement is in its language, not
+   * the interface's: an Arabic statement exported from an English
+   * desktop is all Arabic.
+   */
+  self->writing = rst_writing_get (self->language);
+  separator = rst_writing_get_separator (self->writing);
   page_setup_init (&self->page, council);
+  page_setup_families (&self->page, self->writing);
   build_blocks (self, rst_analysis_get_statement (analysis));
+  for (guint i = 0; i < self->blocks->len; i++)
+    block_apply_typography (g_ptr_array_index (self->blocks, i), self->writing);
 
-  council_name = council_label (analysis);
+  council_name = council_label (analysis, self->language);
   if (rst_analysis_get_session (analysis) > 0)
-    {
-      ordinal = rst_rules_format_session_ordinal (self->rules, rst_analysis_get_session (analysis));
-      /* Translators: "114th Session"; %s is the ordinal */
-      session = g_strdup_printf (_("%s Session"), ordinal);
-    }
-  date = format_date (rst_analysis_get_detail (analysis, RST_DETAIL_DATE));
+    session = rst_writing_format_session (self->writing, self->rules, rst_analysis_get_session (analysis));
+  date = format_date (self->writing, rst_analysis_get_detail (analysis, RST_DETAIL_DATE));
   self->created = creation_time (rst_analysis_get_detail (analysis, RST_DETAIL_DATE));
 
   self->delegation = g_strdup (rst_analysis_get_detail (analysis, RST_DETAIL_DELEGATION));
   self->author = g_strdup (self->delegation);
-  self->language = g_strdup (rst_analysis_get_language (analysis));
 
   self->title = g_strdup (rst_analysis_get_detail (analysis, RST_DETAIL_TITLE));
   for (guint i = 0; self->title == NULL && i < self->blocks->len; i++)
@@ -627,8 +705,7 @@ rst_manuscript_new (RstAnalysis *analysis)
     self->title = g_strdup (_("Statement"));
 
   if (council_name != NULL && session != NULL)
-    /* Translators: the document subject, "Council of IOM, 114th Session" */
-    self->subject = g_strdup_printf (_("%s, %s"), council_name, session);
+    self->subject = g_strconcat (council_name, separator, session, NULL);
   else if (council_name != NULL || session != NULL)
     self->subject = g_strdup (council_name != NULL ? council_name : session);
 
@@ -645,7 +722,7 @@ rst_manuscript_new (RstAnalysis *analysis)
   if (parts->len > 0)
     {
       g_ptr_array_add (parts, NULL);
-      self->session_line = g_strjoinv (" · ", (char **) parts->pdata);
+      self->session_line = g_strjoinv (separator, (char **) parts->pdata);
     }
 
   for (guint i = 0; i < self->blocks->len; i++)
@@ -656,12 +733,22 @@ rst_manuscript_new (RstAnalysis *analysis)
         has_mark = TRUE;
     }
 
-  /* An empty "delivery-mark:" in the details switches the mark off. */
+  /* An empty "delivery-mark:" in the details switches the mark off. The
+   * profile's mark is in the statement's language where it has one, the
+   * language's own otherwise: never English on an Arabic page.
+   */
   mark = rst_details_lookup (rst_analysis_get_details (analysis), RST_DETAIL_DELIVERY_MARK);
   if (mark == NULL)
-    mark = rst_council_get_delivery_mark (council);
+    mark = rst_council_get_text_for (council, RST_COUNCIL_TEXT_DELIVERY_MARK, self->language);
+  if (mark == NULL)
+    mark = rst_rules_get_default_delivery_mark (self->rules);
   if (!has_mark && nonempty (mark))
     self->delivery_mark = g_strdup (mark);
+
+  apply_typography (&self->title, self->writing);
+  apply_typography (&self->subject, self->writing);
+  apply_typography (&self->delivery_mark, self->writing);
+  apply_typography (&self->session_line, self->writing);
 
   /* Metadata and the page band come from details and profiles, which a
    * hostile file can fill with control characters.

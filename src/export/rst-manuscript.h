@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rst-analysis.h"
+#include "rst-writing.h"
 
 G_BEGIN_DECLS
 
@@ -70,7 +71,18 @@ typedef struct
   double  margin_right;
   double  margin_bottom;
   double  margin_left;
+  /* The council profile's face: the one of Latin text, in every format. */
   char   *font;
+  /* What the PDF and the reading copy set the statement in, best first:
+   * the council's face and the language's ones, in the order the
+   * language needs them (see rst_manuscript_new()).
+   */
+  char  **families;
+  /* The language's own face where office formats give it a slot of its
+   * own (DOCX w:eastAsia and w:cs, ODT style:font-name-asian and
+   * -complex); NULL for a western language.
+   */
+  char   *script_font;
   double  font_size;
   double  line_spacing;
 } RstPageSetup;
@@ -88,16 +100,19 @@ typedef struct
   char         *subject;        /* council and session, or NULL */
   char         *language;       /* BCP 47, "en" when unknown */
   char         *delegation;     /* or NULL */
-  /* The delivery mark of the council profile when the body has none of
-   * its own, NULL otherwise or when the details switch it off.
+  /* The delivery mark of the details, else of the council profile in the
+   * statement's language, else the language's own, when the body has
+   * none; NULL then or when the details switch it off.
    */
   char         *delivery_mark;
   /* "Council of IOM · 114th Session · General debate · 28 November 2023",
-   * or NULL when the details say none of it.
+   * in the statement's language, or NULL when the details say none of it.
    */
   char         *session_line;
   /* The rules of the statement's language: sentence ends, ordinals. */
   const RstRules *rules;
+  /* How the statement's language is written: direction, locale, faces. */
+  const RstWriting *writing;
   /* When the document was made, for its metadata: SOURCE_DATE_EPOCH
    * when the build asks for one, else the statement's date, else NULL.
    * Never the time of the export, so that exporting twice gives the

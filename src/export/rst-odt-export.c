@@ -191,6 +191,9 @@ write_pt (RstXmlPart *x,
   rst_xml_part_attr_printf (x, name, "%spt", buffer);
 }
 
+/* ODF sets Latin, East Asian and complex text with properties of their
+ * own: a bold heading is bold in all three.
+ */
 static void
 write_text_properties (RstXmlPart *x,
                        gboolean    bold,
@@ -201,16 +204,32 @@ write_text_properties (RstXmlPart *x,
   if (bold)
     {
       rst_xml_part_attr (x, "fo:font-weight", "bold");
+      rst_xml_part_attr (x, "style:font-weight-asian", "bold");
       rst_xml_part_attr (x, "style:font-weight-complex", "bold");
     }
   if (italic)
     {
       rst_xml_part_attr (x, "fo:font-style", "italic");
+      rst_xml_part_attr (x, "style:font-style-asian", "italic");
       rst_xml_part_attr (x, "style:font-style-complex", "italic");
     }
   if (size > 0)
-    write_pt (x, "fo:font-size", size);
+    {
+      write_pt (x, "fo:font-size", size);
+      write_pt (x, "style:font-size-asian", size);
+      write_pt (x, "style:font-size-complex", size);
+    }
   rst_xml_part_end (x);
+}
+
+/* Every paragraph runs in the statement's direction; "start" and "end"
+ * alignments follow it.
+ */
+static void
+write_writing_mode (RstXmlPart          *x,
+                    const RstManuscript *ms)
+{
+  rst_xml_part_attr (x, "style:writing-mode", rst_writing_is_rtl (ms->writing) ? "rl-tb" : "lr-tb");
 }
 
 static void
@@ -231,6 +250,7 @@ write_paragraph_style (RstXmlPart           *x,
     rst_xml_part_attr (x, "style:default-outline-level", "1");
 
   rst_xml_part_start (x, "style:paragraph-properties");
+  write_writing_mode (x, ms);
   rst_xml_part_attr_printf (x, "fo:line-height", "%d%%", (int) (page->line_spacing * 100 + 0.5));
   write_pt (x, "fo:margin-top", 0);
   write_pt (x, "fo:margin-bottom", page->font_size * page->line_spacing * style->space_after);
@@ -273,6 +293,54 @@ write_text_style (RstXmlPart *x,
   rst_xml_part_end (x);
 }
 
+static void
+write_font_face (RstXmlPart *x,
+                 const char *family)
+{
+  rst_xml_part_start (x, "style:font-face");
+  rst_xml_part_attr (x, "style:name", family);
+  rst_xml_part_attr_printf (x, "svg:font-family", "'%s'", family);
+  rst_xml_part_end (x);
+}
+
+/* "Page {page} of {pages}" in the statement's language, the numbers as
+ * fields LibreOffice fills in.
+ */
+static void
+write_page_number (RstXmlPart          *x,
+                   const RstManuscript *ms)
+{
+  const char *p = rst_writing_get_page_number_pattern (ms->writing);
+
+  while (*p != '\0')
+    {
+      const char *page = strstr (p, "{page}");
+      const char *pages = strstr (p, "{pages}");
+      const char *field = page != NULL && (pages == NULL || page < pages) ? page : pages;
+
+      if (field == NULL)
+        {
+          rst_xml_part_text (x, p, -1);
+          break;
+        }
+
+      rst_xml_part_text (x, p, field - p);
+      if (field == page)
+        {
+          rst_xml_part_start (x, "text:page-number");
+          rst_xml_part_attr (x, "text:select-page", "current");
+        }
+      else
+        {
+          rst_xml_part_start (x, "text:page-count");
+        }
+      rst_xml_part_text (x, "1", -1);
+      rst_xml_part_end (x);
+
+      p = field + (field == page ? strlen ("{page}") : strlen ("{pages}"));
+    }
+}
+
 static GBytes *
 styles_xml (const RstManuscript  *ms,
             GError              **error)
@@ -282,33 +350,58 @@ styles_xml (const RstManuscript  *ms,
   const RstPageSetup *page = &ms->page;
   const ParagraphStyle styles[] = {
     { rst_block_kind_get_style_name (RST_BLOCK_HEADING), TRUE, "center", TRUE, FALSE, 0, 1.2 },
-    { rst_block_kind_get_style_name (RST_BLOCK_DELIVERY_MARK), TRUE, "end", TRUE, TRUE, -1, 0.6 },
+    { rst_block_kind_get_style_name (RST_BLOCK_DELIVERY_MARK), TRUE, "end", TRUE,
+      rst_writing_has_italic (ms->writing), -1, 0.6 },
     { SESSION_LINE_STYLE, TRUE, NULL, FALSE, FALSE, -2, 0.6 },
     { rst_block_kind_get_style_name (RST_BLOCK_SALUTATION), TRUE, NULL, FALSE, FALSE, 0, 0.6 },
     { rst_block_kind_get_style_name (RST_BLOCK_BODY), FALSE, "justify", FALSE, FALSE, 0, 0.6 },
     { rst_block_kind_get_style_name (RST_BLOCK_CLOSING), FALSE, NULL, FALSE, FALSE, 0, 0.6 },
     { FOOTER_STYLE, FALSE, NULL, FALSE, FALSE, -2, 0 },
   };
-  g_auto(GStrv) language = g_strsplit_set (ms->language, "-_", 2);
+  g_auto(GStrv) locale = g_strsplit_set (rst_writing_get_locale (ms->writing), "-_", 2);
+  const char *language = locale[0];
+  const char *country = locale[1] != NULL ? locale[1] : "none";
+  RstScriptClass class = rst_writing_get_script_class (ms->writing);
 
   rst_xml_part_start (x, "office:document-styles");
   write_namespaces (x);
 
   rst_xml_part_start (x, "office:font-face-decls");
-  rst_xml_part_start (x, "style:font-face");
-  rst_xml_part_attr (x, "style:name", page->font);
-  rst_xml_part_attr_printf (x, "svg:font-family", "'%s'", page->font);
-  rst_xml_part_end (x);
+  write_font_face (x, page->font);
+  if (page->script_font != NULL && g_ascii_strcasecmp (page->script_font, page->font) != 0)
+    write_font_face (x, page->script_font);
   rst_xml_part_end (x);
 
   rst_xml_part_start (x, "office:styles");
   rst_xml_part_start (x, "style:default-style");
   rst_xml_part_attr (x, "style:family", "paragraph");
+  rst_xml_part_start (x, "style:paragraph-properties");
+  write_writing_mode (x, ms);
+  rst_xml_part_end (x);
+  /* Latin text in the council's face; Chinese in the Asian slot and
+   * Arabic in the complex one, each in the language's face and marked
+   * with the language, for LibreOffice's shaping, line breaking and
+   * spelling.
+   */
   rst_xml_part_start (x, "style:text-properties");
   rst_xml_part_attr (x, "style:font-name", page->font);
   write_pt (x, "fo:font-size", page->font_size);
-  rst_xml_part_attr (x, "fo:language", language[0]);
-  rst_xml_part_attr (x, "fo:country", language[1] != NULL ? language[1] : "none");
+  rst_xml_part_attr (x, "fo:language", language);
+  rst_xml_part_attr (x, "fo:country", country);
+  if (class == RST_SCRIPT_CLASS_ASIAN)
+    {
+      rst_xml_part_attr (x, "style:font-name-asian", page->script_font);
+      write_pt (x, "style:font-size-asian", page->font_size);
+      rst_xml_part_attr (x, "style:language-asian", language);
+      rst_xml_part_attr (x, "style:country-asian", country);
+    }
+  if (class == RST_SCRIPT_CLASS_COMPLEX)
+    {
+      rst_xml_part_attr (x, "style:font-name-complex", page->script_font);
+      write_pt (x, "style:font-size-complex", page->font_size);
+      rst_xml_part_attr (x, "style:language-complex", language);
+      rst_xml_part_attr (x, "style:country-complex", country);
+    }
   rst_xml_part_end (x);
   rst_xml_part_end (x);
 
@@ -316,6 +409,9 @@ styles_xml (const RstManuscript  *ms,
   rst_xml_part_attr (x, "style:name", "Standard");
   rst_xml_part_attr (x, "style:family", "paragraph");
   rst_xml_part_attr (x, "style:class", "text");
+  rst_xml_part_start (x, "style:paragraph-properties");
+  write_writing_mode (x, ms);
+  rst_xml_part_end (x);
   rst_xml_part_end (x);
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
@@ -336,6 +432,7 @@ styles_xml (const RstManuscript  *ms,
   write_pt (x, "fo:page-width", page->width);
   write_pt (x, "fo:page-height", page->height);
   rst_xml_part_attr (x, "style:print-orientation", "portrait");
+  write_writing_mode (x, ms);
   write_pt (x, "fo:margin-top", page->margin_top);
   write_pt (x, "fo:margin-bottom", page->margin_bottom / 2);
   write_pt (x, "fo:margin-left", page->margin_left);
@@ -360,10 +457,7 @@ styles_xml (const RstManuscript  *ms,
   if (ms->delegation != NULL)
     rst_xml_part_text (x, ms->delegation, -1);
   rst_xml_part_element (x, "text:tab", NULL);
-  rst_xml_part_start (x, "text:page-number");
-  rst_xml_part_attr (x, "text:select-page", "current");
-  rst_xml_part_text (x, "1", -1);
-  rst_xml_part_end (x);
+  write_page_number (x, ms);
   rst_xml_part_end (x);
   rst_xml_part_end (x);
   rst_xml_part_end (x);
