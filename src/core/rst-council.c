@@ -52,6 +52,10 @@ struct _RstCouncil
   char      **recognize_folded;   /* the same, folded (rst-fold.h) */
   GRegex     *session_pattern;    /* SessionPattern, or NULL */
   char       *chair_address;      /* ChairAddress, or NULL */
+  /* The texts as written, untranslated: a statement's words in English
+   * whatever the desktop's language, which the getters above follow.
+   */
+  char       *plain[RST_COUNCIL_N_TEXTS];
 };
 
 typedef struct
@@ -117,6 +121,8 @@ rst_council_finalize (GObject *object)
   g_clear_pointer (&self->recognize_folded, g_strfreev);
   g_clear_pointer (&self->session_pattern, g_regex_unref);
   g_clear_pointer (&self->chair_address, g_free);
+  for (guint i = 0; i < RST_COUNCIL_N_TEXTS; i++)
+    g_clear_pointer (&self->plain[i], g_free);
 
   G_OBJECT_CLASS (rst_council_parent_class)->finalize (object);
 }
@@ -536,6 +542,14 @@ read_languages (RstCouncil    *self,
     {
       set_key_error (reader, GROUP_COUNCIL, "ChairAddress", error, _("the value is not valid UTF-8"));
       return FALSE;
+    }
+  for (guint t = 0; t < RST_COUNCIL_N_TEXTS; t++)
+    {
+      char *value = read_raw (reader, GROUP_COUNCIL, text_keys[t]);
+
+      if (value != NULL && (value[0] == '\0' || !g_utf8_validate (value, -1, NULL)))
+        g_clear_pointer (&value, g_free);
+      self->plain[t] = value;
     }
   self->paces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -978,6 +992,9 @@ rst_council_get_text_for (RstCouncil     *self,
         }
     }
 
+  /* The interface's words for the interface (NULL @lang); the file's own,
+   * untranslated, for a statement (the defaults where it says none).
+   */
   plain[RST_COUNCIL_TEXT_NAME] = self->name;
   plain[RST_COUNCIL_TEXT_SHORT_NAME] = self->short_name;
   plain[RST_COUNCIL_TEXT_CHAIR_TITLE] = self->chair_title;
@@ -985,6 +1002,10 @@ rst_council_get_text_for (RstCouncil     *self,
   plain[RST_COUNCIL_TEXT_CHAIR_ADDRESS] = self->chair_address;
   plain[RST_COUNCIL_TEXT_HEADING_PATTERN] = self->heading_pattern;
   plain[RST_COUNCIL_TEXT_DELIVERY_MARK] = self->delivery_mark;
+  if (lang != NULL)
+    for (guint i = 0; i < RST_COUNCIL_N_TEXTS; i++)
+      if (self->plain[i] != NULL)
+        plain[i] = self->plain[i];
 
   if (text == RST_COUNCIL_TEXT_NAME || text == RST_COUNCIL_TEXT_SHORT_NAME ||
       lang == NULL || g_str_equal (lang, "en"))

@@ -89,6 +89,7 @@ struct _RstRules
   char       **hundreds;          /* what follows 1–99 for 101–199, 201–299 */
   char       **ordinal_list;      /* as listed: value - 1 → the words */
   char        *hundred;           /* 100 in words */
+  char        *hundreds_one;      /* 1 before the hundreds: الحادية */
   char        *ordinal_format;    /* "{n}e" */
   char        *ordinal_first;     /* "{n}re" */
   gboolean     ordinal_in_words;  /* exports write the session in words */
@@ -646,6 +647,7 @@ load_sessions (RstRules *rules,
     }
   rules->hundreds = get_list (key_file, "SessionOrdinals", "Hundreds");
   rules->hundred = g_key_file_get_string (key_file, "SessionOrdinals", "Hundred", NULL);
+  rules->hundreds_one = g_key_file_get_string (key_file, "SessionOrdinals", "HundredsOne", NULL);
   rules->ordinal_list = g_steal_pointer (&words);
   rules->ordinal_format = g_key_file_get_string (key_file, "SessionOrdinals", "Format", NULL);
   rules->ordinal_first = g_key_file_get_string (key_file, "SessionOrdinals", "First", NULL);
@@ -2461,12 +2463,16 @@ rst_rules_format_session_ordinal (const RstRules *rules,
       if (n < 100)
         return first_form (rules->ordinal_list[n - 1]);
       if (rest == 0 && h == 1 && rules->hundred != NULL)
-        return g_strdup (rules->hundred);
+        return first_form (rules->hundred);
       if (rest > 0 && h <= g_strv_length (rules->hundreds))
         {
-          g_autofree char *word = first_form (rules->ordinal_list[rest - 1]);
+          /* "الحادية بعد المائة": 1 has a form of its own after hundreds. */
+          g_autofree char *word = rest == 1 && rules->hundreds_one != NULL
+                                  ? first_form (rules->hundreds_one)
+                                  : first_form (rules->ordinal_list[rest - 1]);
+          g_autofree char *hundreds = first_form (rules->hundreds[h - 1]);
 
-          return g_strdup_printf ("%s %s", word, rules->hundreds[h - 1]);
+          return g_strdup_printf ("%s %s", word, hundreds);
         }
     }
 
