@@ -31,6 +31,36 @@ test_lookup (void)
   g_assert_false (rst_rules_has_language ("xx"));
 }
 
+/* What the editor reads of how each language is written: its name in
+ * itself, its direction and its dictionary.
+ */
+static void
+test_writing (void)
+{
+  static const struct {
+    const char *lang;
+    const char *autonym;
+    gboolean    rtl;
+    const char *dictionary;
+  } cases[] = {
+    { "ar", "العربية", TRUE, "ar" },
+    { "en", "English", FALSE, "en_GB" },
+    { "es", "Español", FALSE, "es_ES" },
+    { "fr", "Français", FALSE, "fr_FR" },
+    { "ru", "Русский", FALSE, "ru_RU" },
+    { "zh", "中文", FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const RstRules *rules = rst_rules_get (cases[i].lang);
+
+      g_assert_cmpstr (rst_rules_get_autonym (rules), ==, cases[i].autonym);
+      g_assert_cmpint (rst_rules_is_rtl (rules), ==, cases[i].rtl);
+      g_assert_cmpstr (rst_rules_get_dictionary (rules), ==, cases[i].dictionary);
+    }
+}
+
 static void
 test_salutation (void)
 {
@@ -271,6 +301,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rules/lookup", test_lookup);
+  g_test_add_func ("/rules/writing", test_writing);
   g_test_add_func ("/rules/salutation", test_salutation);
   g_test_add_func ("/rules/closing", test_closing);
   g_test_add_func ("/rules/priority", test_priority);

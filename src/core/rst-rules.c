@@ -83,6 +83,13 @@ struct _RstRules
   RstTimingUnit timing_unit;
   double        per_minute;
 
+  /* How the editor shows and spells the language ([Rules] Autonym,
+   * [Script] Direction, [Spelling] Dictionary).
+   */
+  char         *autonym;
+  gboolean      rtl;
+  char         *dictionary;        /* NULL: none, as for Chinese */
+
   GHashTable  *recognition_words; /* folded */
   GPtrArray   *session_patterns;  /* GRegex, with a group "n" or "w" */
   GHashTable  *ordinal_words;     /* folded ordinal in words → value */
@@ -692,6 +699,29 @@ add_set_starters (RstRules   *rules,
     }
 }
 
+/* What the editor needs of how the language is written; the exporters'
+ * fuller view of the same groups is their own.
+ */
+static void
+load_writing (RstRules *rules,
+              GKeyFile *key_file)
+{
+  g_autofree char *direction = g_key_file_get_string (key_file, "Script", "Direction", NULL);
+
+  rules->autonym = g_key_file_get_string (key_file, "Rules", "Autonym", NULL);
+  if (rules->autonym == NULL || rules->autonym[0] == '\0')
+    {
+      g_free (rules->autonym);
+      rules->autonym = g_strdup (rules->lang);
+    }
+  rules->rtl = g_strcmp0 (direction, "rtl") == 0;
+  rules->dictionary = g_key_file_get_string (key_file, "Spelling", "Dictionary", NULL);
+  if (rules->dictionary != NULL)
+    g_strstrip (rules->dictionary);
+  if (rules->dictionary != NULL && rules->dictionary[0] == '\0')
+    g_clear_pointer (&rules->dictionary, g_free);
+}
+
 static RstRules *
 rules_load (const char *lang)
 {
@@ -752,6 +782,8 @@ rules_load (const char *lang)
 
   rules->recognition_words = get_set (rules, key_file, "Recognition", "Words", TRUE);
   load_sessions (rules, key_file);
+
+  load_writing (rules, key_file);
 
   rules->line_starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   add_starters (rules, rules->closings);
@@ -860,6 +892,34 @@ const char *
 rst_rules_get_language (const RstRules *rules)
 {
   return rules->lang;
+}
+
+/* The language's name in itself ("العربية", "Français"), for the lists
+ * where a drafter picks the language a statement is written in.
+ */
+const char *
+rst_rules_get_autonym (const RstRules *rules)
+{
+  return rules->autonym;
+}
+
+/* Whether the language is written right to left (Arabic). */
+gboolean
+rst_rules_is_rtl (const RstRules *rules)
+{
+  return rules->rtl;
+}
+
+/**
+ * rst_rules_get_dictionary:
+ *
+ * Returns: (nullable): the enchant dictionary tag that spells the
+ *   language ("en_GB", "fr_FR"), or %NULL when none does (Chinese)
+ */
+const char *
+rst_rules_get_dictionary (const RstRules *rules)
+{
+  return rules->dictionary;
 }
 
 /* Whether the language separates words with spaces (all but Chinese). */

@@ -50,6 +50,9 @@ typedef struct
 const RstRules *rst_rules_get                 (const char      *lang);
 gboolean        rst_rules_has_language        (const char      *lang);
 const char     *rst_rules_get_language        (const RstRules  *rules);
+const char     *rst_rules_get_autonym         (const RstRules  *rules);
+gboolean        rst_rules_is_rtl              (const RstRules  *rules);
+const char     *rst_rules_get_dictionary      (const RstRules  *rules);
 gboolean        rst_rules_get_spaces          (const RstRules  *rules);
 RstTimingUnit   rst_rules_get_timing_unit     (const RstRules  *rules);
 double          rst_rules_get_per_minute      (const RstRules  *rules);
