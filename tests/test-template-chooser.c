@@ -91,11 +91,14 @@ app_context (void)
   return rst_application_get_analysis_context (app);
 }
 
+/* A document's whole statement (its details are not in the buffer). */
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
   GtkTextIter start, end;
 
+  if (RST_IS_DOCUMENT (buffer))
+    return rst_document_dup_text (RST_DOCUMENT (buffer));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
