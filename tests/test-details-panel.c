@@ -324,7 +324,7 @@ test_details_undo_interleaved (void)
   g_autofree char *text = NULL;
   RstDocument *document;
   RstWindow *window;
-  GtkTextIter end;
+  GtkTextIter start, end;
 
   RST_TEST_REQUIRE_DISPLAY ();
 
@@ -333,7 +333,17 @@ test_details_undo_interleaved (void)
   gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
   gtk_text_buffer_insert_interactive (GTK_TEXT_BUFFER (document), &end, "\nMore.", -1, TRUE);
   typed = buffer_text (document);
+  /* A selection at the time stays as it is. */
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (document), &end, 2);
+  start = end;
+  gtk_text_iter_forward_chars (&end, 3);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (document), &start, &end);
   rst_document_set_detail (document, "agenda-item", "General debate");
+  g_assert_true (gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (document), &start, &end));
+  text = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (text, ==, "Mr.");
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
   gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
   gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (document));
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, " Even more.", -1);

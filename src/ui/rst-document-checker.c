@@ -642,6 +642,28 @@ rst_document_checker_set_front_matter (RstDocumentChecker *self,
 }
 
 /**
+ * rst_document_checker_queue_check:
+ *
+ * Checks again as soon as the main loop is idle, without waiting for the
+ * text to rest: for changes that are not typing (the details), whose
+ * result the drafter expects at once.
+ */
+void
+rst_document_checker_queue_check (RstDocumentChecker *self)
+{
+  g_return_if_fail (RST_IS_DOCUMENT_CHECKER (self));
+
+  if (self->buffer == NULL)
+    return;
+
+  self->stamp++;
+  self->last_change = 0;
+  rst_document_checker_set_up_to_date (self, FALSE);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_idle_add (rst_document_checker_timeout, self);
+}
+
+/**
  * rst_document_checker_get_iter_at_offset:
  * @offset: a byte offset into the text of the analysis last published
  * @iter: (out): where it is in the buffer

@@ -31,6 +31,7 @@ GListModel         *rst_document_checker_get_outline          (RstDocumentChecke
 RstAnalysis        *rst_document_checker_get_analysis         (RstDocumentChecker *self);
 gboolean            rst_document_checker_get_up_to_date       (RstDocumentChecker *self);
 void                rst_document_checker_check_now            (RstDocumentChecker *self);
+void                rst_document_checker_queue_check          (RstDocumentChecker *self);
 void                rst_document_checker_set_context          (RstDocumentChecker *self,
                                                                RstAnalysisContext *context);
 void                rst_document_checker_set_front_matter     (RstDocumentChecker *self,

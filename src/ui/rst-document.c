@@ -34,8 +34,8 @@
  * A change of details is one step of the buffer's own undo history, in
  * order with the typing around it: GtkTextHistory records text only and
  * cannot be given entries of ours, so the change is recorded as an edit
- * that changes no text (a marker inserted and deleted at the cursor in
- * one user action) and the details before and after it are kept on two
+ * that changes no text (a marker inserted and deleted at the end in one
+ * user action) and the details before and after it are kept on two
  * stacks here. When the history undoes or redoes that edit, the marker
  * comes back into the buffer for an instant, and the document swaps the
  * details. Undo, redo, "modified" and "undone back to the saved file"
@@ -78,6 +78,7 @@ struct _RstDocument
   GQueue                   redo_changes;   /* DetailsChange, next first */
   Replay                   replay;
   guint                    marking : 1;
+  guint                    replayed : 1;
 
   GFile                   *file;
   /* NULL: UTF-8. */
@@ -289,7 +290,10 @@ rst_document_record_change (RstDocument   *self,
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   GtkTextIter at, end;
 
-  gtk_text_buffer_get_iter_at_mark (buffer, &at, gtk_text_buffer_get_insert (buffer));
+  /* At the end: the selection undo restores is then where it was, the
+   * marker shifting none of its offsets.
+   */
+  gtk_text_buffer_get_end_iter (buffer, &at);
   self->marking = TRUE;
   gtk_text_buffer_insert (buffer, &at, DETAILS_MARKER, DETAILS_MARKER_LEN);
   end = at;
@@ -313,11 +317,13 @@ rst_document_replay_change (RstDocument *self)
     {
       rst_document_set_state (self, change->before.front_matter, change->before.details);
       g_queue_push_head (&self->redo_changes, change);
+      self->replayed = TRUE;
     }
   else if (self->replay == REPLAY_REDO && (change = g_queue_pop_head (&self->redo_changes)) != NULL)
     {
       rst_document_set_state (self, change->after.front_matter, change->after.details);
       g_queue_push_tail (&self->undo_changes, change);
+      self->replayed = TRUE;
     }
 }
 
@@ -335,9 +341,12 @@ rst_document_change_state (RstDocument      *self,
   details_state_init (&change->after, front_matter, details);
 
   gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self));
-  rst_document_set_state (self, front_matter, details);
   rst_document_record_change (self, change);
+  rst_document_set_state (self, front_matter, details);
   gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self));
+
+  /* The gauge, outline and issues follow at once. */
+  rst_document_checker_queue_check (self->checker);
 }
 
 /**
@@ -598,8 +607,11 @@ rst_document_undo (GtkTextBuffer *buffer)
   RstDocument *self = RST_DOCUMENT (buffer);
 
   self->replay = REPLAY_UNDO;
+  self->replayed = FALSE;
   GTK_TEXT_BUFFER_CLASS (rst_document_parent_class)->undo (buffer);
   self->replay = REPLAY_NONE;
+  if (self->replayed)
+    rst_document_checker_queue_check (self->checker);
 }
 
 static void
@@ -608,8 +620,11 @@ rst_document_redo (GtkTextBuffer *buffer)
   RstDocument *self = RST_DOCUMENT (buffer);
 
   self->replay = REPLAY_REDO;
+  self->replayed = FALSE;
   GTK_TEXT_BUFFER_CLASS (rst_document_parent_class)->redo (buffer);
   self->replay = REPLAY_NONE;
+  if (self->replayed)
+    rst_document_checker_queue_check (self->checker);
 }
 
 /* Loading ---------------------------------------------------------------- */
