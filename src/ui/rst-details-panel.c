@@ -363,8 +363,9 @@ rst_details_panel_sync_date (RstDetailsPanel *self)
 
   if (date != NULL)
     {
-      /* The drafter's own calendar; the file keeps ISO 8601. */
-      label = g_date_time_format (date, "%x");
+      /* In words, the drafter's way; the file keeps ISO 8601. */
+      /* Translators: a date as the Details panel shows it ("28 November 2024"), see g_date_time_format() */
+      label = g_date_time_format (date, C_("date format", "%-d %B %Y"));
       gtk_calendar_select_day (self->date_calendar, date);
     }
   else if (value != NULL)
