@@ -24,8 +24,9 @@
  *
  * The statement analysed is the document's front matter, which the buffer
  * does not hold, then the buffer's text. Every offset of an analysis is
- * turned into a place in the buffer by rst_document_checker_get_iter_at_offset()
- * alone, which takes the front matter off.
+ * turned into a place in the buffer in one place, offset_to_iter(), which
+ * takes the front matter off; others reach it through
+ * rst_document_checker_get_iter_at_offset().
  */
 
 typedef struct
@@ -388,7 +389,10 @@ rst_document_checker_take_snapshot (RstDocumentChecker *self)
    */
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &begin, &end);
   body = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &begin, &end, TRUE);
-  snapshot->text = g_strconcat (self->front_matter, body, NULL);
+  if (self->front_matter[0] == '\0')
+    snapshot->text = g_steal_pointer (&body);
+  else
+    snapshot->text = g_strconcat (self->front_matter, body, NULL);
   snapshot->front_matter = strlen (self->front_matter);
   snapshot->length = strlen (snapshot->text);
   snapshot->stamp = self->stamp;

@@ -262,8 +262,8 @@ rst_document_set_state (RstDocument      *self,
         rst_document_checker_set_front_matter (self->checker, self->front_matter);
     }
 
-  /* A change of the raw state alone (NULL ↔ empty) is a change too. */
-  if (!same_details || (details == NULL) != (self->details == NULL))
+  /* Going from raw (NULL) to details that are empty is a change too. */
+  if (!same_details)
     {
       g_clear_pointer (&self->details, rst_details_unref);
       self->details = details != NULL ? rst_details_copy (details) : NULL;
@@ -281,7 +281,7 @@ details_state_init (DetailsState     *state,
 }
 
 /* Records @change as an edit of the text history that changes no text;
- * the caller has applied its "after" state and is in a user action.
+ * the caller is in a user action, and applies its "after" state.
  */
 static void
 rst_document_record_change (RstDocument   *self,

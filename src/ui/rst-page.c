@@ -829,6 +829,9 @@ rst_page_update_banner (RstPage     *self,
       gtk_revealer_set_reveal_child (self->banner, FALSE);
       return;
     }
+  /* Not what an analysis of some other text said. */
+  if (!rst_document_checker_get_up_to_date (rst_document_get_checker (self->document)))
+    return;
 
   for (guint i = 0; i < diagnostics->len && invalid == NULL; i++)
     if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), RST_CODE_FRONT_MATTER_INVALID))
@@ -913,7 +916,7 @@ rst_page_init_writing (RstPage *self)
 {
   RstSpellChecker *spell = rst_spell_checker_get_for_view (self->view);
 
-  g_signal_connect_object (rst_document_get_checker (self->document), "notify::analysis",
+  g_signal_connect_object (rst_document_get_checker (self->document), "checked",
                            G_CALLBACK (rst_page_analysis_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::details",
                            G_CALLBACK (rst_page_analysis_changed), self, G_CONNECT_SWAPPED);
