@@ -876,6 +876,22 @@ test_chooser_languages (void)
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (rst_template_chooser_get_preview (chooser))), ==,
                    GTK_TEXT_DIR_RTL);
   g_assert_false (rst_template_chooser_set_language (chooser, "de"));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+
+  /* The next session of a Russian statement is in Russian, whatever the
+   * delegation's usual language.
+   */
+  {
+    g_autoptr(RstAnalysis) previous = rst_analysis_new ("---\ncouncil: iom\nsession: 114\n---\n"
+                                                        "Господин Председатель!\n\n"
+                                                        "Во-первых, делегация благодарит Генерального директора за доклад.\n\n"
+                                                        "Благодарю за внимание.\n", -1, app_context ());
+
+    g_assert_cmpstr (rst_analysis_get_language (previous), ==, "ru");
+    chooser = rst_template_chooser_new (GTK_WINDOW (window), previous, app_context ());
+    g_assert_cmpstr (rst_template_chooser_get_language (chooser), ==, "ru");
+    g_assert_cmpuint (rst_template_chooser_get_session (chooser), ==, 115);
+  }
 
   gtk_window_destroy (GTK_WINDOW (chooser));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1035,10 +1035,14 @@ rst_template_chooser_propose_details (RstTemplateChooser *self)
 {
   RstDetails *delegation = rst_analysis_context_get_delegation (self->context);
 
-  /* The delegation writes in its language; else the statement's. */
-  if (!rst_template_chooser_set_language (self, rst_details_get (delegation, RST_DETAIL_LANG)) &&
-      (self->current == NULL ||
-       !rst_template_chooser_set_language (self, rst_analysis_get_language (self->current))))
+  /* The next session of the statement at hand is in its language; any
+   * other statement in the delegation's, else in the one at hand's.
+   */
+  if (self->current != NULL && rst_analysis_get_session (self->current) > 0)
+    rst_template_chooser_set_language (self, rst_analysis_get_language (self->current));
+  else if (!rst_template_chooser_set_language (self, rst_details_get (delegation, RST_DETAIL_LANG)) &&
+           (self->current == NULL || rst_analysis_get_units (self->current) == 0 ||
+            !rst_template_chooser_set_language (self, rst_analysis_get_language (self->current))))
     rst_template_chooser_set_language (self, "en");
 
   if (self->current != NULL && rst_analysis_get_session (self->current) > 0)
