@@ -176,7 +176,10 @@ test_document_save_keeps_format (void)
   RST_TEST_REQUIRE_DISPLAY ();
 
   g_assert_true (load (document, file, NULL, FALSE, &error));
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (document), &iter, 6);
+  /* The buffer holds the body; the details are the document's. */
+  g_assert_cmpint (gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (document)), ==, 3);
+  g_assert_cmpstr (rst_details_get (rst_document_get_details (document), "council"), ==, "iom");
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (document), &iter, 2);
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "First, thank you.\n\n", -1);
   g_assert_true (save (document, NULL, &error));
   g_assert_no_error (error);
@@ -324,7 +327,8 @@ test_document_save_through_symlink (void)
   /* The link stays a link; the file it names has the new text. */
   target = g_file_read_link (link, NULL);
   g_assert_cmpstr (target, ==, "real.md");
-  assert_file_is (path, "Thank you.\r\n", 12);
+  /* The details stay: the buffer only ever held the body. */
+  assert_file_is (path, "---\r\ntitle: Statement\r\ncouncil: iom\r\n---\r\nThank you.\r\n", 54);
 }
 
 #define LATIN1 "Mr. President,\nLe caf\xe9 est pr\xeat.\n"

@@ -239,6 +239,141 @@ test_write_round_trip (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+static char *
+replace (const char *text,
+         RstDetails *details)
+{
+  g_autoptr(GError) error = NULL;
+  char *result = rst_front_matter_replace (text, strlen (text), details, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static const char *
+replace_keep (char       **out,
+              const char  *text,
+              RstDetails  *details)
+{
+  g_free (*out);
+  *out = replace (text, details);
+  return *out;
+}
+
+/* The details panel writes its details back through this: only what
+ * changed changes, and what is not a detail stays as it was written.
+ */
+static void
+test_replace (void)
+{
+  const char *text =
+    "---\n"
+    "# Written by hand\n"
+    "title: Statement by the Delegation\n"
+    "council: iom # the IOM Council\n"
+    "session: 114\n"
+    "authors:\n"
+    "- One\n"
+    "- Two\n"
+    "\n"
+    "abstract: |\n"
+    "  First line\n"
+    "\n"
+    "  Second line\n"
+    "lang: en\n"
+    "---\n"
+    "Mr. Chairperson,\n";
+  g_autoptr(RstDetails) details = NULL;
+  g_autoptr(RstDetails) again = NULL;
+  g_autoptr(RstDetails) none = rst_details_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *emptied = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *crlf = NULL;
+  g_autofree char *bom = NULL;
+  g_autofree char *broken = NULL;
+  RstFrontMatter fm;
+
+  details = read_text (text, &fm, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Nothing changed: not a byte. */
+  same = replace (text, details);
+  g_assert_cmpstr (same, ==, text);
+
+  /* A changed value on its own line, the comment after it kept; a
+   * removed one goes; lists, block scalars and comments stay.
+   */
+  rst_details_set (details, "council", "unhcr");
+  rst_details_set (details, "session", "115");
+  rst_details_remove (details, "title");
+  changed = replace (text, details);
+  g_assert_cmpstr (changed, ==,
+                   "---\n"
+                   "# Written by hand\n"
+                   "council: unhcr # the IOM Council\n"
+                   "session: 115\n"
+                   "authors:\n"
+                   "- One\n"
+                   "- Two\n"
+                   "\n"
+                   "abstract: |\n"
+                   "  First line\n"
+                   "\n"
+                   "  Second line\n"
+                   "lang: en\n"
+                   "---\n"
+                   "Mr. Chairperson,\n");
+  again = read_text (changed, &fm, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rst_details_equal (again, details));
+
+  /* A new detail before the closing line, quoted where YAML needs it. */
+  rst_details_set (details, "agenda-item", "Item 4: migration");
+  added = replace (text, details);
+  g_assert_true (g_str_has_suffix (added, "lang: en\nagenda-item: \"Item 4: migration\"\n---\nMr. Chairperson,\n"));
+  g_clear_pointer (&again, rst_details_unref);
+  again = read_text (added, &fm, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rst_details_equal (again, details));
+
+  /* No details left and nothing else: no front matter. */
+  emptied = replace ("---\nsession: 114\n\n---\nBody\n", none);
+  g_assert_cmpstr (emptied, ==, "Body\n");
+
+  /* A statement without a front matter gets one. */
+  fresh = replace ("Mr. President,\n", details);
+  g_assert_true (g_str_has_prefix (fresh, "---\ncouncil: unhcr\n"));
+  g_assert_true (g_str_has_suffix (fresh, "---\nMr. President,\n"));
+  g_assert_cmpstr (replace_keep (&bom, "\xEF\xBB\xBF" "Body", none), ==, "\xEF\xBB\xBF" "Body");
+
+  /* The file's own line ends. */
+  g_clear_pointer (&details, rst_details_unref);
+  details = rst_details_new ();
+  rst_details_set (details, "session", "115");
+  rst_details_set (details, "lang", "fr");
+  crlf = replace ("---\r\nsession: 114\r\n---\r\nBody\r\n", details);
+  g_assert_cmpstr (crlf, ==, "---\r\nsession: 115\r\nlang: fr\r\n---\r\nBody\r\n");
+
+  /* A repeated key reads as its last value; once changed, it is one. */
+  g_clear_pointer (&crlf, g_free);
+  crlf = replace ("---\nsession: 114\nsession: 115\n---\n", details);
+  g_assert_cmpstr (crlf, ==, "---\nsession: 114\nsession: 115\nlang: fr\n---\n");
+  rst_details_set (details, "session", "116");
+  g_clear_pointer (&crlf, g_free);
+  crlf = replace ("---\nsession: 114\nsession: 115\n---\n", details);
+  g_assert_cmpstr (crlf, ==, "---\nsession: 116\nlang: fr\n---\n");
+
+  /* What cannot be read cannot be rewritten. */
+  broken = rst_front_matter_replace ("---\ntitle: [unclosed\n---\n", 25, details, &error);
+  g_assert_null (broken);
+  g_assert_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_SYNTAX);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/front-matter/find-value", test_find_value);
   g_test_add_func ("/front-matter/split-line", test_split_line);
   g_test_add_func ("/front-matter/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/front-matter/replace", test_replace);
 
   return g_test_run ();
 }

@@ -277,6 +277,77 @@ test_preferences_hidden_info_rules (void)
   spin ();
 }
 
+
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The delegation's language, picked by its own name, reaches the
+ * analysis context that the template chooser is given.
+ */
+static void
+test_preferences_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RstPreferencesWindow *preferences;
+  RstDocumentChecker *checker;
+  RstAnalysisContext *context = NULL;
+  g_autofree char *lang = NULL;
+  AdwComboRow *row;
+  GListModel *names;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  checker = rst_document_get_checker (rst_window_get_document (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  spin ();
+  preferences = find_preferences_window ();
+  row = find_combo_row (GTK_WIDGET (preferences), "Language");
+  g_assert_nonnull (row);
+
+  names = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 7);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "العربية");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 4), ==, "Français");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 6), ==, "中文");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  adw_combo_row_set_selected (row, 4);
+  lang = g_settings_get_string (settings, "default-language");
+  g_assert_cmpstr (lang, ==, "fr");
+  g_object_get (checker, "context", &context, NULL);
+  g_assert_cmpstr (rst_details_get (rst_analysis_context_get_delegation (context), "lang"), ==, "fr");
+  rst_analysis_context_unref (context);
+
+  g_settings_set_string (settings, "default-language", "ru");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 5);
+
+  g_settings_reset (settings, "default-language");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/preferences/style-scheme", test_preferences_style_scheme);
   g_test_add_func ("/preferences/font", test_preferences_font);
   g_test_add_func ("/preferences/hidden-info-rules", test_preferences_hidden_info_rules);
+  g_test_add_func ("/preferences/language", test_preferences_language);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

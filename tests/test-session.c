@@ -81,13 +81,13 @@ type_text (RstDocument *document,
   gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (document), text, -1, TRUE);
 }
 
+/* The whole statement, its details (which the buffer does not hold)
+ * included: what drafts keep and restore.
+ */
 static char *
 dup_text (RstDocument *document)
 {
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &begin, &end);
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &begin, &end, TRUE);
+  return rst_document_dup_text (document);
 }
 
 static void

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "rst-slot-navigator.h"
@@ -91,11 +93,14 @@ app_context (void)
   return rst_application_get_analysis_context (app);
 }
 
+/* A document's whole statement (its details are not in the buffer). */
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
   GtkTextIter start, end;
 
+  if (RST_IS_DOCUMENT (buffer))
+    return rst_document_dup_text (RST_DOCUMENT (buffer));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
@@ -806,6 +811,137 @@ test_chooser_bad_templates (void)
   g_unlink (clash);
 }
 
+
+/* One language at a time: the delegation's by default, each template in
+ * its version of it, previewed in it with the council's words in it.
+ */
+static void
+test_chooser_languages (void)
+{
+  GSettings *settings = rst_application_get_settings (app);
+  g_autofree char *dir = user_template_dir ();
+  g_autofree char *russian = g_build_filename (dir, "russian-only.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *preview = NULL;
+  RstTemplateChooser *chooser;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  write_file (russian,
+              "---\n"
+              "template-name: Только по-русски\n"
+              "lang: ru\n"
+              "---\n"
+              "{{chair_address}}!\n\nБлагодарю за внимание.\n");
+  g_settings_set_string (settings, "default-language", "fr");
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
+  g_assert_cmpstr (rst_template_chooser_get_language (chooser), ==, "fr");
+
+  /* Listed in French, and a Russian-only template is not. */
+  g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
+  g_assert_cmpstr (rst_template_get_lang (rst_template_chooser_get_selected (chooser)), ==, "fr");
+  g_assert_cmpstr (rst_template_get_name (rst_template_chooser_get_selected (chooser)), ==, "Débat général");
+  g_assert_false (rst_template_chooser_select_template (chooser, "russian-only"));
+
+  /* The preview is the French statement, the council's words in French,
+   * its details left to the Details panel.
+   */
+  g_assert_true (rst_template_chooser_set_council (chooser, "iom"));
+  spin_main_loop ();
+  buffer = gtk_text_view_get_buffer (rst_template_chooser_get_preview (chooser));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  preview = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_test_message ("French preview: %s", preview);
+  g_assert_nonnull (strstr (preview, "Monsieur le Président"));
+  g_assert_null (strstr (preview, "---"));
+  g_assert_null (strstr (preview, "template-name"));
+  text = rst_template_chooser_dup_text (chooser);
+  g_assert_nonnull (strstr (text, "\nlang: fr\n"));
+  g_assert_true (g_str_has_suffix (text, preview));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (rst_template_chooser_get_preview (chooser))), ==,
+                   GTK_TEXT_DIR_LTR);
+
+  /* Another language: another list, another direction. */
+  g_assert_true (rst_template_chooser_set_language (chooser, "ru"));
+  g_assert_true (rst_template_chooser_select_template (chooser, "russian-only"));
+  g_assert_true (rst_template_chooser_set_language (chooser, "ar"));
+  g_assert_false (rst_template_chooser_select_template (chooser, "russian-only"));
+  g_assert_true (rst_template_chooser_select_template (chooser, "general-debate"));
+  spin_main_loop ();
+  g_assert_cmpstr (rst_template_get_lang (rst_template_chooser_get_selected (chooser)), ==, "ar");
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (rst_template_chooser_get_preview (chooser))), ==,
+                   GTK_TEXT_DIR_RTL);
+  g_assert_false (rst_template_chooser_set_language (chooser, "de"));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+
+  /* The next session of a Russian statement is in Russian, whatever the
+   * delegation's usual language.
+   */
+  {
+    g_autoptr(RstAnalysis) previous = rst_analysis_new ("---\ncouncil: iom\nsession: 114\n---\n"
+                                                        "Господин Председатель!\n\n"
+                                                        "Во-первых, делегация благодарит Генерального директора за доклад.\n\n"
+                                                        "Благодарю за внимание.\n", -1, app_context ());
+
+    g_assert_cmpstr (rst_analysis_get_language (previous), ==, "ru");
+    chooser = rst_template_chooser_new (GTK_WINDOW (window), previous, app_context ());
+    g_assert_cmpstr (rst_template_chooser_get_language (chooser), ==, "ru");
+    g_assert_cmpuint (rst_template_chooser_get_session (chooser), ==, 115);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "default-language");
+  g_unlink (russian);
+  spin_main_loop ();
+}
+
+/* A previous statement in French, without a "lang" detail: its template
+ * says French, and the chooser lists French.
+ */
+static void
+test_chooser_previous_statement_keeps_language (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "senegal-114.md", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstTemplate) template = NULL;
+  RstTemplateChooser *chooser;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  write_file (path,
+              "---\n"
+              "council: iom\n"
+              "session: 114\n"
+              "---\n"
+              "Monsieur le Président,\n\n"
+              "Premièrement, la délégation remercie la Directrice générale pour son rapport.\n\n"
+              "Je vous remercie.\n");
+  file = g_file_new_for_path (path);
+
+  window = rst_window_new (app);
+  chooser = rst_template_chooser_new (GTK_WINDOW (window), NULL, app_context ());
+  g_assert_cmpstr (rst_template_chooser_get_language (chooser), ==, "en");
+  template = rst_template_chooser_import_statement (chooser, file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rst_template_get_lang (template), ==, "fr");
+  g_assert_cmpstr (rst_template_chooser_get_language (chooser), ==, "fr");
+  g_assert_cmpstr (rst_template_get_id (rst_template_chooser_get_selected (chooser)), ==,
+                   rst_template_get_id (template));
+  g_assert_cmpuint (rst_template_chooser_get_session (chooser), ==, 115);
+
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +960,8 @@ main (int   argc,
   g_test_add_func ("/template-chooser/manages-user-templates", test_chooser_manages_user_templates);
   g_test_add_func ("/template-chooser/bad-templates", test_chooser_bad_templates);
   g_test_add_func ("/template-chooser/save-as-template-async", test_chooser_save_as_template_async);
+  g_test_add_func ("/template-chooser/languages", test_chooser_languages);
+  g_test_add_func ("/template-chooser/previous-statement-keeps-language", test_chooser_previous_statement_keeps_language);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

@@ -14,8 +14,14 @@
 
 #include <unistd.h>
 
+#include "rst-details-panel.h"
 #include "rst-export-dialog.h"
 #include "rst-file-writer.h"
+#include "rst-language.h"
+#include "rst-slot-navigator.h"
+#include "rst-spell-checker.h"
+#include "rst-template-store.h"
+#include "rst-template-values.h"
 #include "rst-test-ui.h"
 #include "rst-window.h"
 
@@ -257,6 +263,232 @@ test_window_untitled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* Loaded, and the analysis published is of the text as it is now. */
+static void
+wait_checked (RstDocument *document)
+{
+  RstDocumentChecker *checker = rst_document_get_checker (document);
+
+  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
+         rst_document_checker_get_analysis (checker) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static RstPage *
+open_corpus (RstWindow  *window,
+             const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  rst_window_open_file (window, file);
+  wait_checked (rst_window_get_document (window));
+
+  return rst_window_get_current_page (window);
+}
+
+static char *
+selected_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("");
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Tab, as the view's own key handling runs it. */
+static gboolean
+press_tab (GtkWidget *view)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "rst-slot-navigator") != 0)
+        continue;
+
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Tab &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, view, NULL);
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Arabic runs right to left in the editor whatever the desktop's
+ * language, English left to right, and Tab goes from slot to slot in
+ * the order they are read.
+ */
+static void
+test_window_direction (void)
+{
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  RstTemplate *arabic;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  RstWindow *window;
+  RstPage *page;
+  int first_offset;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==, GTK_TEXT_DIR_LTR);
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  page = open_corpus (window, "ar-iom-114-egypt.txt");
+  g_assert_cmpstr (rst_analysis_get_language (rst_document_checker_get_analysis (rst_document_get_checker (rst_page_get_document (page)))), ==, "ar");
+  g_assert_cmpint (gtk_widget_get_direction (rst_page_get_view (page)), ==, GTK_TEXT_DIR_RTL);
+
+  page = open_corpus (window, "en-iom-114-us-pdf.txt");
+  g_assert_cmpint (gtk_widget_get_direction (rst_page_get_view (page)), ==, GTK_TEXT_DIR_LTR);
+
+  /* An Arabic template, its slots left for the drafter. */
+  arabic = rst_template_store_lookup_language (store, "general-debate", "ar");
+  g_assert_nonnull (arabic);
+  rst_template_values_set_default (values, "delegation", "مصر");
+  text = rst_template_fill (arabic, values, NULL);
+  page = rst_window_add_page (window);
+  rst_document_set_statement (rst_page_get_document (page), text, -1, FALSE);
+  wait_checked (rst_page_get_document (page));
+  g_assert_cmpint (gtk_widget_get_direction (rst_page_get_view (page)), ==, GTK_TEXT_DIR_RTL);
+
+  buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
+  g_assert_true (rst_slot_navigator_select_from (GTK_TEXT_VIEW (rst_page_get_view (page)), 0));
+  first = selected_text (buffer);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  first_offset = gtk_text_iter_get_offset (&start);
+  g_assert_true (g_str_has_prefix (first, "{{"));
+
+  g_assert_true (press_tab (rst_page_get_view (page)));
+  second = selected_text (buffer);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_assert_true (g_str_has_prefix (second, "{{"));
+  g_assert_true (g_str_has_suffix (second, "}}"));
+  /* The next one in reading order: later in the text, which runs from
+   * the right.
+   */
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), >, first_offset);
+  /* The cursor at the slot's start, so that typing replaces it. */
+  {
+    GtkTextIter insert;
+
+    gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+    g_assert_true (gtk_text_iter_equal (&insert, &start));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Picks @lang in the panel's language row, as a drafter would. */
+static void
+choose_language (RstPage    *page,
+                 const char *lang)
+{
+  GtkWidget *panel = find_descendant (GTK_WIDGET (rst_page_get_sidebar (page)), RST_TYPE_DETAILS_PANEL);
+  const char * const *languages = rst_language_get_all ();
+  GtkWidget *row = rst_details_panel_get_row (RST_DETAILS_PANEL (panel), "lang");
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (g_str_equal (languages[i], lang))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);
+  wait_checked (rst_page_get_document (page));
+}
+
+/* Spelling follows the statement's language; Chinese has none, and
+ * nothing to say about it.
+ */
+static void
+test_window_spelling_language (void)
+{
+  RstSpellChecker *spell;
+  RstWindow *window;
+  RstPage *page;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  page = open_corpus (window, "fr-hrc-56-france.txt");
+  spell = rst_spell_checker_get_for_view (GTK_SOURCE_VIEW (rst_page_get_view (page)));
+  g_assert_nonnull (spell);
+
+  if (rst_spell_checker_get_dictionary (spell) == NULL)
+    {
+      g_test_skip ("No French dictionary (hunspell-fr)");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (g_str_has_prefix (rst_spell_checker_get_dictionary (spell), "fr"));
+  g_assert_null (rst_spell_checker_get_missing_dictionary (spell));
+
+  choose_language (page, "ru");
+  g_assert_cmpstr (rst_details_get (rst_document_get_details (rst_page_get_document (page)), "lang"), ==, "ru");
+  if (rst_spell_checker_get_dictionary (spell) != NULL)
+    g_assert_true (g_str_has_prefix (rst_spell_checker_get_dictionary (spell), "ru"));
+  else
+    /* Without hunspell-ru, that is said once rather than ignored. */
+    g_assert_cmpstr (rst_spell_checker_get_missing_dictionary (spell), ==, "ru_RU");
+
+  /* A language asked for without a dictionary is a fact to tell once,
+   * not a warning per keystroke.
+   */
+  rst_spell_checker_set_language (spell, "eo");
+  if (rst_spell_checker_get_dictionary (spell) == NULL)
+    g_assert_cmpstr (rst_spell_checker_get_missing_dictionary (spell), ==, "eo");
+  rst_spell_checker_set_language (spell, NULL);
+
+  choose_language (page, "zh");
+  g_assert_null (rst_spell_checker_get_dictionary (spell));
+  g_assert_null (rst_spell_checker_get_missing_dictionary (spell));
+  /* Nothing is underlined: every word passes. */
+  g_assert_true (rst_spell_checker_check_word (spell, "mispeled", -1));
+
+  /* A Chinese statement opened as such: no dictionary, no complaint. */
+  page = open_corpus (window, "zh-iom-114-china.txt");
+  spell = rst_spell_checker_get_for_view (GTK_SOURCE_VIEW (rst_page_get_view (page)));
+  g_assert_null (rst_spell_checker_get_dictionary (spell));
+  g_assert_null (rst_spell_checker_get_missing_dictionary (spell));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +502,8 @@ main (int   argc,
   g_test_add_func ("/window/untitled", test_window_untitled);
   g_test_add_func ("/window/save-never-over-another-tab", test_window_save_never_over_another_tab);
   g_test_add_func ("/window/export-never-over-source", test_window_export_never_over_source);
+  g_test_add_func ("/window/direction", test_window_direction);
+  g_test_add_func ("/window/spelling-language", test_window_spelling_language);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

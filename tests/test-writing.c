@@ -321,6 +321,36 @@ test_typography_other (void)
   }
 }
 
+/* What the editor reads of how each language is written: its name in
+ * itself, its direction and its dictionary.
+ */
+static void
+test_editor (void)
+{
+  static const struct {
+    const char *lang;
+    const char *autonym;
+    gboolean    rtl;
+    const char *dictionary;
+  } cases[] = {
+    { "ar", "العربية", TRUE, "ar" },
+    { "en", "English", FALSE, "en_GB" },
+    { "es", "Español", FALSE, "es_ES" },
+    { "fr", "Français", FALSE, "fr_FR" },
+    { "ru", "Русский", FALSE, "ru_RU" },
+    { "zh", "中文", FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const RstWriting *writing = rst_writing_get (cases[i].lang);
+
+      g_assert_cmpstr (rst_writing_get_autonym (writing), ==, cases[i].autonym);
+      g_assert_cmpint (rst_writing_is_rtl (writing), ==, cases[i].rtl);
+      g_assert_cmpstr (rst_writing_get_dictionary (writing), ==, cases[i].dictionary);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +358,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/writing/lookup", test_lookup);
+  g_test_add_func ("/writing/editor", test_editor);
   g_test_add_func ("/writing/page-number", test_page_number);
   g_test_add_func ("/writing/session", test_session);
   g_test_add_func ("/writing/session-single-form", test_session_single_form);

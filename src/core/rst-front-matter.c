@@ -18,15 +18,6 @@
 
 G_DEFINE_QUARK (rst-front-matter-error-quark, rst_front_matter_error)
 
-/* The one line splitter of core (rst-line-index.h). */
-static inline gsize
-line_end (const char *text,
-          gsize       length,
-          gsize       pos)
-{
-  return rst_line_end (text, length, pos, NULL);
-}
-
 /* "---" (or "...") alone on the line [start, end), blanks after it. */
 static gboolean
 line_is (const char *text,
@@ -311,9 +302,9 @@ rst_front_matter_find_value (const char           *text,
 
   key_len = strlen (key);
 
-  for (gsize line = bounds->yaml_start; line < bounds->yaml_end;)
+  for (gsize line = bounds->yaml_start, next; line < bounds->yaml_end; line = next)
     {
-      gsize eol = line_end (text, bounds->yaml_end, line);
+      gsize eol = rst_line_end (text, bounds->yaml_end, line, &next);
 
       if (eol - line > key_len && strncmp (text + line, key, key_len) == 0 &&
           text[line + key_len] == ':')
@@ -330,8 +321,6 @@ rst_front_matter_find_value (const char           *text,
           *end = e;
           return TRUE;
         }
-
-      line = eol + 1;
     }
 
   return FALSE;
@@ -530,6 +519,217 @@ rst_front_matter_write (const RstDetails *details)
       g_string_append_c (out, '\n');
     }
   g_string_append (out, "---\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Rewriting a front matter ----------------------------------------------- */
+
+/* A line that belongs to the value of the key line above it: indented,
+ * or an item of a list written at the margin ("authors:\n- A\n- B").
+ */
+static gboolean
+is_continuation (const char *text,
+                 gsize       start,
+                 gsize       end)
+{
+  if (start >= end)
+    return FALSE;
+  if (text[start] == ' ' || text[start] == '\t')
+    return TRUE;
+
+  return text[start] == '-' &&
+         (start + 1 == end || text[start + 1] == ' ' || text[start + 1] == '\t' ||
+          text[start + 1] == '\r');
+}
+
+static gboolean
+is_blank (const char *text,
+          gsize       start,
+          gsize       end)
+{
+  for (gsize i = start; i < end; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* "key: value" as a line of its own; a comment after the old value stays. */
+static void
+append_entry (GString    *out,
+              const char *key,
+              const char *value,
+              const char *comment,
+              gsize       comment_len,
+              const char *newline)
+{
+  g_string_append (out, key);
+  g_string_append (out, ": ");
+  rst_front_matter_append_scalar (out, value);
+  if (comment != NULL)
+    g_string_append_len (out, comment, comment_len);
+  g_string_append (out, newline);
+}
+
+/* The " # comment" after a value on its line, or NULL. */
+static const char *
+trailing_comment (const char *line,
+                  gsize       len,
+                  gsize       value_end,
+                  gsize      *comment_len)
+{
+  gsize p = value_end;
+
+  while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t'))
+    len--;
+  while (p < len && (line[p] == ' ' || line[p] == '\t'))
+    p++;
+  if (p >= len || p == value_end || line[p] != '#')
+    return NULL;
+
+  *comment_len = len - value_end;
+  return line + value_end;
+}
+
+/**
+ * rst_front_matter_replace:
+ * @text: a statement, with or without a front matter
+ * @details: what its front matter is to say
+ * @error: why the front matter of @text cannot be rewritten (it cannot be
+ *   read: see rst_front_matter_read())
+ *
+ * Rewrites the front matter of @text so that it reads as @details, and
+ * leaves everything else as the drafter (or pandoc) wrote it: the lines of
+ * the details that did not change, comments, blank lines, lists and
+ * mappings, the line ends and the body. A changed detail is written on
+ * the line of the old one, a new one before the closing line, a removed
+ * one goes; a text without a front matter gets one when @details is not
+ * empty, and one left with nothing but blank lines is taken away.
+ *
+ * Returns: (transfer full) (nullable): the new text, or %NULL with @error
+ */
+char *
+rst_front_matter_replace (const char        *text,
+                          gsize              length,
+                          const RstDetails  *details,
+                          GError           **error)
+{
+  g_autoptr(RstDetails) before = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GString) yaml = NULL;
+  RstFrontMatter fm;
+  const char *newline;
+  GString *out;
+  gsize pos;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (details != NULL, NULL);
+
+  rst_front_matter_locate (text, length, &fm);
+  before = rst_front_matter_read (text, length, &fm, NULL, error);
+  if (before == NULL)
+    return NULL;
+
+  if (!fm.present)
+    {
+      g_autofree char *block = rst_front_matter_write (details);
+
+      out = g_string_sized_new (length + strlen (block));
+      g_string_append_len (out, text, fm.start);
+      g_string_append (out, block);
+      g_string_append_len (out, text + fm.start, length - fm.start);
+      return g_string_free (out, FALSE);
+    }
+
+  newline = fm.yaml_start >= 2 && text[fm.yaml_start - 2] == '\r' ? "\r\n" : "\n";
+  done = g_hash_table_new (g_str_hash, g_str_equal);
+  yaml = g_string_sized_new (fm.yaml_end - fm.yaml_start + 64);
+
+  for (pos = fm.yaml_start; pos < fm.yaml_end;)
+    {
+      gsize next;
+      gsize eol = rst_line_end (text, fm.yaml_end, pos, &next);
+      gsize entry_end = next;
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+      const char *wanted;
+      const char *had;
+      gsize value_end = 0;
+      gboolean single_line;
+
+      if (text[pos] == '#' || is_continuation (text, pos, eol) ||
+          !rst_front_matter_split_line (text + pos, eol - pos, &key, &value, &value_end))
+        {
+          g_string_append_len (yaml, text + pos, next - pos);
+          pos = next;
+          continue;
+        }
+
+      /* The key's value goes on over the lines that belong to it; blank
+       * lines among them too (a block scalar), not blank lines after.
+       */
+      for (gsize p = entry_end; p < fm.yaml_end;)
+        {
+          gsize after;
+          gsize e = rst_line_end (text, fm.yaml_end, p, &after);
+
+          if (is_continuation (text, p, e))
+            entry_end = p = after;
+          else if (is_blank (text, p, e))
+            p = after;
+          else
+            break;
+        }
+      single_line = entry_end == next;
+
+      wanted = rst_details_lookup (details, key);
+      had = rst_details_lookup (before, key);
+
+      if (g_hash_table_contains (done, key))
+        {
+          /* A repeated key: the reader takes its last value, so the
+           * repetition stays only when nothing changed.
+           */
+          if (wanted != NULL && g_strcmp0 (wanted, had) == 0)
+            g_string_append_len (yaml, text + pos, entry_end - pos);
+        }
+      else if (wanted != NULL && g_strcmp0 (wanted, had) == 0)
+        g_string_append_len (yaml, text + pos, entry_end - pos);
+      else if (wanted != NULL)
+        {
+          gsize comment_len = 0;
+          const char *comment = single_line
+            ? trailing_comment (text + pos, eol - pos, value_end, &comment_len) : NULL;
+
+          append_entry (yaml, key, wanted, comment, comment_len, newline);
+        }
+      else if (had == NULL)
+        /* Not a detail (a list, a mapping): not ours to remove. */
+        g_string_append_len (yaml, text + pos, entry_end - pos);
+
+      g_hash_table_add (done, (gpointer) g_intern_string (key));
+      pos = entry_end;
+    }
+
+  for (guint i = 0; i < rst_details_get_size (details); i++)
+    {
+      const char *key = rst_details_get_key (details, i);
+
+      if (!g_hash_table_contains (done, key))
+        append_entry (yaml, key, rst_details_get_value (details, i), NULL, 0, newline);
+    }
+
+  out = g_string_sized_new (length + yaml->len);
+  if (rst_details_get_size (details) == 0 && is_blank (yaml->str, 0, yaml->len))
+    g_string_append_len (out, text, fm.start);
+  else
+    {
+      g_string_append_len (out, text, fm.yaml_start);
+      g_string_append_len (out, yaml->str, yaml->len);
+      g_string_append_len (out, text + fm.yaml_end, fm.body - fm.yaml_end);
+    }
+  g_string_append_len (out, text + fm.body, length - fm.body);
 
   return g_string_free (out, FALSE);
 }

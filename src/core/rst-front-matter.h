@@ -71,5 +71,9 @@ gboolean    rst_front_matter_split_line    (const char            *line,
 void        rst_front_matter_append_scalar (GString               *out,
                                             const char            *value);
 char       *rst_front_matter_write         (const RstDetails      *details);
+char       *rst_front_matter_replace       (const char            *text,
+                                            gsize                  length,
+                                            const RstDetails      *details,
+                                            GError               **error);
 
 G_END_DECLS

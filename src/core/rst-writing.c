@@ -51,6 +51,7 @@ struct _RstWriting
   char            *pango;
   char            *locale;
   char            *dictionary;      /* NULL for none */
+  char            *autonym;         /* the language's name in itself */
 };
 
 G_LOCK_DEFINE_STATIC (writing);
@@ -246,6 +247,9 @@ writing_load (const char *lang)
 
   /* English's dictionary would mark every word of another language. */
   self->dictionary = get_string (own, NULL, "Spelling", "Dictionary");
+  self->autonym = get_string (own, NULL, "Rules", "Autonym");
+  if (self->autonym == NULL)
+    self->autonym = g_strdup (lang);
 
   return self;
 }
@@ -561,6 +565,17 @@ rst_writing_get_locale (const RstWriting *self)
 /* Returns: (nullable): the enchant tag, "fr_FR"; %NULL where there is
  *   no dictionary (Chinese)
  */
+/* The language's name in itself ("العربية", "Français"), for the lists
+ * where a drafter picks the language a statement is written in.
+ */
+const char *
+rst_writing_get_autonym (const RstWriting *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->autonym;
+}
+
 const char *
 rst_writing_get_dictionary (const RstWriting *self)
 {

@@ -62,6 +62,7 @@ const char * const *rst_writing_get_fonts          (const RstWriting *self,
 const char         *rst_writing_get_pango_language (const RstWriting *self);
 const char         *rst_writing_get_locale         (const RstWriting *self);
 const char         *rst_writing_get_dictionary     (const RstWriting *self);
+const char         *rst_writing_get_autonym        (const RstWriting *self);
 
 const char         *rst_writing_get_quote_open     (const RstWriting *self);
 const char         *rst_writing_get_quote_close    (const RstWriting *self);

@@ -84,7 +84,6 @@ rst_autosave_write (RstAutosave *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   g_autoptr(GBytes) contents = NULL;
-  GtkTextIter begin, end;
   char *text;
 
   rst_autosave_cancel (self);
@@ -98,9 +97,10 @@ rst_autosave_write (RstAutosave *self)
   if (self->recovered && gtk_text_buffer_get_char_count (buffer) == 0)
     return;
 
-  /* One copy of the text, handed to the store's thread. */
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  text = gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
+  /* One copy of the statement, details included, handed to the store's
+   * thread.
+   */
+  text = rst_document_dup_text (self->document);
   contents = g_bytes_new_take (text, strlen (text));
   rst_draft_store_write_draft (self->store, self->draft_id, contents);
 

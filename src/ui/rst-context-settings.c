@@ -35,6 +35,7 @@ static const char * const watched_keys[] = {
   "speaker",
   "speaker-title",
   "default-council",
+  "default-language",
 };
 
 static void

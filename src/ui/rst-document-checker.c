@@ -21,6 +21,12 @@
  * with text marks, so that what the sidebar, the hover and the underlines
  * point at moves with the text until the next result replaces it: a stale
  * diagnostic never points at the wrong words.
+ *
+ * The statement analysed is the document's front matter, which the buffer
+ * does not hold, then the buffer's text. Every offset of an analysis is
+ * turned into a place in the buffer in one place, offset_to_iter(), which
+ * takes the front matter off; others reach it through
+ * rst_document_checker_get_iter_at_offset().
  */
 
 typedef struct
@@ -48,6 +54,13 @@ struct _RstDocumentChecker
    */
   RstAnalysisContext *context;
   GCancellable    *cancellable;
+  /* What the statement has before the buffer's text, and, for the
+   * analysis published, how long it was and where its end is.
+   */
+  char            *front_matter;
+  gsize            analysis_front_matter;
+  guint            front_matter_line;
+  guint            front_matter_column;
 
   GtkTextTag      *tags[3];
 
@@ -101,6 +114,8 @@ typedef struct
 {
   char               *text;
   gsize               length;
+  /* The part of @text that is the front matter, not the buffer's. */
+  gsize               front_matter;
   guint64             stamp;
   guint64             run;
   RstAnalysisContext *context;
@@ -163,7 +178,21 @@ anchor_add (RstDocumentChecker *self,
   g_hash_table_insert (self->anchors, g_object_ref (item), anchor);
 }
 
+/* Where the analysis' front matter ends, for mapping its offsets. */
 static void
+rst_document_checker_set_mapping (RstDocumentChecker *self,
+                                  RstAnalysis        *analysis,
+                                  gsize               front_matter)
+{
+  self->analysis_front_matter = MIN (front_matter, rst_analysis_get_length (analysis));
+  rst_analysis_locate (analysis, self->analysis_front_matter,
+                       &self->front_matter_line, &self->front_matter_column);
+}
+
+/* Lines and columns, not characters counted from the start: the
+ * analysis' line index finds them without walking the text.
+ */
+static gboolean
 offset_to_iter (RstDocumentChecker *self,
                 RstAnalysis        *analysis,
                 gsize               offset,
@@ -171,8 +200,18 @@ offset_to_iter (RstDocumentChecker *self,
 {
   guint line, column;
 
+  if (offset < self->analysis_front_matter)
+    {
+      gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), iter);
+      return FALSE;
+    }
+
   rst_analysis_locate (analysis, offset, &line, &column);
-  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (self->buffer), iter, line - 1, column - 1);
+  if (line == self->front_matter_line)
+    column -= self->front_matter_column - 1;
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (self->buffer), iter,
+                                           line - self->front_matter_line, column - 1);
+  return TRUE;
 }
 
 /* Where the underline of [@begin, @end) ends: long ranges stop at the end
@@ -258,7 +297,8 @@ rst_document_checker_clear (RstDocumentChecker *self)
 
 static void
 rst_document_checker_apply (RstDocumentChecker *self,
-                            RstAnalysis        *analysis)
+                            RstAnalysis        *analysis,
+                            gsize               front_matter)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   GPtrArray *diagnostics = rst_analysis_get_diagnostics (analysis);
@@ -266,6 +306,7 @@ rst_document_checker_apply (RstDocumentChecker *self,
   gint64 started = g_get_monotonic_time ();
 
   rst_document_checker_clear (self);
+  rst_document_checker_set_mapping (self, analysis, front_matter);
 
   for (guint i = 0; i < diagnostics->len; i++)
     {
@@ -275,8 +316,15 @@ rst_document_checker_apply (RstDocumentChecker *self,
       GtkTextIter begin, end, line_start, tag_end;
 
       severity = CLAMP (severity, RST_SEVERITY_INFO, RST_SEVERITY_ERROR);
-      offset_to_iter (self, analysis, rst_diagnostic_get_start (diagnostic), &begin);
       offset_to_iter (self, analysis, rst_diagnostic_get_end (diagnostic), &end);
+      /* About the details, not the text (an unknown council): the details
+       * panel and the issues list say it, the text has nothing to mark.
+       */
+      if (!offset_to_iter (self, analysis, rst_diagnostic_get_start (diagnostic), &begin))
+        {
+          anchor_add (self, diagnostic, &begin, &begin);
+          continue;
+        }
 
       /* An empty range (a closing that is missing at the end) has nothing
        * to underline; the gutter still shows it. A long one (everything
@@ -333,11 +381,19 @@ static Snapshot *
 rst_document_checker_take_snapshot (RstDocumentChecker *self)
 {
   Snapshot *snapshot = g_new0 (Snapshot, 1);
+  g_autofree char *body = NULL;
   GtkTextIter begin, end;
 
-  /* The whole buffer, front matter included: offsets then match it. */
+  /* The whole statement: the front matter the document keeps apart, then
+   * the buffer.
+   */
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &begin, &end);
-  snapshot->text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &begin, &end, TRUE);
+  body = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->buffer), &begin, &end, TRUE);
+  if (self->front_matter[0] == '\0')
+    snapshot->text = g_steal_pointer (&body);
+  else
+    snapshot->text = g_strconcat (self->front_matter, body, NULL);
+  snapshot->front_matter = strlen (self->front_matter);
   snapshot->length = strlen (snapshot->text);
   snapshot->stamp = self->stamp;
   snapshot->run = ++self->run;
@@ -349,10 +405,10 @@ rst_document_checker_take_snapshot (RstDocumentChecker *self)
 static void
 rst_document_checker_finish (RstDocumentChecker *self,
                              RstAnalysis        *analysis,
-                             guint64             stamp)
+                             const Snapshot     *snapshot)
 {
-  rst_document_checker_apply (self, analysis);
-  self->checked_stamp = stamp;
+  rst_document_checker_apply (self, analysis, snapshot->front_matter);
+  self->checked_stamp = snapshot->stamp;
   rst_document_checker_set_up_to_date (self, TRUE);
   g_signal_emit (self, signals[CHECKED], 0);
 }
@@ -383,7 +439,7 @@ check_cb (GObject      *object,
       return;
     }
 
-  rst_document_checker_finish (self, analysis, snapshot->stamp);
+  rst_document_checker_finish (self, analysis, snapshot);
 }
 
 static void
@@ -484,7 +540,7 @@ rst_document_checker_check_now (RstDocumentChecker *self)
   self->running = FALSE;
   snapshot = rst_document_checker_take_snapshot (self);
   analysis = rst_analysis_new (snapshot->text, snapshot->length, snapshot->context);
-  rst_document_checker_finish (self, analysis, snapshot->stamp);
+  rst_document_checker_finish (self, analysis, snapshot);
   snapshot_free (snapshot);
 }
 
@@ -557,6 +613,90 @@ rst_document_checker_set_context (RstDocumentChecker *self,
   rst_document_checker_set_up_to_date (self, FALSE);
   self->stamp++;
   rst_document_checker_schedule (self);
+}
+
+/**
+ * rst_document_checker_set_front_matter:
+ * @front_matter: the text the statement has before the buffer's: its
+ *   front matter, which the document keeps apart
+ *
+ * The next analysis reads @front_matter, then the buffer; a change is
+ * checked at once, as an edit is.
+ */
+void
+rst_document_checker_set_front_matter (RstDocumentChecker *self,
+                                       const char         *front_matter)
+{
+  g_return_if_fail (RST_IS_DOCUMENT_CHECKER (self));
+
+  if (front_matter == NULL)
+    front_matter = "";
+  if (g_strcmp0 (front_matter, self->front_matter) == 0)
+    return;
+
+  g_free (self->front_matter);
+  self->front_matter = g_strdup (front_matter);
+
+  /* Not typing: no reason to wait for the text to rest. */
+  self->stamp++;
+  self->last_change = 0;
+  rst_document_checker_set_up_to_date (self, FALSE);
+  if (self->buffer != NULL)
+    rst_document_checker_schedule (self);
+}
+
+/**
+ * rst_document_checker_queue_check:
+ *
+ * Checks again as soon as the main loop is idle, without waiting for the
+ * text to rest: for changes that are not typing (the details), whose
+ * result the drafter expects at once.
+ */
+void
+rst_document_checker_queue_check (RstDocumentChecker *self)
+{
+  g_return_if_fail (RST_IS_DOCUMENT_CHECKER (self));
+
+  if (self->buffer == NULL)
+    return;
+
+  self->stamp++;
+  self->last_change = 0;
+  rst_document_checker_set_up_to_date (self, FALSE);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_idle_add (rst_document_checker_timeout, self);
+}
+
+/**
+ * rst_document_checker_get_iter_at_offset:
+ * @offset: a byte offset into the text of the analysis last published
+ * @iter: (out): where it is in the buffer
+ *
+ * The one mapping from the analysis' offsets (in the whole statement)
+ * to the buffer (its body): whatever shows a range of the analysis in
+ * the text goes through here. Exact while the analysis is up to date;
+ * ranges that must follow edits are rst_document_checker_get_bounds()'.
+ *
+ * Returns: %FALSE, with @iter at the start, for an offset in the front
+ *   matter (or without an analysis)
+ */
+gboolean
+rst_document_checker_get_iter_at_offset (RstDocumentChecker *self,
+                                         gsize               offset,
+                                         GtkTextIter        *iter)
+{
+  g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), FALSE);
+  g_return_val_if_fail (iter != NULL, FALSE);
+
+  if (self->buffer == NULL)
+    return FALSE;
+  if (self->analysis == NULL)
+    {
+      gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), iter);
+      return FALSE;
+    }
+
+  return offset_to_iter (self, self->analysis, offset, iter);
 }
 
 /**
@@ -715,7 +855,9 @@ rst_document_checker_apply_fix (RstDocumentChecker *self,
     return FALSE;
   fix = g_ptr_array_index (fixes, fix_index);
 
-  offset_to_iter (self, self->analysis, fix->start, &begin);
+  /* The details are the details panel's to change. */
+  if (!offset_to_iter (self, self->analysis, fix->start, &begin))
+    return FALSE;
   offset_to_iter (self, self->analysis, fix->end, &end);
 
   gtk_text_buffer_begin_user_action (buffer);
@@ -773,6 +915,7 @@ rst_document_checker_finalize (GObject *object)
   g_clear_object (&self->analysis);
   g_clear_pointer (&self->context, rst_analysis_context_unref);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->front_matter, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
     g_clear_object (&self->tags[i]);
 
@@ -864,6 +1007,7 @@ rst_document_checker_init (RstDocumentChecker *self)
   self->anchors = g_hash_table_new_full (NULL, NULL, g_object_unref, anchor_free);
   self->context = rst_analysis_context_new ();
   self->cancellable = g_cancellable_new ();
+  self->front_matter = g_strdup ("");
 }
 
 /**

@@ -31,8 +31,14 @@ GListModel         *rst_document_checker_get_outline          (RstDocumentChecke
 RstAnalysis        *rst_document_checker_get_analysis         (RstDocumentChecker *self);
 gboolean            rst_document_checker_get_up_to_date       (RstDocumentChecker *self);
 void                rst_document_checker_check_now            (RstDocumentChecker *self);
+void                rst_document_checker_queue_check          (RstDocumentChecker *self);
 void                rst_document_checker_set_context          (RstDocumentChecker *self,
                                                                RstAnalysisContext *context);
+void                rst_document_checker_set_front_matter     (RstDocumentChecker *self,
+                                                               const char         *front_matter);
+gboolean            rst_document_checker_get_iter_at_offset   (RstDocumentChecker *self,
+                                                               gsize               offset,
+                                                               GtkTextIter        *iter);
 gboolean            rst_document_checker_get_bounds           (RstDocumentChecker *self,
                                                                gpointer            item,
                                                                GtkTextIter        *begin,

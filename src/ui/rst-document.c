@@ -14,6 +14,7 @@
 #include "rst-document.h"
 #include "rst-document-checker.h"
 #include "rst-file-writer.h"
+#include "rst-front-matter.h"
 #include "rst-text-file.h"
 
 /* The document is the buffer, as in GNOME Text Editor: whatever shows the
@@ -23,10 +24,61 @@
  * (atomic, regular files only, never over a protected file). The line
  * ends and the encoding the file was read with are kept for its saves,
  * and its last line break stays implicit, as GtkSourceView does.
+ *
+ * The buffer holds the statement's body only: its front matter (the
+ * details) is kept here, apart, and goes back in front of the body
+ * whenever the whole statement is needed (saving, drafts, the analysis,
+ * through rst_document_dup_text()). A front matter that cannot be read
+ * stays in the buffer, as text to fix, until rst_document_take_front_matter().
+ *
+ * A change of details is one step of the buffer's own undo history, in
+ * order with the typing around it: GtkTextHistory records text only and
+ * cannot be given entries of ours, so the change is recorded as an edit
+ * that changes no text (a marker inserted and deleted at the end in one
+ * user action) and the details before and after it are kept on two
+ * stacks here. When the history undoes or redoes that edit, the marker
+ * comes back into the buffer for an instant, and the document swaps the
+ * details. Undo, redo, "modified" and "undone back to the saved file"
+ * then work for details exactly as they do for text.
  */
+
+/* Two noncharacters: nothing a drafter types or pastes, never drawn. */
+#define DETAILS_MARKER     "\xEF\xB7\x90\xEF\xB7\xAF"   /* U+FDD0 U+FDEF */
+#define DETAILS_MARKER_LEN 6
+
+typedef struct
+{
+  char       *front_matter;
+  RstDetails *details;        /* NULL: the buffer holds a front matter */
+} DetailsState;
+
+typedef struct
+{
+  DetailsState before;
+  DetailsState after;
+} DetailsChange;
+
+typedef enum
+{
+  REPLAY_NONE,
+  REPLAY_UNDO,
+  REPLAY_REDO,
+} Replay;
+
 struct _RstDocument
 {
   GtkSourceBuffer          parent_instance;
+
+  /* The text before the body, as it is written (a front matter, a byte
+   * order mark, or ""), and what it says.
+   */
+  char                    *front_matter;
+  RstDetails              *details;
+  GQueue                   undo_changes;   /* DetailsChange, newest last */
+  GQueue                   redo_changes;   /* DetailsChange, next first */
+  Replay                   replay;
+  guint                    marking : 1;
+  guint                    replayed : 1;
 
   GFile                   *file;
   /* NULL: UTF-8. */
@@ -43,6 +95,7 @@ G_DEFINE_FINAL_TYPE (RstDocument, rst_document, GTK_SOURCE_TYPE_BUFFER)
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_DETAILS,
   PROP_FILE,
   PROP_TITLE,
   N_PROPS
@@ -124,6 +177,456 @@ rst_document_set_location (RstDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/* Details ----------------------------------------------------------------- */
+
+static void
+details_state_clear (DetailsState *state)
+{
+  g_clear_pointer (&state->front_matter, g_free);
+  g_clear_pointer (&state->details, rst_details_unref);
+}
+
+static void
+details_change_free (DetailsChange *change)
+{
+  details_state_clear (&change->before);
+  details_state_clear (&change->after);
+  g_free (change);
+}
+
+static void
+clear_changes (GQueue *queue)
+{
+  g_queue_clear_full (queue, (GDestroyNotify)details_change_free);
+}
+
+/* What goes before the body must end its line, or the body would be
+ * glued to the closing "---" (a file that is all front matter loses its
+ * last line break on loading).
+ */
+static char *
+terminate_front_matter (const char *text,
+                        gsize       length,
+                        gboolean    present)
+{
+  GString *out = g_string_new_len (text, length);
+
+  if (present && length > 0 && text[length - 1] != '\n')
+    {
+      const char *nl = memchr (text, '\n', length);
+
+      g_string_append (out, nl != NULL && nl > text && nl[-1] == '\r' ? "\r\n" : "\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The front matter and body of @text. A front matter that cannot be read
+ * has no details (NULL): all of @text is the body then, shown as text.
+ */
+static void
+split_statement (const char  *text,
+                 gsize        length,
+                 char       **front_matter,
+                 RstDetails **details,
+                 gsize       *body)
+{
+  RstFrontMatter bounds;
+
+  rst_front_matter_locate (text, length, &bounds);
+  *details = rst_front_matter_read (text, length, &bounds, NULL, NULL);
+  if (*details == NULL)
+    {
+      *front_matter = g_strdup ("");
+      *body = 0;
+      return;
+    }
+
+  *front_matter = terminate_front_matter (text, bounds.body, bounds.present);
+  *body = bounds.body;
+}
+
+static void
+rst_document_set_state (RstDocument      *self,
+                        const char       *front_matter,
+                        const RstDetails *details)
+{
+  gboolean same_details = details == NULL ? self->details == NULL
+                        : self->details != NULL && rst_details_equal (details, self->details);
+
+  if (g_strcmp0 (front_matter, self->front_matter) != 0)
+    {
+      g_free (self->front_matter);
+      self->front_matter = g_strdup (front_matter);
+      if (self->checker != NULL)
+        rst_document_checker_set_front_matter (self->checker, self->front_matter);
+    }
+
+  /* Going from raw (NULL) to details that are empty is a change too. */
+  if (!same_details)
+    {
+      g_clear_pointer (&self->details, rst_details_unref);
+      self->details = details != NULL ? rst_details_copy (details) : NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS]);
+    }
+}
+
+static void
+details_state_init (DetailsState     *state,
+                    const char       *front_matter,
+                    const RstDetails *details)
+{
+  state->front_matter = g_strdup (front_matter);
+  state->details = details != NULL ? rst_details_copy (details) : NULL;
+}
+
+/* Records @change as an edit of the text history that changes no text;
+ * the caller is in a user action, and applies its "after" state.
+ */
+static void
+rst_document_record_change (RstDocument   *self,
+                            DetailsChange *change)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  GtkTextIter at, end;
+
+  /* At the end: the selection undo restores is then where it was, the
+   * marker shifting none of its offsets.
+   */
+  gtk_text_buffer_get_end_iter (buffer, &at);
+  self->marking = TRUE;
+  gtk_text_buffer_insert (buffer, &at, DETAILS_MARKER, DETAILS_MARKER_LEN);
+  end = at;
+  gtk_text_iter_backward_chars (&at, g_utf8_strlen (DETAILS_MARKER, DETAILS_MARKER_LEN));
+  gtk_text_buffer_delete (buffer, &at, &end);
+  self->marking = FALSE;
+
+  clear_changes (&self->redo_changes);
+  g_queue_push_tail (&self->undo_changes, change);
+}
+
+/* The history brings a marker back: the edit undone or redone is a
+ * change of details.
+ */
+static void
+rst_document_replay_change (RstDocument *self)
+{
+  DetailsChange *change;
+
+  if (self->replay == REPLAY_UNDO && (change = g_queue_pop_tail (&self->undo_changes)) != NULL)
+    {
+      rst_document_set_state (self, change->before.front_matter, change->before.details);
+      g_queue_push_head (&self->redo_changes, change);
+      self->replayed = TRUE;
+    }
+  else if (self->replay == REPLAY_REDO && (change = g_queue_pop_head (&self->redo_changes)) != NULL)
+    {
+      rst_document_set_state (self, change->after.front_matter, change->after.details);
+      g_queue_push_tail (&self->undo_changes, change);
+      self->replayed = TRUE;
+    }
+}
+
+/* Changes the details and front matter as one step of the undo history,
+ * joining the user action the caller may be in.
+ */
+static void
+rst_document_change_state (RstDocument      *self,
+                           const char       *front_matter,
+                           const RstDetails *details)
+{
+  DetailsChange *change = g_new0 (DetailsChange, 1);
+
+  details_state_init (&change->before, self->front_matter, self->details);
+  details_state_init (&change->after, front_matter, details);
+
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self));
+  rst_document_record_change (self, change);
+  rst_document_set_state (self, front_matter, details);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self));
+
+  /* The gauge, outline and issues follow at once. */
+  rst_document_checker_queue_check (self->checker);
+}
+
+/**
+ * rst_document_get_details:
+ *
+ * Returns: (transfer none) (nullable): what the statement's front matter
+ *   says (empty without one), or %NULL while the buffer holds a front
+ *   matter that cannot be read
+ */
+RstDetails *
+rst_document_get_details (RstDocument *self)
+{
+  g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
+
+  return self->details;
+}
+
+/**
+ * rst_document_set_details:
+ * @details: what the front matter is to say
+ *
+ * Writes @details into the front matter (rst_front_matter_replace(): the
+ * lines of what did not change stay as written) as one undoable step.
+ * The text is checked again, as after an edit.
+ */
+void
+rst_document_set_details (RstDocument *self,
+                          RstDetails  *details)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstDetails) written = NULL;
+  g_autofree char *front_matter = NULL;
+  RstFrontMatter bounds;
+
+  g_return_if_fail (RST_IS_DOCUMENT (self));
+  g_return_if_fail (details != NULL);
+  g_return_if_fail (self->details != NULL);
+
+  if (rst_details_equal (details, self->details))
+    return;
+
+  front_matter = rst_front_matter_replace (self->front_matter, strlen (self->front_matter), details, &error);
+  if (front_matter == NULL)
+    {
+      /* The document only keeps front matters it could read. */
+      g_critical ("The details could not be written: %s", error->message);
+      return;
+    }
+
+  /* What the file will say, read back: the one truth for the panel. */
+  rst_front_matter_locate (front_matter, strlen (front_matter), &bounds);
+  written = rst_front_matter_read (front_matter, strlen (front_matter), &bounds, NULL, NULL);
+  rst_document_change_state (self, front_matter, written != NULL ? written : details);
+}
+
+/**
+ * rst_document_set_detail:
+ * @value: (nullable): the new value; %NULL or "" removes the detail
+ *
+ * Changes one detail; see rst_document_set_details().
+ */
+void
+rst_document_set_detail (RstDocument *self,
+                         const char  *key,
+                         const char  *value)
+{
+  g_autoptr(RstDetails) details = NULL;
+
+  g_return_if_fail (RST_IS_DOCUMENT (self));
+  g_return_if_fail (key != NULL);
+
+  if (self->details == NULL)
+    return;
+
+  details = rst_details_copy (self->details);
+  if (value != NULL && value[0] != '\0')
+    rst_details_set (details, key, value);
+  else
+    rst_details_remove (details, key);
+  rst_document_set_details (self, details);
+}
+
+/**
+ * rst_document_get_front_matter:
+ *
+ * Returns: (transfer none): the text the statement has before the body
+ *   the buffer holds: its front matter as it will be written, a byte
+ *   order mark, or ""
+ */
+const char *
+rst_document_get_front_matter (RstDocument *self)
+{
+  g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
+
+  return self->front_matter;
+}
+
+/**
+ * rst_document_dup_text:
+ *
+ * Returns: (transfer full): the whole statement: its front matter, then
+ *   the buffer's text
+ */
+char *
+rst_document_dup_text (RstDocument *self)
+{
+  GtkTextIter begin, end;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
+  body = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
+
+  return g_strconcat (self->front_matter, body, NULL);
+}
+
+/**
+ * rst_document_set_statement:
+ * @text: a whole statement, front matter included
+ * @length: its length, or -1
+ * @undoable: %FALSE for a new statement (undo does not lead back to what
+ *   was there), %TRUE for one step of the undo history (a draft over the
+ *   file's text)
+ *
+ * Replaces the statement: the buffer takes its body, the document its
+ * front matter.
+ */
+void
+rst_document_set_statement (RstDocument *self,
+                            const char  *text,
+                            gssize       length,
+                            gboolean     undoable)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  g_autoptr(RstDetails) details = NULL;
+  g_autofree char *front_matter = NULL;
+  GtkTextIter begin, end;
+  gsize body;
+
+  g_return_if_fail (RST_IS_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  split_statement (text, length, &front_matter, &details, &body);
+
+  if (!undoable)
+    {
+      clear_changes (&self->undo_changes);
+      clear_changes (&self->redo_changes);
+      rst_document_set_state (self, front_matter, details);
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_set_text (buffer, text + body, length - body);
+      gtk_text_buffer_end_irreversible_action (buffer);
+      return;
+    }
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  gtk_text_buffer_delete (buffer, &begin, &end);
+  gtk_text_buffer_insert (buffer, &begin, text + body, length - body);
+  if (g_strcmp0 (front_matter, self->front_matter) != 0 ||
+      (details == NULL) != (self->details == NULL))
+    rst_document_change_state (self, front_matter, details);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/**
+ * rst_document_take_front_matter:
+ *
+ * For a statement opened with a front matter that could not be read, once
+ * it can: takes it out of the buffer and into the details, as one
+ * undoable step.
+ *
+ * Returns: whether the document now has its details apart; %FALSE when
+ *   the front matter at the top of the buffer still cannot be read
+ */
+gboolean
+rst_document_take_front_matter (RstDocument *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  g_autoptr(RstDetails) details = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *front_matter = NULL;
+  GtkTextIter begin, end;
+  RstFrontMatter bounds;
+  gsize length;
+
+  g_return_val_if_fail (RST_IS_DOCUMENT (self), FALSE);
+
+  if (self->details != NULL)
+    return TRUE;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  text = gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
+  length = strlen (text);
+  rst_front_matter_locate (text, length, &bounds);
+  details = rst_front_matter_read (text, length, &bounds, NULL, NULL);
+  if (details == NULL)
+    return FALSE;
+
+  /* Nothing to take: the drafter deleted it. */
+  if (!bounds.present)
+    {
+      rst_document_change_state (self, self->front_matter, details);
+      return TRUE;
+    }
+
+  front_matter = terminate_front_matter (text, bounds.body, TRUE);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (text, bounds.body));
+  gtk_text_buffer_delete (buffer, &begin, &end);
+  rst_document_change_state (self, front_matter, details);
+  gtk_text_buffer_end_user_action (buffer);
+
+  return TRUE;
+}
+
+/* Any edit that is not the history's own ends what redo could bring
+ * back, in the history and here alike.
+ */
+static void
+rst_document_insert_text (GtkTextBuffer *buffer,
+                          GtkTextIter   *iter,
+                          const char    *text,
+                          int            length)
+{
+  RstDocument *self = RST_DOCUMENT (buffer);
+
+  if (self->replay != REPLAY_NONE && !self->marking &&
+      length == DETAILS_MARKER_LEN && memcmp (text, DETAILS_MARKER, DETAILS_MARKER_LEN) == 0)
+    rst_document_replay_change (self);
+  else if (self->replay == REPLAY_NONE && !self->marking)
+    clear_changes (&self->redo_changes);
+
+  GTK_TEXT_BUFFER_CLASS (rst_document_parent_class)->insert_text (buffer, iter, text, length);
+}
+
+static void
+rst_document_delete_range (GtkTextBuffer *buffer,
+                           GtkTextIter   *start,
+                           GtkTextIter   *end)
+{
+  RstDocument *self = RST_DOCUMENT (buffer);
+
+  if (self->replay == REPLAY_NONE && !self->marking)
+    clear_changes (&self->redo_changes);
+
+  GTK_TEXT_BUFFER_CLASS (rst_document_parent_class)->delete_range (buffer, start, end);
+}
+
+static void
+rst_document_undo (GtkTextBuffer *buffer)
+{
+  RstDocument *self = RST_DOCUMENT (buffer);
+
+  self->replay = REPLAY_UNDO;
+  self->replayed = FALSE;
+  GTK_TEXT_BUFFER_CLASS (rst_document_parent_class)->undo (buffer);
+  self->replay = REPLAY_NONE;
+  if (self->replayed)
+    rst_document_checker_queue_check (self->checker);
+}
+
+static void
+rst_document_redo (GtkTextBuffer *buffer)
+{
+  RstDocument *self = RST_DOCUMENT (buffer);
+
+  self->replay = REPLAY_REDO;
+  self->replayed = FALSE;
+  GTK_TEXT_BUFFER_CLASS (rst_document_parent_class)->redo (buffer);
+  self->replay = REPLAY_NONE;
+  if (self->replayed)
+    rst_document_checker_queue_check (self->checker);
+}
+
 /* Loading ---------------------------------------------------------------- */
 
 /* What a load needs between its steps. */
@@ -135,9 +638,14 @@ typedef struct
   /* Invalid bytes become U+FFFD instead of failing the load. */
   gboolean                 replace_invalid;
 
-  /* The text for the buffer, its last line break taken off. */
+  /* The statement, its last line break taken off, and where its body
+   * starts after the front matter the document keeps apart.
+   */
   char                    *text;
   gsize                    length;
+  char                    *front_matter;
+  RstDetails              *details;
+  gsize                    body;
   GtkSourceNewlineType     newline_type;
   /* The text differs from the file: U+FFFD took the place of bytes. */
   gboolean                 replaced;
@@ -148,6 +656,8 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
   g_free (data->text);
+  g_free (data->front_matter);
+  g_clear_pointer (&data->details, rst_details_unref);
   g_free (data);
 }
 
@@ -261,6 +771,7 @@ rst_document_load_thread (GTask        *task,
 
   data->newline_type = detect_newline_type (data->text, length);
   data->length = strip_last_line_break (data->text, length);
+  split_statement (data->text, data->length, &data->front_matter, &data->details, &data->body);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -287,8 +798,11 @@ rst_document_loaded_cb (GObject      *object,
   self->newline_type = data->newline_type;
 
   /* Not undoable: undo never leads back to the text before the load. */
+  clear_changes (&self->undo_changes);
+  clear_changes (&self->redo_changes);
+  rst_document_set_state (self, data->front_matter, data->details);
   gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, data->text, data->length);
+  gtk_text_buffer_set_text (buffer, data->text + data->body, data->length - data->body);
   gtk_text_buffer_end_irreversible_action (buffer);
   gtk_text_buffer_get_start_iter (buffer, &begin);
   gtk_text_buffer_select_range (buffer, &begin, &begin);
@@ -571,8 +1085,13 @@ rst_document_save_async (RstDocument         *self,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
+  /* The front matter goes back in front of the body. With no body, its
+   * line break is the file's last one, which saving writes out anyway.
+   */
+  data->text = rst_document_dup_text (self);
   gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &begin, &end);
-  data->text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &begin, &end, TRUE);
+  if (gtk_text_iter_equal (&begin, &end))
+    data->text[strip_last_line_break (data->text, strlen (data->text))] = '\0';
   data->encoding = self->encoding;
   data->newline_type = self->newline_type;
   if (protect != NULL && protect[0] != NULL)
@@ -620,6 +1139,8 @@ rst_document_constructed (GObject *object)
 
   /* Live checking (ui-live): its tags join the table created above. */
   RST_DOCUMENT (object)->checker = rst_document_checker_new (GTK_SOURCE_BUFFER (object));
+  rst_document_checker_set_front_matter (RST_DOCUMENT (object)->checker,
+                                         RST_DOCUMENT (object)->front_matter);
 }
 
 /* Live checking (ui-live) */
@@ -661,6 +1182,10 @@ rst_document_finalize (GObject *object)
   RstDocument *self = (RstDocument *)object;
 
   g_clear_object (&self->file);
+  g_free (self->front_matter);
+  g_clear_pointer (&self->details, rst_details_unref);
+  clear_changes (&self->undo_changes);
+  clear_changes (&self->redo_changes);
 
   G_OBJECT_CLASS (rst_document_parent_class)->finalize (object);
 }
@@ -677,6 +1202,10 @@ rst_document_get_property (GObject    *object,
     {
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_DETAILS:
+      g_value_set_boxed (value, self->details);
       break;
 
     case PROP_FILE:
@@ -704,10 +1233,23 @@ rst_document_class_init (RstDocumentClass *klass)
   object_class->get_property = rst_document_get_property;
 
   buffer_class->modified_changed = rst_document_modified_changed;
+  buffer_class->insert_text = rst_document_insert_text;
+  buffer_class->delete_range = rst_document_delete_range;
+  buffer_class->undo = rst_document_undo;
+  buffer_class->redo = rst_document_redo;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * RstDocument:details:
+   *
+   * What the front matter says, or %NULL while the buffer holds a front
+   * matter that cannot be read.
+   */
+  properties[PROP_DETAILS] =
+    g_param_spec_boxed ("details", NULL, NULL, RST_TYPE_DETAILS,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -733,6 +1275,10 @@ static void
 rst_document_init (RstDocument *self)
 {
   self->newline_type = GTK_SOURCE_NEWLINE_TYPE_LF;
+  self->front_matter = g_strdup ("");
+  self->details = rst_details_new ();
+  g_queue_init (&self->undo_changes);
+  g_queue_init (&self->redo_changes);
   gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (self), FALSE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self), TRUE);
 }

@@ -49,4 +49,19 @@ gboolean     rst_document_save_finish  (RstDocument          *self,
 /* Live checking (ui-live) */
 RstDocumentChecker *rst_document_get_checker (RstDocument      *self);
 
+/* The details (front matter), kept apart from the text the buffer holds */
+RstDetails  *rst_document_get_details       (RstDocument          *self);
+void         rst_document_set_details       (RstDocument          *self,
+                                             RstDetails           *details);
+void         rst_document_set_detail        (RstDocument          *self,
+                                             const char           *key,
+                                             const char           *value);
+const char  *rst_document_get_front_matter  (RstDocument          *self);
+char        *rst_document_dup_text          (RstDocument          *self);
+void         rst_document_set_statement     (RstDocument          *self,
+                                             const char           *text,
+                                             gssize                length,
+                                             gboolean              undoable);
+gboolean     rst_document_take_front_matter (RstDocument          *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-application.h"
+#include "rst-writing.h"
 #include "rst-context-settings.h"
 #include "rst-diagnostic-gutter.h"
 #include "rst-file-filter.h"
@@ -20,8 +21,10 @@
 #include "rst-session.h"
 #include "rst-sidebar.h"
 #include "rst-slot-navigator.h"
+#include "rst-spell-checker.h"
 #include "rst-text-file.h"
 #include "rst-view-settings.h"
+#include "rst-window.h"
 
 /* One statement in a tab: the document, the view that edits it, and the
  * load and save flows that need a parent window for their dialogs.
@@ -41,6 +44,9 @@ struct _RstPage
   GtkSourceView *view;
   AdwFlap       *flap;
   RstSidebar    *sidebar;
+  GtkRevealer   *banner;
+  GtkLabel      *banner_label;
+  GtkWidget     *banner_button;
 };
 
 G_DEFINE_FINAL_TYPE (RstPage, rst_page, ADW_TYPE_BIN)
@@ -791,6 +797,137 @@ rst_page_init_live_check (RstPage *self)
 
 /* End of live checking */
 
+/* The statement's language in the editor, whatever the desktop's: its
+ * direction (Arabic runs right to left, cursor, selection and all), and
+ * a word when its spelling dictionary is missing.
+ */
+
+static void
+rst_page_update_direction (RstPage     *self,
+                           RstAnalysis *analysis)
+{
+  const RstWriting *writing = rst_writing_get (rst_analysis_get_language (analysis));
+  GtkTextDirection direction = rst_writing_is_rtl (writing) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self->view)) != direction)
+    gtk_widget_set_direction (GTK_WIDGET (self->view), direction);
+}
+
+/* A front matter that cannot be read is shown as text, and the banner
+ * says why and where (its diagnostic names the line); once it reads
+ * again, the drafter moves it back to the Details panel.
+ */
+static void
+rst_page_update_banner (RstPage     *self,
+                        RstAnalysis *analysis)
+{
+  GPtrArray *diagnostics = rst_analysis_get_diagnostics (analysis);
+  RstDiagnostic *invalid = NULL;
+  g_autofree char *text = NULL;
+
+  if (rst_document_get_details (self->document) != NULL)
+    {
+      gtk_revealer_set_reveal_child (self->banner, FALSE);
+      return;
+    }
+  /* Not what an analysis of some other text said. */
+  if (!rst_document_checker_get_up_to_date (rst_document_get_checker (self->document)))
+    return;
+
+  for (guint i = 0; i < diagnostics->len && invalid == NULL; i++)
+    if (g_str_equal (rst_diagnostic_get_code (g_ptr_array_index (diagnostics, i)), RST_CODE_FRONT_MATTER_INVALID))
+      invalid = g_ptr_array_index (diagnostics, i);
+
+  if (invalid != NULL)
+    /* Translators: the diagnostic says the line and what is wrong */
+    text = g_strdup_printf (_("%s. The details are shown as text until they can be read."),
+                            rst_diagnostic_get_message (invalid));
+  else
+    text = g_strdup (_("The details at the top of the text can be read again."));
+
+  gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (self->banner_button, invalid == NULL);
+  if (invalid != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (gtk_revealer_get_child (self->banner)), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (gtk_revealer_get_child (self->banner)), "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.take-front-matter", invalid == NULL);
+  gtk_revealer_set_reveal_child (self->banner, TRUE);
+}
+
+static void
+rst_page_analysis_changed (RstPage *self)
+{
+  RstAnalysis *analysis = rst_document_checker_get_analysis (rst_document_get_checker (self->document));
+
+  if (analysis == NULL)
+    return;
+
+  rst_page_update_direction (self, analysis);
+  rst_page_update_banner (self, analysis);
+}
+
+static void
+rst_page_take_front_matter_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  RstPage *self = RST_PAGE (widget);
+
+  if (rst_document_take_front_matter (self->document))
+    {
+      gtk_revealer_set_reveal_child (self->banner, FALSE);
+      rst_sidebar_show_page (self->sidebar, "details");
+    }
+}
+
+/* Once per dictionary and run: a statement checked again at every
+ * keystroke does not say it again.
+ */
+static void
+rst_page_missing_dictionary (RstPage         *self,
+                             GParamSpec      *pspec,
+                             RstSpellChecker *spell)
+{
+  static GHashTable *said;
+  const char *missing = rst_spell_checker_get_missing_dictionary (spell);
+  RstAnalysis *analysis = rst_document_checker_get_analysis (rst_document_get_checker (self->document));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  if (missing == NULL || !RST_IS_WINDOW (root))
+    return;
+  if (said == NULL)
+    said = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (said, g_strdup (missing)))
+    return;
+
+  escaped = g_markup_escape_text (analysis != NULL ? rst_writing_get_autonym (rst_writing_get (rst_analysis_get_language (analysis)))
+                                                   : missing, -1);
+  /* Translators: the language by its own name ("Русский") */
+  toast = adw_toast_new_format (_("No spelling dictionary for %s is installed: its spelling is not checked"),
+                                escaped);
+  adw_toast_set_timeout (toast, 0);
+  rst_window_add_toast (RST_WINDOW (root), toast);
+}
+
+static void
+rst_page_init_writing (RstPage *self)
+{
+  RstSpellChecker *spell = rst_spell_checker_get_for_view (self->view);
+
+  g_signal_connect_object (rst_document_get_checker (self->document), "checked",
+                           G_CALLBACK (rst_page_analysis_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::details",
+                           G_CALLBACK (rst_page_analysis_changed), self, G_CONNECT_SWAPPED);
+  if (spell != NULL)
+    g_signal_connect_object (spell, "notify::missing-dictionary",
+                             G_CALLBACK (rst_page_missing_dictionary), self, G_CONNECT_SWAPPED);
+}
+
+
+
 static void
 rst_page_dispose (GObject *object)
 {
@@ -865,8 +1002,12 @@ rst_page_class_init (RstPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RstPage, view);
   gtk_widget_class_bind_template_child (widget_class, RstPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RstPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, RstPage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, RstPage, banner_button);
 
   gtk_widget_class_install_action (widget_class, "page.apply-fix", "(uu)", rst_page_apply_fix_action);
+  gtk_widget_class_install_action (widget_class, "page.take-front-matter", NULL, rst_page_take_front_matter_action);
 }
 
 static void
@@ -895,4 +1036,5 @@ rst_page_init (RstPage *self)
    * live check so that the spelling section joins its fixes in the menu.
    */
   rst_view_settings_attach (self->view);
+  rst_page_init_writing (self);
 }

@@ -10,7 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "rst-council.h"
+#include "rst-writing.h"
 #include "rst-council-list.h"
+#include "rst-language.h"
+#include "rst-rules.h"
 #include "rst-preferences-window.h"
 #include "rst-view-settings.h"
 
@@ -32,6 +35,7 @@ struct _RstPreferencesWindow
   AdwEntryRow          *speaker_row;
   AdwEntryRow          *speaker_title_row;
   AdwComboRow          *council_row;
+  AdwComboRow          *language_row;
   GtkSpinButton        *pace_spin;
   AdwActionRow         *font_row;
   GtkFontButton        *font_button;
@@ -127,6 +131,56 @@ rst_preferences_window_load_councils (RstPreferencesWindow *self)
                            G_CALLBACK (rst_preferences_window_council_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::default-council",
                            G_CALLBACK (rst_preferences_window_sync_council), self, G_CONNECT_SWAPPED);
+}
+
+/* The delegation's language, each by its own name; "" first, for none. */
+static void
+rst_preferences_window_language_selected (RstPreferencesWindow *self)
+{
+  const char * const *languages = rst_language_get_all ();
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  g_autofree char *current = g_settings_get_string (self->settings, "default-language");
+  const char *lang;
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected > g_strv_length ((char **) languages))
+    return;
+
+  lang = selected > 0 ? languages[selected - 1] : "";
+  if (!g_str_equal (lang, current))
+    g_settings_set_string (self->settings, "default-language", lang);
+}
+
+static void
+rst_preferences_window_sync_language (RstPreferencesWindow *self)
+{
+  const char * const *languages = rst_language_get_all ();
+  g_autofree char *value = g_settings_get_string (self->settings, "default-language");
+  const char *lang = rst_language_normalize (value);
+  guint index = 0;
+
+  for (guint i = 0; lang != NULL && languages[i] != NULL; i++)
+    if (g_str_equal (languages[i], lang))
+      index = i + 1;
+  if (adw_combo_row_get_selected (self->language_row) != index)
+    adw_combo_row_set_selected (self->language_row, index);
+}
+
+static void
+rst_preferences_window_load_languages (RstPreferencesWindow *self)
+{
+  const char * const *languages = rst_language_get_all ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, C_("language", "None"));
+  for (guint i = 0; languages[i] != NULL; i++)
+    gtk_string_list_append (names, rst_writing_get_autonym (rst_writing_get (languages[i])));
+
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  rst_preferences_window_sync_language (self);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (rst_preferences_window_language_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::default-language",
+                           G_CALLBACK (rst_preferences_window_sync_language), self, G_CONNECT_SWAPPED);
 }
 
 static int
@@ -296,6 +350,7 @@ rst_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "autosave-delay", self->autosave_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
   rst_preferences_window_load_councils (self);
+  rst_preferences_window_load_languages (self);
   rst_preferences_window_load_schemes (self);
   rst_preferences_window_add_rules (self);
 }
@@ -327,6 +382,7 @@ rst_preferences_window_class_init (RstPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, speaker_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, speaker_title_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, council_row);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, pace_spin);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, font_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, font_button);

@@ -117,13 +117,10 @@ rst_session_apply_draft (RstPage *page,
                          GBytes  *draft)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
-  GtkTextIter begin, end;
+  GtkTextIter begin;
 
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  gtk_text_buffer_delete (buffer, &begin, &end);
-  gtk_text_buffer_insert (buffer, &begin, g_bytes_get_data (draft, NULL), g_bytes_get_size (draft));
-  gtk_text_buffer_end_user_action (buffer);
+  rst_document_set_statement (rst_page_get_document (page),
+                              g_bytes_get_data (draft, NULL), g_bytes_get_size (draft), TRUE);
   gtk_text_buffer_get_start_iter (buffer, &begin);
   gtk_text_buffer_select_range (buffer, &begin, &begin);
   gtk_text_buffer_set_modified (buffer, TRUE);
@@ -227,9 +224,8 @@ rst_session_restore_tab (RstSession          *self,
       GtkTextBuffer *buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
       GtkTextIter begin;
 
-      gtk_text_buffer_begin_irreversible_action (buffer);
-      gtk_text_buffer_set_text (buffer, g_bytes_get_data (draft, NULL), g_bytes_get_size (draft));
-      gtk_text_buffer_end_irreversible_action (buffer);
+      rst_document_set_statement (rst_page_get_document (page),
+                                  g_bytes_get_data (draft, NULL), g_bytes_get_size (draft), FALSE);
       gtk_text_buffer_get_start_iter (buffer, &begin);
       gtk_text_buffer_select_range (buffer, &begin, &begin);
       gtk_text_buffer_set_modified (buffer, TRUE);

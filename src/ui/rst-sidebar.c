@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-details-panel.h"
 #include "rst-document.h"
 #include "rst-sidebar.h"
 
@@ -520,6 +521,7 @@ rst_sidebar_class_init (RstSidebarClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RST_TYPE_DETAILS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, RstSidebar, timing_label);
   gtk_widget_class_bind_template_child (widget_class, RstSidebar, timing_bar);

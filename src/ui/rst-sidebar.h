@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (RstSidebar, rst_sidebar, RST, SIDEBAR, AdwBin)
 GtkSourceView *rst_sidebar_get_view            (RstSidebar    *self);
 void           rst_sidebar_set_view            (RstSidebar    *self,
                                                 GtkSourceView *view);
-/* "outline" or "issues" */
+/* "outline", "issues" or "details" */
 void           rst_sidebar_show_page           (RstSidebar    *self,
                                                 const char    *name);
 /* Moves the cursor to the outline entry or selects the issue, and scrolls. */

@@ -14,6 +14,8 @@
 #endif
 
 #include "rst-spell-checker.h"
+#include "rst-writing.h"
+#include "rst-rules.h"
 #include "rst-spell-words.h"
 #include "rst-document.h"
 
@@ -43,8 +45,12 @@ struct _RstSpellChecker
   GtkAdjustment      *vadjustment;
 
   char               *language;          /* asked for, or NULL */
-  char               *document_language; /* the "lang" detail */
+  /* The dictionary the statement's language asks for (its rules'
+   * [Spelling] Dictionary); NULL for a language no dictionary spells.
+   */
+  char               *document_dictionary;
   char               *dictionary;        /* resolved tag */
+  char               *missing;           /* asked for, not installed */
 #if HAVE_ENCHANT
   EnchantDict        *dict;
 #endif
@@ -60,6 +66,7 @@ struct _RstSpellChecker
   guint               update_source;
   guint               enabled : 1;
   guint               typing : 1;
+  guint               follows_document : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RstSpellChecker, rst_spell_checker, G_TYPE_OBJECT)
@@ -70,6 +77,7 @@ enum {
   PROP_ENABLED,
   PROP_LANGUAGE,
   PROP_DICTIONARY,
+  PROP_MISSING_DICTIONARY,
   PROP_BUSY,
   N_PROPS
 };
@@ -214,16 +222,30 @@ static void
 rst_spell_checker_update_dictionary (RstSpellChecker *self)
 {
   g_autofree char *tag = NULL;
-  const char *wanted = self->language ? self->language : self->document_language;
+  const char *wanted = self->language ? self->language : self->document_dictionary;
+  const char *missing = NULL;
 
 #if HAVE_ENCHANT
   /* A statement in a language without a dictionary is left alone rather
-   * than checked against the system's.
+   * than checked against the system's; one that no dictionary spells
+   * (Chinese) is no problem to report.
    */
-  tag = wanted ? resolve_tag (wanted) : resolve_system_tag ();
+  if (wanted != NULL)
+    tag = resolve_tag (wanted);
+  else if (!self->follows_document)
+    tag = resolve_system_tag ();
+  if (wanted != NULL && tag == NULL)
+    missing = wanted;
 #else
   (void)wanted;
 #endif
+
+  if (g_strcmp0 (missing, self->missing) != 0)
+    {
+      g_free (self->missing);
+      self->missing = g_strdup (missing);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MISSING_DICTIONARY]);
+    }
 
   if (g_strcmp0 (tag, self->dictionary) == 0)
     return;
@@ -239,8 +261,9 @@ rst_spell_checker_update_dictionary (RstSpellChecker *self)
 }
 
 /* The statement's language, as the analysis found it (its "lang" detail,
- * or what its words are written in), and where its body starts: the
- * spell checker reads the statement the way everything else does.
+ * or what its words are written in), spelt with the dictionary its rules
+ * name, and where its body starts in the buffer: the spell checker reads
+ * the statement the way everything else does.
  */
 static void
 rst_spell_checker_follow_analysis (RstSpellChecker *self)
@@ -248,19 +271,22 @@ rst_spell_checker_follow_analysis (RstSpellChecker *self)
   RstDocumentChecker *checker = RST_IS_DOCUMENT (self->buffer)
     ? rst_document_get_checker (RST_DOCUMENT (self->buffer)) : NULL;
   RstAnalysis *analysis = checker != NULL ? rst_document_checker_get_analysis (checker) : NULL;
-  g_autofree char *lang = NULL;
+  const char *dictionary;
+  GtkTextIter body;
 
   if (analysis == NULL)
     return;
 
-  lang = rst_spell_words_normalize_language (rst_analysis_get_language (analysis));
-  self->front_matter_chars = g_utf8_strlen (rst_analysis_get_text (analysis),
-                                            rst_analysis_get_body_offset (analysis));
+  /* In the buffer, a front matter only when it could not be read. */
+  rst_document_checker_get_iter_at_offset (checker, rst_analysis_get_body_offset (analysis), &body);
+  self->front_matter_chars = gtk_text_iter_get_offset (&body);
 
-  if (g_strcmp0 (lang, self->document_language) != 0)
+  dictionary = rst_writing_get_dictionary (rst_writing_get (rst_analysis_get_language (analysis)));
+  if (!self->follows_document || g_strcmp0 (dictionary, self->document_dictionary) != 0)
     {
-      g_free (self->document_language);
-      self->document_language = g_steal_pointer (&lang);
+      self->follows_document = TRUE;
+      g_free (self->document_dictionary);
+      self->document_dictionary = g_strdup (dictionary);
       rst_spell_checker_update_dictionary (self);
     }
 }
@@ -866,7 +892,8 @@ rst_spell_checker_finalize (GObject *object)
   g_clear_object (&self->menu);
   g_clear_object (&self->actions);
   g_free (self->language);
-  g_free (self->document_language);
+  g_free (self->document_dictionary);
+  g_free (self->missing);
   g_free (self->dictionary);
 
   G_OBJECT_CLASS (rst_spell_checker_parent_class)->finalize (object);
@@ -896,6 +923,10 @@ rst_spell_checker_get_property (GObject    *object,
 
     case PROP_DICTIONARY:
       g_value_set_string (value, self->dictionary);
+      break;
+
+    case PROP_MISSING_DICTIONARY:
+      g_value_set_string (value, self->missing);
       break;
 
     case PROP_BUSY:
@@ -956,6 +987,15 @@ rst_spell_checker_class_init (RstSpellCheckerClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_DICTIONARY] =
     g_param_spec_string ("dictionary", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * RstSpellChecker:missing-dictionary:
+   *
+   * The dictionary the statement's language asks for ("ru_RU") when none
+   * of that language is installed, for the window to say so once.
+   */
+  properties[PROP_MISSING_DICTIONARY] =
+    g_param_spec_string ("missing-dictionary", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -1072,6 +1112,20 @@ rst_spell_checker_get_dictionary (RstSpellChecker *self)
   g_return_val_if_fail (RST_IS_SPELL_CHECKER (self), NULL);
 
   return self->dictionary;
+}
+
+/**
+ * rst_spell_checker_get_missing_dictionary:
+ *
+ * Returns: (nullable): the dictionary the statement's language asks for
+ *   when none of that language is installed, else %NULL
+ */
+const char *
+rst_spell_checker_get_missing_dictionary (RstSpellChecker *self)
+{
+  g_return_val_if_fail (RST_IS_SPELL_CHECKER (self), NULL);
+
+  return self->missing;
 }
 
 /**

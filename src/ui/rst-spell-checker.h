@@ -26,7 +26,8 @@ gboolean         rst_spell_checker_get_enabled        (RstSpellChecker  *self);
 void             rst_spell_checker_set_enabled        (RstSpellChecker  *self,
                                                        gboolean          enabled);
 /* The language asked for ("fr", "es_AR"), or %NULL to follow the
- * document's "lang" detail and else the system language.
+ * statement's language (the dictionary its rules name), and the system
+ * language until the statement has been read.
  */
 const char      *rst_spell_checker_get_language       (RstSpellChecker  *self);
 void             rst_spell_checker_set_language       (RstSpellChecker  *self,
@@ -35,6 +36,7 @@ void             rst_spell_checker_set_language       (RstSpellChecker  *self,
  * language (Chinese has none: nothing is underlined then).
  */
 const char      *rst_spell_checker_get_dictionary     (RstSpellChecker  *self);
+const char      *rst_spell_checker_get_missing_dictionary (RstSpellChecker *self);
 GtkTextTag      *rst_spell_checker_get_tag            (RstSpellChecker  *self);
 /* TRUE while a check of changed or newly shown text is queued. */
 gboolean         rst_spell_checker_get_busy           (RstSpellChecker  *self);

@@ -11,6 +11,9 @@
 #include <gtksourceview/gtksource.h>
 
 #include "rst-file-filter.h"
+#include "rst-writing.h"
+#include "rst-front-matter.h"
+#include "rst-language.h"
 #include "rst-rules.h"
 #include "rst-template-chooser.h"
 #include "rst-template-values.h"
@@ -21,7 +24,9 @@
  * session of the same council) and the context (the delegation profile,
  * the council profiles), and answers with the new statement's text
  * through rst_template_chooser_run_finish(): opening it is the window's
- * business.
+ * business. Templates are listed, previewed and filled in one language at
+ * a time (the delegation's, else the current statement's): a built-in in
+ * its version of that language, with the council's words in it.
  */
 struct _RstTemplateChooser
 {
@@ -37,9 +42,12 @@ struct _RstTemplateChooser
   char               *search;
   /* The template to select again when the list is rebuilt. */
   char               *selected_id;
+  /* "ar" … "zh": the language listed and written. */
+  const char         *lang;
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
+  GtkDropDown        *language_dropdown;
   GtkListBox         *list_box;
   AdwComboRow        *council_row;
   AdwActionRow       *session_row;
@@ -54,6 +62,8 @@ struct _RstTemplateChooser
 G_DEFINE_FINAL_TYPE (RstTemplateChooser, rst_template_chooser, ADW_TYPE_WINDOW)
 
 static void rst_template_chooser_update_preview (RstTemplateChooser *self);
+static GtkWidget *rst_template_chooser_create_row (gpointer item,
+                                                   gpointer user_data);
 static void rst_template_chooser_search_changed (RstTemplateChooser *self);
 
 /**
@@ -67,6 +77,18 @@ rst_template_chooser_get_store (RstTemplateChooser *self)
   g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
 
   return self->store;
+}
+
+/* Template @id as the chooser lists it: in its language, or itself (a
+ * user template written in none, one that cannot be read).
+ */
+static RstTemplate *
+rst_template_chooser_get_version (RstTemplateChooser *self,
+                                  const char         *id)
+{
+  RstTemplate *version = rst_template_store_lookup_language (self->store, id, self->lang);
+
+  return version != NULL ? version : rst_template_store_lookup (self->store, id);
 }
 
 /**
@@ -83,7 +105,7 @@ rst_template_chooser_get_selected (RstTemplateChooser *self)
     return NULL;
 
   /* The store holds its templates for as long as the chooser lives. */
-  return rst_template_store_lookup (self->store, self->selected_id);
+  return rst_template_chooser_get_version (self, self->selected_id);
 }
 
 gboolean
@@ -206,6 +228,97 @@ rst_template_chooser_set_search (RstTemplateChooser *self,
   rst_template_chooser_search_changed (self);
 }
 
+/**
+ * rst_template_chooser_get_language:
+ *
+ * Returns: the language the templates are listed and written in
+ */
+const char *
+rst_template_chooser_get_language (RstTemplateChooser *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
+
+  return self->lang;
+}
+
+/**
+ * rst_template_chooser_set_language:
+ * @lang: one of the six ("fr", "fr-CA" …)
+ *
+ * Lists the templates written in @lang, and fills them in it.
+ *
+ * Returns: %FALSE for a language Rostrum does not write in
+ */
+gboolean
+rst_template_chooser_set_language (RstTemplateChooser *self,
+                                   const char         *lang)
+{
+  const char * const *languages = rst_language_get_all ();
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), FALSE);
+
+  lang = rst_language_normalize (lang);
+  for (guint i = 0; lang != NULL && languages[i] != NULL; i++)
+    if (g_str_equal (languages[i], lang))
+      {
+        gtk_drop_down_set_selected (self->language_dropdown, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+rst_template_chooser_language_changed (RstTemplateChooser *self)
+{
+  const char * const *languages = rst_language_get_all ();
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+
+  if (selected >= g_strv_length ((char **) languages) || self->lang == languages[selected])
+    return;
+
+  self->lang = languages[selected];
+  /* Every row again: names and languages are the new version's. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered),
+                           rst_template_chooser_create_row, self, NULL);
+  rst_template_chooser_reselect (self);
+}
+
+/**
+ * rst_template_chooser_get_preview:
+ *
+ * Returns: (transfer none): the view that shows the new statement
+ */
+GtkTextView *
+rst_template_chooser_get_preview (RstTemplateChooser *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_CHOOSER (self), NULL);
+
+  return GTK_TEXT_VIEW (self->preview_view);
+}
+
+/* Save as Template and a previous statement keep the statement's
+ * language: one the analysis recognized is written into the details.
+ */
+static char *
+dup_text_with_language (RstAnalysis *analysis)
+{
+  const char *text = rst_analysis_get_text (analysis);
+  RstDetails *written = rst_analysis_get_front_matter (analysis);
+  g_autoptr(RstDetails) details = NULL;
+  char *with_lang;
+
+  if (rst_details_get (written, RST_DETAIL_LANG) != NULL)
+    return g_strdup (text);
+
+  details = rst_details_copy (written);
+  rst_details_set (details, RST_DETAIL_LANG, rst_analysis_get_language (analysis));
+  with_lang = rst_front_matter_replace (text, rst_analysis_get_length (analysis), details, NULL);
+
+  return with_lang != NULL ? with_lang : g_strdup (text);
+}
+
 /* Explicit details first, then the delegation profile, then the council:
  * rst_template_values_set_default() keeps the first value given.
  */
@@ -234,7 +347,8 @@ rst_template_chooser_values (RstTemplateChooser *self)
     RstTemplate *template = rst_template_chooser_get_selected (self);
 
     rst_template_values_add_council (values, adw_combo_row_get_selected_item (self->council_row),
-                                     template != NULL ? rst_template_get_lang (template) : NULL);
+                                     template != NULL && rst_template_get_lang (template) != NULL
+                                     ? rst_template_get_lang (template) : self->lang);
   }
 
   return values;
@@ -256,11 +370,18 @@ rst_template_chooser_dup_text (RstTemplateChooser *self)
   return rst_template_fill (template, values, NULL);
 }
 
+/* The statement as the editor will show it: its body, in its direction;
+ * the details go to the Details panel.
+ */
 static void
 rst_template_chooser_update_preview (RstTemplateChooser *self)
 {
   g_autofree char *text = rst_template_chooser_dup_text (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preview_view));
+  RstTemplate *template = rst_template_chooser_get_selected (self);
+  const char *lang = template != NULL && rst_template_get_lang (template) != NULL
+                     ? rst_template_get_lang (template) : self->lang;
+  RstFrontMatter bounds;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.create", text != NULL);
 
@@ -271,7 +392,10 @@ rst_template_chooser_update_preview (RstTemplateChooser *self)
       return;
     }
 
-  gtk_text_buffer_set_text (buffer, text, -1);
+  rst_front_matter_locate (text, strlen (text), &bounds);
+  gtk_text_buffer_set_text (buffer, text + bounds.body, -1);
+  gtk_widget_set_direction (GTK_WIDGET (self->preview_view),
+                            rst_writing_is_rtl (rst_writing_get (lang)) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   gtk_stack_set_visible_child_name (self->preview_stack, "text");
 }
 
@@ -369,11 +493,13 @@ static GtkWidget *
 rst_template_chooser_create_row (gpointer item,
                                  gpointer user_data)
 {
-  RstTemplate *template = item;
+  RstTemplateChooser *self = user_data;
+  RstTemplate *template = rst_template_chooser_get_version (self, rst_template_get_id (item));
   const GError *error = rst_template_get_error (template);
   const char *note = rst_template_get_note (template);
   const char *description = rst_template_get_description (template);
   g_autoptr(GMenuModel) menu = rst_template_chooser_row_menu (template);
+  const char *lang = rst_template_get_lang (template);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
 
@@ -407,6 +533,17 @@ rst_template_chooser_create_row (gpointer item,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
     }
 
+  /* The language it is written in, by its own name. */
+  if (lang != NULL)
+    {
+      GtkWidget *label = gtk_label_new (rst_writing_get_autonym (rst_writing_get (lang)));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
   if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER)
     {
       GtkWidget *label = gtk_label_new (_("Yours"));
@@ -438,6 +575,14 @@ rst_template_chooser_filter (gpointer item,
   RstTemplateChooser *self = user_data;
   RstTemplate *template = item;
   const char *fields[3];
+
+  /* Written in the language chosen; one that cannot be read is listed
+   * for its author to see why.
+   */
+  if (rst_template_get_error (template) == NULL &&
+      rst_template_store_lookup_language (self->store, rst_template_get_id (template), self->lang) == NULL)
+    return FALSE;
+  template = rst_template_chooser_get_version (self, rst_template_get_id (template));
 
   if (self->search == NULL || self->search[0] == '\0')
     return TRUE;
@@ -768,6 +913,7 @@ rst_template_chooser_import_statement (RstTemplateChooser  *self,
   g_autoptr(GHashTable) values = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
   RstTemplate *template;
   char *dot;
@@ -779,9 +925,10 @@ rst_template_chooser_import_statement (RstTemplateChooser  *self,
   if (bytes == NULL)
     return NULL;
 
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  analysis = rst_analysis_new (text, -1, self->context);
+  contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  analysis = rst_analysis_new (contents, -1, self->context);
   values = rst_template_values_new_for_analysis (analysis);
+  text = dup_text_with_language (analysis);
 
   basename = g_file_get_basename (statement_file);
   dot = strrchr (basename, '.');
@@ -799,6 +946,7 @@ rst_template_chooser_import_statement (RstTemplateChooser  *self,
     rst_template_chooser_set_session (self, rst_analysis_get_session (analysis) + 1);
   if (rst_analysis_get_council_id (analysis) != NULL)
     rst_template_chooser_set_council (self, rst_analysis_get_council_id (analysis));
+  rst_template_chooser_set_language (self, rst_analysis_get_language (analysis));
 
   rst_template_chooser_select_template (self, rst_template_get_id (template));
 
@@ -887,6 +1035,16 @@ static void
 rst_template_chooser_propose_details (RstTemplateChooser *self)
 {
   RstDetails *delegation = rst_analysis_context_get_delegation (self->context);
+
+  /* The next session of the statement at hand is in its language; any
+   * other statement in the delegation's, else in the one at hand's.
+   */
+  if (self->current != NULL && rst_analysis_get_session (self->current) > 0)
+    rst_template_chooser_set_language (self, rst_analysis_get_language (self->current));
+  else if (!rst_template_chooser_set_language (self, rst_details_get (delegation, RST_DETAIL_LANG)) &&
+           (self->current == NULL || rst_analysis_get_units (self->current) == 0 ||
+            !rst_template_chooser_set_language (self, rst_analysis_get_language (self->current))))
+    rst_template_chooser_set_language (self, "en");
 
   if (self->current != NULL && rst_analysis_get_session (self->current) > 0)
     rst_template_chooser_set_session (self, rst_analysis_get_session (self->current) + 1);
@@ -990,11 +1148,11 @@ save_with_name (gpointer    owner,
   RstAnalysis *analysis = g_task_get_task_data (task);
   g_autoptr(RstTemplateStore) store = rst_template_store_new ();
   g_autoptr(GHashTable) values = rst_template_values_new_for_analysis (analysis);
+  g_autofree char *text = dup_text_with_language (analysis);
   GError *error = NULL;
   RstTemplate *template;
 
-  template = rst_template_store_save_statement (store, rst_analysis_get_text (analysis), values,
-                                                name, NULL, &error);
+  template = rst_template_store_save_statement (store, text, values, name, NULL, &error);
   if (template == NULL)
     g_task_return_error (task, error);
   else
@@ -1102,6 +1260,7 @@ rst_template_chooser_class_init (RstTemplateChooserClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-template-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, list_box);
   gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, council_row);
   gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, session_row);
@@ -1127,9 +1286,18 @@ static void
 rst_template_chooser_init (RstTemplateChooser *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  const char * const *langs = rst_language_get_all ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkSourceLanguage *language;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Each language by its own name, whatever the desktop's. */
+  for (guint i = 0; langs[i] != NULL; i++)
+    gtk_string_list_append (names, rst_writing_get_autonym (rst_writing_get (langs[i])));
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
+  self->lang = langs[0];
+  gtk_drop_down_set_selected (self->language_dropdown, 0);
 
   /* Read from disk each time, so that templates saved from another
    * window or by hand are there.
@@ -1166,6 +1334,8 @@ rst_template_chooser_init (RstTemplateChooser *self)
                            G_CALLBACK (rst_template_chooser_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->council_row, "notify::selected",
                            G_CALLBACK (rst_template_chooser_update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_dropdown, "notify::selected",
+                           G_CALLBACK (rst_template_chooser_language_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session_spin, "value-changed",
                            G_CALLBACK (rst_template_chooser_update_session), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->session_spin, "output",

@@ -54,6 +54,10 @@ void                rst_template_chooser_set_agenda_item     (RstTemplateChooser
                                                               const char          *agenda_item);
 void                rst_template_chooser_set_search          (RstTemplateChooser  *self,
                                                               const char          *search);
+const char         *rst_template_chooser_get_language        (RstTemplateChooser  *self);
+gboolean            rst_template_chooser_set_language        (RstTemplateChooser  *self,
+                                                              const char          *lang);
+GtkTextView        *rst_template_chooser_get_preview         (RstTemplateChooser  *self);
 char               *rst_template_chooser_dup_text            (RstTemplateChooser  *self);
 char               *rst_template_chooser_create              (RstTemplateChooser  *self);
 RstTemplate        *rst_template_chooser_import_statement    (RstTemplateChooser  *self,

@@ -13,7 +13,6 @@
 
 #include "rst-export-dialog.h"
 #include "rst-file-filter.h"
-#include "rst-front-matter.h"
 #include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
 #include "rst-window-private.h"
@@ -148,12 +147,10 @@ rst_window_template_created_cb (GObject      *object,
   g_autoptr(RstWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = rst_template_chooser_run_finish (result, &error);
-  RstFrontMatter front_matter;
   GtkTextBuffer *buffer;
   GtkWidget *view;
   GtkTextIter start;
   RstPage *page;
-  int body;
 
   if (text == NULL)
     return;
@@ -169,19 +166,14 @@ rst_window_template_created_cb (GObject      *object,
   /* The statement is new: undo does not lead back to an empty tab, and
    * it stays modified with no file until the drafter saves it.
    */
-  gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, text, -1);
-  gtk_text_buffer_end_irreversible_action (buffer);
+  rst_document_set_statement (rst_page_get_document (page), text, -1, FALSE);
   gtk_text_buffer_set_modified (buffer, TRUE);
 
-  /* The first slot to fill is in the body, not among the details. */
-  rst_front_matter_locate (text, strlen (text), &front_matter);
-  body = g_utf8_strlen (text, front_matter.body);
-
+  /* The first slot to fill; the details are the panel's. */
   rst_slot_navigator_attach (GTK_TEXT_VIEW (view));
-  if (!rst_slot_navigator_select_from (GTK_TEXT_VIEW (view), body))
+  if (!rst_slot_navigator_select_from (GTK_TEXT_VIEW (view), 0))
     {
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, body);
+      gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_place_cursor (buffer, &start);
     }
   gtk_widget_grab_focus (view);
