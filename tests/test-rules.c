@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "rst-language.h"
 #include "rst-rules.h"
 
 static const RstRules *
@@ -29,6 +30,44 @@ test_lookup (void)
   g_assert_true (rst_rules_get ("xx") == english ());
   g_assert_true (rst_rules_has_language ("en"));
   g_assert_false (rst_rules_has_language ("xx"));
+}
+
+/* The rules and the way of writing are found by the same primary
+ * subtag, whatever form the front matter gives the tag in.
+ */
+static void
+test_language_tags (void)
+{
+  static const struct {
+    const char *tag;
+    const char *primary;
+    const char *official;
+  } cases[] = {
+    { "fr", "fr", "fr" },
+    { "fr-CH", "fr", "fr" },
+    { "zh_CN", "zh", "zh" },
+    { "EN", "en", "en" },
+    { "ar.UTF-8", "ar", "ar" },
+    { "ast", "ast", NULL },
+    { "de", "de", NULL },
+    { NULL, "en", NULL },
+    { "", "en", NULL },
+    { "e", "en", NULL },
+    { "english", "en", NULL },
+    { "fr/../../etc", "en", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *primary = rst_language_dup_primary (cases[i].tag);
+
+      g_assert_cmpstr (primary, ==, cases[i].primary);
+      g_assert_cmpstr (rst_language_normalize (cases[i].tag), ==, cases[i].official);
+    }
+
+  g_assert_true (rst_rules_get ("fr-CH") == rst_rules_get ("fr"));
+  g_assert_true (rst_rules_get ("zh_CN") == rst_rules_get ("zh"));
+  g_assert_false (rst_rules_get ("zh") == english ());
 }
 
 static void
@@ -271,6 +310,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rules/lookup", test_lookup);
+  g_test_add_func ("/rules/language-tags", test_language_tags);
   g_test_add_func ("/rules/salutation", test_salutation);
   g_test_add_func ("/rules/closing", test_closing);
   g_test_add_func ("/rules/priority", test_priority);

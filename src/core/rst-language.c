@@ -75,6 +75,32 @@ rst_language_normalize (const char *tag)
   return NULL;
 }
 
+/**
+ * rst_language_dup_primary:
+ * @tag: (nullable): a language tag from the statement's details
+ *
+ * The tag's primary subtag, by which the rule files in data/rules/ are
+ * named: "en-GB" → "en", "zh_CN" → "zh". A missing or malformed tag is
+ * English, the language the checker falls back to.
+ *
+ * Returns: (transfer full): the primary subtag, in lower case
+ */
+char *
+rst_language_dup_primary (const char *tag)
+{
+  gsize n = 0;
+
+  if (tag == NULL)
+    return g_strdup ("en");
+
+  while (g_ascii_isalpha (tag[n]) && n < 8)
+    n++;
+  if (n < 2 || n > 3 || (tag[n] != '\0' && strchr ("-_.@", tag[n]) == NULL))
+    return g_strdup ("en");
+
+  return g_ascii_strdown (tag, n);
+}
+
 typedef struct
 {
   guint latin;

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  */
 const char * const *rst_language_get_all       (void);
 const char         *rst_language_normalize     (const char *tag);
+char               *rst_language_dup_primary   (const char *tag);
 const char         *rst_language_recognize     (const char *text,
                                                 gsize       start,
                                                 gsize       end);

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "rst-language.h"
 #include "rst-rules-private.h"
 
 #define RULES_PATH RESOURCE_PREFIX "/rules/"
@@ -691,23 +692,6 @@ rules_load (const char *lang)
   return rules;
 }
 
-/* The language tag's primary subtag: "en-GB" → "en". */
-static char *
-primary_language (const char *lang)
-{
-  gsize n = 0;
-
-  if (lang == NULL)
-    return g_strdup ("en");
-
-  while (g_ascii_isalpha (lang[n]) && n < 8)
-    n++;
-  if (n < 2 || n > 3 || (lang[n] != '\0' && strchr ("-_.@", lang[n]) == NULL))
-    return g_strdup ("en");
-
-  return g_ascii_strdown (lang, n);
-}
-
 /**
  * rst_rules_get:
  * @lang: (nullable): a language tag from the statement's details
@@ -718,7 +702,7 @@ primary_language (const char *lang)
 const RstRules *
 rst_rules_get (const char *lang)
 {
-  g_autofree char *primary = primary_language (lang);
+  g_autofree char *primary = rst_language_dup_primary (lang);
   RstRules *rules;
 
   G_LOCK (rules);

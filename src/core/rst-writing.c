@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "rst-language.h"
 #include "rst-writing.h"
 
 /* The same rule files as rst-rules.c reads: one file per language holds
@@ -254,25 +255,6 @@ writing_load (const char *lang)
   return self;
 }
 
-/* The language tag's primary subtag: "fr-CH" → "fr", as rst_rules_get()
- * takes it.
- */
-static char *
-primary_language (const char *lang)
-{
-  gsize n = 0;
-
-  if (lang == NULL)
-    return g_strdup ("en");
-
-  while (g_ascii_isalpha (lang[n]) && n < 8)
-    n++;
-  if (n < 2 || n > 3 || (lang[n] != '\0' && strchr ("-_.@", lang[n]) == NULL))
-    return g_strdup ("en");
-
-  return g_ascii_strdown (lang, n);
-}
-
 /**
  * rst_writing_get:
  * @lang: (nullable): a language tag, "fr" or "zh-CN"
@@ -283,7 +265,7 @@ primary_language (const char *lang)
 const RstWriting *
 rst_writing_get (const char *lang)
 {
-  g_autofree char *primary = primary_language (lang);
+  g_autofree char *primary = rst_language_dup_primary (lang);
   RstWriting *self;
 
   G_LOCK (writing);
