@@ -62,8 +62,52 @@ test_page_number (void)
       g_assert_cmpstr (text, ==, cases[i].text);
     }
 
-  g_assert_cmpstr (rst_writing_get_page_number_pattern (rst_writing_get ("fr")), ==, "Page {page} sur {pages}");
-  g_assert_cmpstr (rst_writing_get_page_number_pattern (rst_writing_get ("ar")), ==, "الصفحة {page} من {pages}");
+}
+
+/* The footer piece by piece, as DOCX and ODT write it with fields. */
+static char *
+pieces (const char *lang)
+{
+  const RstWriting *writing = rst_writing_get (lang);
+  GString *out = g_string_new (NULL);
+  const char *literal;
+  gsize literal_len;
+  RstPageField field;
+  gsize position = 0;
+  guint n = 0;
+
+  while (rst_writing_next_page_number_piece (writing, &position, &literal, &literal_len, &field))
+    {
+      g_assert_cmpuint (++n, <=, 8);
+      g_string_append_printf (out, "[%.*s]", (int) literal_len, literal);
+      if (field == RST_PAGE_FIELD_PAGE)
+        g_string_append (out, "P");
+      else if (field == RST_PAGE_FIELD_PAGES)
+        g_string_append (out, "N");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_page_number_pieces (void)
+{
+  static const struct {
+    const char *lang;
+    const char *pieces;
+  } cases[] = {
+    { "en", "[Page ]P[ of ]N" },
+    { "fr", "[Page ]P[ sur ]N" },
+    { "ar", "[الصفحة ]P[ من ]N" },
+    { "zh", "[第]P[页，共]N[页]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pieces (cases[i].lang);
+
+      g_assert_cmpstr (text, ==, cases[i].pieces);
+    }
 }
 
 static void
@@ -360,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/writing/lookup", test_lookup);
   g_test_add_func ("/writing/editor", test_editor);
   g_test_add_func ("/writing/page-number", test_page_number);
+  g_test_add_func ("/writing/page-number-pieces", test_page_number_pieces);
   g_test_add_func ("/writing/session", test_session);
   g_test_add_func ("/writing/session-single-form", test_session_single_form);
   g_test_add_func ("/writing/dates", test_dates);

@@ -344,6 +344,13 @@ expand (const char         *format,
   return g_string_free (out, FALSE);
 }
 
+static const char *
+page_number_pattern (const RstWriting *self)
+{
+  /* Figures only where no rule file says more. */
+  return self->page_number != NULL ? self->page_number : "{page} / {pages}";
+}
+
 /**
  * rst_writing_format_page_number:
  * @page: the page, from 1
@@ -367,19 +374,64 @@ rst_writing_format_page_number (const RstWriting *self,
   g_snprintf (page_text, sizeof page_text, "%u", page);
   g_snprintf (pages_text, sizeof pages_text, "%u", pages);
 
-  return expand (rst_writing_get_page_number_pattern (self), names, values);
+  return expand (page_number_pattern (self), names, values);
 }
 
-/* Returns: (transfer none): the page footer with "{page}" and "{pages}"
- *   where the numbers go
+/**
+ * rst_writing_next_page_number_piece:
+ * @self: a #RstWriting
+ * @position: (inout): where to read on in the footer pattern; 0 at first
+ * @literal: (out): the text before the next field, not nul-terminated
+ * @literal_len: (out): its length in bytes
+ * @field: (out): the field after it, or %RST_PAGE_FIELD_NONE at the end
+ *
+ * Reads the page footer ("Page {page} of {pages}") a piece at a time,
+ * for the formats whose word processor counts the pages: DOCX and ODT
+ * write the literal text as runs and each field as the format's own.
+ *
+ * Returns: %FALSE once the whole footer has been read
  */
-const char *
-rst_writing_get_page_number_pattern (const RstWriting *self)
+gboolean
+rst_writing_next_page_number_piece (const RstWriting  *self,
+                                    gsize             *position,
+                                    const char       **literal,
+                                    gsize             *literal_len,
+                                    RstPageField      *field)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  const char *pattern;
+  const char *p;
+  const char *page;
+  const char *pages;
+  const char *next;
 
-  /* Figures only where no rule file says more. */
-  return self->page_number != NULL ? self->page_number : "{page} / {pages}";
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (position != NULL && literal != NULL, FALSE);
+  g_return_val_if_fail (literal_len != NULL && field != NULL, FALSE);
+
+  pattern = page_number_pattern (self);
+  if (*position >= strlen (pattern))
+    return FALSE;
+
+  p = pattern + *position;
+  page = strstr (p, "{page}");
+  pages = strstr (p, "{pages}");
+  next = page != NULL && (pages == NULL || page < pages) ? page : pages;
+
+  *literal = p;
+  if (next == NULL)
+    {
+      *literal_len = strlen (p);
+      *field = RST_PAGE_FIELD_NONE;
+      *position += *literal_len;
+    }
+  else
+    {
+      *literal_len = next - p;
+      *field = next == page ? RST_PAGE_FIELD_PAGE : RST_PAGE_FIELD_PAGES;
+      *position += *literal_len + (next == page ? strlen ("{page}") : strlen ("{pages}"));
+    }
+
+  return TRUE;
 }
 
 /**

@@ -33,17 +33,26 @@ typedef enum
   RST_SCRIPT_CLASS_COMPLEX,
 } RstScriptClass;
 
+/* What a page footer prints besides its words. */
+typedef enum
+{
+  RST_PAGE_FIELD_NONE,
+  RST_PAGE_FIELD_PAGE,
+  RST_PAGE_FIELD_PAGES,
+} RstPageField;
+
 const RstWriting   *rst_writing_get                (const char       *lang);
 const char         *rst_writing_get_language       (const RstWriting *self);
 
 char               *rst_writing_format_page_number (const RstWriting *self,
                                                     guint             page,
                                                     guint             pages);
-/* The footer as written, "Page {page} of {pages}", for formats whose
- * word processor counts the pages (DOCX and ODT fields).
- */
-const char         *rst_writing_get_page_number_pattern
-                                                   (const RstWriting *self);
+gboolean            rst_writing_next_page_number_piece
+                                                   (const RstWriting *self,
+                                                    gsize            *position,
+                                                    const char      **literal,
+                                                    gsize            *literal_len,
+                                                    RstPageField     *field);
 char               *rst_writing_format_session     (const RstWriting *self,
                                                     const RstRules   *rules,
                                                     guint             n);

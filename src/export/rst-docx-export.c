@@ -498,29 +498,22 @@ static void
 write_page_number (RstXmlPart          *x,
                    const RstManuscript *ms)
 {
-  const char *p = rst_writing_get_page_number_pattern (ms->writing);
+  const char *literal;
+  gsize literal_len;
+  RstPageField field;
+  gsize position = 0;
 
-  while (*p != '\0')
+  while (rst_writing_next_page_number_piece (ms->writing, &position, &literal, &literal_len, &field))
     {
-      const char *page = strstr (p, "{page}");
-      const char *pages = strstr (p, "{pages}");
-      const char *field = page != NULL && (pages == NULL || page < pages) ? page : pages;
-
-      if (field == NULL)
-        {
-          write_run (x, ms, NULL, p, strlen (p));
-          break;
-        }
-
-      if (field > p)
-        write_run (x, ms, NULL, p, field - p);
+      if (literal_len > 0)
+        write_run (x, ms, NULL, literal, literal_len);
+      if (field == RST_PAGE_FIELD_NONE)
+        continue;
 
       rst_xml_part_start (x, "w:fldSimple");
-      rst_xml_part_attr (x, "w:instr", field == page ? " PAGE " : " NUMPAGES ");
+      rst_xml_part_attr (x, "w:instr", field == RST_PAGE_FIELD_PAGE ? " PAGE " : " NUMPAGES ");
       write_run (x, ms, NULL, "1", 1);
       rst_xml_part_end (x);
-
-      p = field + (field == page ? strlen ("{page}") : strlen ("{pages}"));
     }
 }
 

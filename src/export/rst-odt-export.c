@@ -310,22 +310,18 @@ static void
 write_page_number (RstXmlPart          *x,
                    const RstManuscript *ms)
 {
-  const char *p = rst_writing_get_page_number_pattern (ms->writing);
+  const char *literal;
+  gsize literal_len;
+  RstPageField field;
+  gsize position = 0;
 
-  while (*p != '\0')
+  while (rst_writing_next_page_number_piece (ms->writing, &position, &literal, &literal_len, &field))
     {
-      const char *page = strstr (p, "{page}");
-      const char *pages = strstr (p, "{pages}");
-      const char *field = page != NULL && (pages == NULL || page < pages) ? page : pages;
+      rst_xml_part_text (x, literal, literal_len);
+      if (field == RST_PAGE_FIELD_NONE)
+        continue;
 
-      if (field == NULL)
-        {
-          rst_xml_part_text (x, p, -1);
-          break;
-        }
-
-      rst_xml_part_text (x, p, field - p);
-      if (field == page)
+      if (field == RST_PAGE_FIELD_PAGE)
         {
           rst_xml_part_start (x, "text:page-number");
           rst_xml_part_attr (x, "text:select-page", "current");
@@ -336,8 +332,6 @@ write_page_number (RstXmlPart          *x,
         }
       rst_xml_part_text (x, "1", -1);
       rst_xml_part_end (x);
-
-      p = field + (field == page ? strlen ("{page}") : strlen ("{pages}"));
     }
 }
 
