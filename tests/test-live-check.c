@@ -51,8 +51,14 @@ assert_gauge_is_analysis (RstSidebar         *sidebar,
 {
   g_autofree char *timing = rst_analysis_dup_timing_text (rst_document_checker_get_analysis (checker));
 
+  g_autofree char *over = rst_analysis_dup_over_text (rst_document_checker_get_analysis (checker));
+  GtkLabel *over_label = rst_sidebar_get_over_label (sidebar);
+
   g_assert_true (rst_document_checker_get_up_to_date (checker));
   g_assert_cmpstr (gtk_label_get_text (rst_sidebar_get_timing_label (sidebar)), ==, timing);
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (over_label)), ==, over != NULL);
+  if (over != NULL)
+    g_assert_cmpstr (gtk_label_get_text (over_label), ==, over);
 }
 
 static RstOutlineItem *
@@ -145,6 +151,23 @@ outline_row_status (RstSidebar *sidebar,
   return gtk_image_get_icon_name (GTK_IMAGE (gtk_widget_get_first_child (row)));
 }
 
+/* The time the outline row labelled @label shows, as drawn. */
+static const char *
+outline_row_time (RstSidebar *sidebar,
+                  const char *label)
+{
+  GtkWidget *row = NULL;
+
+  for (guint tries = 0; row == NULL && tries < 100; tries++)
+    {
+      row = find_widget (GTK_WIDGET (rst_sidebar_get_outline_view (sidebar)), is_outline_row, label);
+      if (row == NULL)
+        spin (20);
+    }
+  g_assert_nonnull (row);
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row)));
+}
+
 static gboolean
 has_tag_on (GtkTextBuffer *buffer,
             const char    *tag_name,
@@ -222,6 +245,23 @@ test_live_check_fixture (void)
   g_assert_cmpuint (count_priorities (checker), ==, 4);
   g_assert_nonnull (find_outline_item (checker, "Fourth"));
   g_assert_cmpstr (outline_row_status (sidebar, "Third"), ==, "emblem-ok-symbolic");
+  /* Each row shows its part's speaking time; the parts add up to the
+   * gauge's total.
+   */
+  {
+    GListModel *outline = rst_document_checker_get_outline (checker);
+    guint total = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+      {
+        g_autoptr(RstOutlineItem) item = g_list_model_get_item (outline, i);
+        g_autofree char *time = rst_timing_format (rst_outline_item_get_speaking_seconds (item));
+
+        g_assert_cmpstr (outline_row_time (sidebar, rst_outline_item_get_label (item)), ==, time);
+        total += rst_outline_item_get_speaking_seconds (item);
+      }
+    g_assert_cmpuint (total, ==, rst_analysis_get_speaking_seconds (rst_document_checker_get_analysis (checker)));
+  }
   g_assert_false (has_tag_on (buffer, "diagnostic-error", find_offset (buffer, "Fourth,"), 6));
 
   /* Typing "Fifth" over "Fourth": an ordinal-sequence underline on the

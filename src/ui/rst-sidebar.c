@@ -12,6 +12,7 @@
 #include "rst-details-panel.h"
 #include "rst-document.h"
 #include "rst-sidebar.h"
+#include "rst-timing.h"
 
 /* The structure of the statement beside its text: the speaking time
  * against the limit, the outline with a status per part, and the issues
@@ -33,6 +34,7 @@ struct _RstSidebar
   GtkStack           *stack;
   GtkStack           *issues_stack;
   GtkListView        *outline_view;
+  GtkLabel           *over_label;
   GtkListView        *issues_view;
 };
 
@@ -134,16 +136,16 @@ outline_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *line = gtk_label_new (NULL);
+  GtkWidget *time_label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (line, "dim-label");
-  gtk_widget_add_css_class (line, "numeric");
+  gtk_widget_add_css_class (time_label, "dim-label");
+  gtk_widget_add_css_class (time_label, "numeric");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), time_label);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -156,10 +158,11 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  GtkWidget *line = gtk_widget_get_next_sibling (label);
+  GtkWidget *time_label = gtk_widget_get_next_sibling (label);
   RstOutlineStatus status = rst_outline_item_get_status (item);
   g_autofree char *name = rst_outline_item_dup_accessible_name (item);
-  g_autofree char *line_text = g_strdup_printf ("%u", rst_sidebar_get_line (self, item));
+  g_autofree char *time = rst_timing_format (rst_outline_item_get_speaking_seconds (item));
+  g_autofree char *tooltip = NULL;
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), rst_outline_status_get_icon_name (status));
   gtk_widget_remove_css_class (icon, "error");
@@ -174,11 +177,14 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_name (icon, rst_outline_status_to_string (status));
 
   gtk_label_set_text (GTK_LABEL (label), rst_outline_item_get_label (item));
-  gtk_label_set_text (GTK_LABEL (line), line_text);
+  /* Where the time goes: each part's share of the gauge's total. */
+  gtk_label_set_text (GTK_LABEL (time_label), time);
+  /* Translators: an outline entry's tooltip, "First: fine · 0:42 · line 10" */
+  tooltip = g_strdup_printf (_("%s · %s · line %u"), name, time, rst_sidebar_get_line (self, item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
-  gtk_widget_set_tooltip_text (box, name);
+  gtk_widget_set_tooltip_text (box, tooltip);
 }
 
 /* Issue rows */
@@ -286,17 +292,21 @@ rst_sidebar_update_gauge (RstSidebar *self)
 {
   RstAnalysis *analysis = self->checker != NULL ? rst_document_checker_get_analysis (self->checker) : NULL;
   g_autofree char *text = NULL;
+  g_autofree char *over_text = NULL;
+  g_autofree char *value_text = NULL;
   guint limit, seconds;
   gboolean over;
 
   if (analysis == NULL)
     {
       gtk_label_set_text (self->timing_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->over_label), FALSE);
       gtk_level_bar_set_value (self->timing_bar, 0.0);
       return;
     }
 
   text = rst_analysis_dup_timing_text (analysis);
+  over_text = rst_analysis_dup_over_text (analysis);
   limit = rst_analysis_get_time_limit (analysis);
   seconds = rst_analysis_get_speaking_seconds (analysis);
   over = limit > 0 && seconds > limit;
@@ -316,8 +326,16 @@ rst_sidebar_update_gauge (RstSidebar *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->timing_bar), "over");
     }
 
+  /* What must go to fit, in the statement's unit: words, or characters
+   * in Chinese.
+   */
+  gtk_label_set_text (self->over_label, over_text != NULL ? over_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->over_label), over_text != NULL);
+
+  /* Translators: the gauge for screen readers, "3:40 of 3:00 · 480 words; 38 words over 3:00" */
+  value_text = over_text != NULL ? g_strdup_printf (_("%s; %s"), text, over_text) : g_strdup (text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->timing_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, value_text,
                                   -1);
 }
 
@@ -434,6 +452,19 @@ rst_sidebar_get_timing_label (RstSidebar *self)
 }
 
 /**
+ * rst_sidebar_get_over_label:
+ *
+ * Returns: (transfer none): what the gauge says must go to fit, shown
+ *   only when the statement runs over its limit
+ */
+GtkLabel *
+rst_sidebar_get_over_label (RstSidebar *self)
+{
+  g_return_val_if_fail (RST_IS_SIDEBAR (self), NULL);
+  return self->over_label;
+}
+
+/**
  * rst_sidebar_get_outline_view:
  *
  * Returns: (transfer none): the outline list
@@ -528,6 +559,7 @@ rst_sidebar_class_init (RstSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, RstSidebar, issues_stack);
   gtk_widget_class_bind_template_child (widget_class, RstSidebar, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, RstSidebar, over_label);
   gtk_widget_class_bind_template_child (widget_class, RstSidebar, issues_view);
 
   gtk_widget_class_set_css_name (widget_class, "rstsidebar");

@@ -29,6 +29,7 @@ void           rst_sidebar_activate_outline    (RstSidebar    *self,
 void           rst_sidebar_activate_issue      (RstSidebar    *self,
                                                 guint          position);
 GtkLabel      *rst_sidebar_get_timing_label    (RstSidebar    *self);
+GtkLabel      *rst_sidebar_get_over_label      (RstSidebar    *self);
 GtkListView   *rst_sidebar_get_outline_view    (RstSidebar    *self);
 GtkListView   *rst_sidebar_get_issues_view     (RstSidebar    *self);
 
