@@ -374,6 +374,49 @@ test_replace (void)
   g_assert_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_SYNTAX);
 }
 
+/* The editor keeps the details apart and shows the body as text. */
+static void
+test_split (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    readable;
+    const char *front_matter;
+    const char *body;
+  } cases[] = {
+    { "---\ncouncil: iom\n---\nMr. Chairperson,\n", TRUE, "---\ncouncil: iom\n---\n", "Mr. Chairperson,\n" },
+    { "---\r\ncouncil: iom\r\n---\r\nMr. Chairperson,\r\n", TRUE, "---\r\ncouncil: iom\r\n---\r\n", "Mr. Chairperson,\r\n" },
+    /* All front matter: the block still ends its line. */
+    { "---\ncouncil: iom\n---", TRUE, "---\ncouncil: iom\n---\n", "" },
+    { "---\r\ncouncil: iom\r\n---", TRUE, "---\r\ncouncil: iom\r\n---\r\n", "" },
+    { "Mr. Chairperson,\n", TRUE, "", "Mr. Chairperson,\n" },
+    { "", TRUE, "", "" },
+    /* Unreadable: no details, and all of it is body, shown as text. */
+    { "---\ncouncil: [iom\n---\nMr. Chairperson,\n", FALSE, "", "---\ncouncil: [iom\n---\nMr. Chairperson,\n" },
+    { "---\n- a list\n---\nText\n", FALSE, "", "---\n- a list\n---\nText\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *front_matter = NULL;
+      g_autoptr(RstDetails) details = NULL;
+      gsize body = 99;
+
+      details = rst_front_matter_split (cases[i].text, strlen (cases[i].text), &front_matter, &body);
+      g_assert_cmpint (details != NULL, ==, cases[i].readable);
+      g_assert_cmpstr (front_matter, ==, cases[i].front_matter);
+      g_assert_cmpstr (cases[i].text + body, ==, cases[i].body);
+    }
+
+  /* The out arguments are optional. */
+  {
+    g_autoptr(RstDetails) details = rst_front_matter_split ("---\nlang: fr\n---\n", 17, NULL, NULL);
+
+    g_assert_nonnull (details);
+    g_assert_cmpstr (rst_details_get (details, "lang"), ==, "fr");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/front-matter/split-line", test_split_line);
   g_test_add_func ("/front-matter/write-round-trip", test_write_round_trip);
   g_test_add_func ("/front-matter/replace", test_replace);
+  g_test_add_func ("/front-matter/split", test_split);
 
   return g_test_run ();
 }

@@ -275,6 +275,65 @@ rst_front_matter_read (const char            *text,
   return g_steal_pointer (&details);
 }
 
+/* What goes before the body must end its line, or the body would be
+ * glued to the closing "---" (a file that is all front matter has no
+ * line break after it).
+ */
+static char *
+terminate_block (const char *text,
+                 gsize       length,
+                 gboolean    present)
+{
+  GString *out = g_string_new_len (text, length);
+
+  if (present && length > 0 && text[length - 1] != '\n')
+    {
+      const char *nl = memchr (text, '\n', length);
+
+      g_string_append (out, nl != NULL && nl > text && nl[-1] == '\r' ? "\r\n" : "\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * rst_front_matter_split:
+ * @text: a whole statement file
+ * @length: its length in bytes
+ * @front_matter: (out) (optional) (transfer full): the front matter block
+ *   as the file writes it, ending its line; "" when there is none or it
+ *   cannot be read
+ * @body: (out) (optional): where the body starts; 0 when the front matter
+ *   cannot be read, since all of @text is body then
+ *
+ * Splits a file into what the editor keeps apart (the details) and what
+ * it shows as text (the body).
+ *
+ * Returns: (transfer full) (nullable): the details, empty without a front
+ *   matter; %NULL when the front matter cannot be read
+ */
+RstDetails *
+rst_front_matter_split (const char  *text,
+                        gsize        length,
+                        char       **front_matter,
+                        gsize       *body)
+{
+  RstFrontMatter bounds;
+  RstDetails *details;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  rst_front_matter_locate (text, length, &bounds);
+  details = rst_front_matter_read (text, length, &bounds, NULL, NULL);
+
+  if (front_matter != NULL)
+    *front_matter = details != NULL ? terminate_block (text, bounds.body, bounds.present) : g_strdup ("");
+  if (body != NULL)
+    *body = details != NULL ? bounds.body : 0;
+
+  return details;
+}
+
 /**
  * rst_front_matter_find_value:
  * @start: (out): the first byte of the value of the top-level @key

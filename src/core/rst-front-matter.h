@@ -58,6 +58,10 @@ RstDetails *rst_front_matter_read          (const char            *text,
                                             const RstFrontMatter  *bounds,
                                             GPtrArray             *nested_keys,
                                             GError               **error);
+RstDetails *rst_front_matter_split         (const char            *text,
+                                            gsize                  length,
+                                            char                 **front_matter,
+                                            gsize                 *body);
 gboolean    rst_front_matter_find_value    (const char            *text,
                                             const RstFrontMatter  *bounds,
                                             const char            *key,

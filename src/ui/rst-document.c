@@ -200,52 +200,6 @@ clear_changes (GQueue *queue)
   g_queue_clear_full (queue, (GDestroyNotify)details_change_free);
 }
 
-/* What goes before the body must end its line, or the body would be
- * glued to the closing "---" (a file that is all front matter loses its
- * last line break on loading).
- */
-static char *
-terminate_front_matter (const char *text,
-                        gsize       length,
-                        gboolean    present)
-{
-  GString *out = g_string_new_len (text, length);
-
-  if (present && length > 0 && text[length - 1] != '\n')
-    {
-      const char *nl = memchr (text, '\n', length);
-
-      g_string_append (out, nl != NULL && nl > text && nl[-1] == '\r' ? "\r\n" : "\n");
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The front matter and body of @text. A front matter that cannot be read
- * has no details (NULL): all of @text is the body then, shown as text.
- */
-static void
-split_statement (const char  *text,
-                 gsize        length,
-                 char       **front_matter,
-                 RstDetails **details,
-                 gsize       *body)
-{
-  RstFrontMatter bounds;
-
-  rst_front_matter_locate (text, length, &bounds);
-  *details = rst_front_matter_read (text, length, &bounds, NULL, NULL);
-  if (*details == NULL)
-    {
-      *front_matter = g_strdup ("");
-      *body = 0;
-      return;
-    }
-
-  *front_matter = terminate_front_matter (text, bounds.body, bounds.present);
-  *body = bounds.body;
-}
-
 static void
 rst_document_set_state (RstDocument      *self,
                         const char       *front_matter,
@@ -379,7 +333,6 @@ rst_document_set_details (RstDocument *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(RstDetails) written = NULL;
   g_autofree char *front_matter = NULL;
-  RstFrontMatter bounds;
 
   g_return_if_fail (RST_IS_DOCUMENT (self));
   g_return_if_fail (details != NULL);
@@ -397,8 +350,7 @@ rst_document_set_details (RstDocument *self,
     }
 
   /* What the file will say, read back: the one truth for the panel. */
-  rst_front_matter_locate (front_matter, strlen (front_matter), &bounds);
-  written = rst_front_matter_read (front_matter, strlen (front_matter), &bounds, NULL, NULL);
+  written = rst_front_matter_split (front_matter, strlen (front_matter), NULL, NULL);
   rst_document_change_state (self, front_matter, written != NULL ? written : details);
 }
 
@@ -493,7 +445,7 @@ rst_document_set_statement (RstDocument *self,
   if (length < 0)
     length = strlen (text);
 
-  split_statement (text, length, &front_matter, &details, &body);
+  details = rst_front_matter_split (text, length, &front_matter, &body);
 
   if (!undoable)
     {
@@ -534,7 +486,7 @@ rst_document_take_front_matter (RstDocument *self)
   g_autofree char *text = NULL;
   g_autofree char *front_matter = NULL;
   GtkTextIter begin, end;
-  RstFrontMatter bounds;
+  gsize body;
   gsize length;
 
   g_return_val_if_fail (RST_IS_DOCUMENT (self), FALSE);
@@ -545,22 +497,19 @@ rst_document_take_front_matter (RstDocument *self)
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   text = gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
   length = strlen (text);
-  rst_front_matter_locate (text, length, &bounds);
-  details = rst_front_matter_read (text, length, &bounds, NULL, NULL);
+  details = rst_front_matter_split (text, length, &front_matter, &body);
   if (details == NULL)
     return FALSE;
 
   /* Nothing to take: the drafter deleted it. */
-  if (!bounds.present)
+  if (body == 0)
     {
       rst_document_change_state (self, self->front_matter, details);
       return TRUE;
     }
 
-  front_matter = terminate_front_matter (text, bounds.body, TRUE);
-
   gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (text, bounds.body));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (text, body));
   gtk_text_buffer_delete (buffer, &begin, &end);
   rst_document_change_state (self, front_matter, details);
   gtk_text_buffer_end_user_action (buffer);
@@ -771,7 +720,7 @@ rst_document_load_thread (GTask        *task,
 
   data->newline_type = detect_newline_type (data->text, length);
   data->length = strip_last_line_break (data->text, length);
-  split_statement (data->text, data->length, &data->front_matter, &data->details, &data->body);
+  data->details = rst_front_matter_split (data->text, data->length, &data->front_matter, &data->body);
   g_task_return_boolean (task, TRUE);
 }
 

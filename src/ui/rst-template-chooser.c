@@ -381,7 +381,8 @@ rst_template_chooser_update_preview (RstTemplateChooser *self)
   RstTemplate *template = rst_template_chooser_get_selected (self);
   const char *lang = template != NULL && rst_template_get_lang (template) != NULL
                      ? rst_template_get_lang (template) : self->lang;
-  RstFrontMatter bounds;
+  g_autoptr(RstDetails) details = NULL;
+  gsize body = 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.create", text != NULL);
 
@@ -392,8 +393,9 @@ rst_template_chooser_update_preview (RstTemplateChooser *self)
       return;
     }
 
-  rst_front_matter_locate (text, strlen (text), &bounds);
-  gtk_text_buffer_set_text (buffer, text + bounds.body, -1);
+  /* As the editor will show it: the body, the details apart. */
+  details = rst_front_matter_split (text, strlen (text), NULL, &body);
+  gtk_text_buffer_set_text (buffer, text + body, -1);
   gtk_widget_set_direction (GTK_WIDGET (self->preview_view),
                             rst_writing_is_rtl (rst_writing_get (lang)) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   gtk_stack_set_visible_child_name (self->preview_stack, "text");
