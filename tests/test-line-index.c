@@ -112,6 +112,55 @@ test_empty (void)
   g_assert_cmpuint (rst_line_index_get_n_lines (index), ==, 1);
 }
 
+/* Against the definition, byte by byte, on texts of every mix of line
+ * breaks and multi-byte characters, across block boundaries.
+ */
+static void
+test_against_definition (void)
+{
+  static const char * const pieces[] = { "\n", "\r", "\r\n", "a", " ", "é", "中", "ك", "\r\r" };
+  GRand *rand = g_rand_new_with_seed (114);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, round < 100 ? 20 : 400);
+      RstLineIndex *index;
+      guint line = 1, column = 1;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+      index = rst_line_index_new (text->str, text->len);
+      for (gsize i = 0; i <= text->len; i++)
+        {
+          guchar c = i < text->len ? (guchar) text->str[i] : 0;
+          guint l, col;
+
+          if (i == text->len || (c & 0xC0) != 0x80)
+            {
+              rst_line_index_locate (index, i, &l, &col);
+              g_assert_cmpuint (l, ==, line);
+              g_assert_cmpuint (col, ==, column);
+            }
+          if (i == text->len)
+            break;
+
+          if (c == '\n' || (c == '\r' && (i + 1 >= text->len || text->str[i + 1] != '\n')))
+            {
+              line++;
+              column = 1;
+            }
+          else if ((c & 0xC0) != 0x80)
+            column++;
+        }
+      g_assert_cmpuint (rst_line_index_get_n_lines (index), ==, line);
+      rst_line_index_free (index);
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/line-index/long-line", test_long_line);
   g_test_add_func ("/line-index/line-end", test_line_end);
   g_test_add_func ("/line-index/empty", test_empty);
+  g_test_add_func ("/line-index/against-definition", test_against_definition);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "rst-analysis.h"
 #include "rst-text-file.h"
+#include "rst-word.h"
 
 static char *
 load_fixture (gsize *length)
@@ -982,6 +983,65 @@ test_kind_names (void)
   g_assert_cmpstr (rst_element_kind_to_string (RST_ELEMENT_CLOSING), ==, "closing");
 }
 
+/* Words found through the paragraphs are the words a reading of the
+ * whole body finds, in every language: the outline's per-part times and
+ * the over-time range rest on it.
+ */
+static void
+assert_word_index (RstStatement *statement)
+{
+  const char *text = rst_statement_get_text (statement);
+  gsize pos = rst_statement_get_body_offset (statement);
+  gsize ws, we, s, e;
+  guint n = 0;
+
+  while (rst_next_word (text, &pos, rst_statement_get_length (statement), &ws, &we))
+    {
+      g_assert_true (rst_statement_get_word (statement, n, &s, &e));
+      g_assert_cmpuint (s, ==, ws);
+      g_assert_cmpuint (e, ==, we);
+      g_assert_cmpuint (rst_statement_count_words_before (statement, ws), ==, n);
+      g_assert_cmpuint (rst_statement_count_words_before (statement, ws + 1), ==, n + 1);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, rst_statement_get_word_count (statement));
+  g_assert_false (rst_statement_get_word (statement, n, &s, &e));
+  g_assert_cmpuint (rst_statement_count_words_before (statement, rst_statement_get_length (statement)), ==, n);
+  g_assert_cmpuint (rst_statement_count_words_before (statement, 0), ==, 0);
+}
+
+static void
+test_word_index (void)
+{
+  static const char * const files[] = {
+    "ar-iom-114-egypt.txt", "en-iom-114-us-pdf.txt", "es-iom-114-segib.txt",
+    "fr-iom-114-senegal.txt", "ru-iom-114-belarus.txt", "zh-iom-114-china.txt",
+  };
+  static const char * const texts[] = {
+    "", "   \n\n  ", "One.", "---\ntitle: a b c\n---\n\nOne two.\n\nThree\nfour.\n",
+    "  Leading words\n\n\n\nafter blank lines  \n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", files[i], NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(RstAnalysis) analysis = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+      analysis = analyse_ok (text, length);
+      assert_word_index (rst_analysis_get_statement (analysis));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RstStatement) statement = parse_ok (texts[i]);
+
+      assert_word_index (statement);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -991,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/statement/fixture/structure", test_fixture_structure);
   g_test_add_func ("/statement/fixture/paragraphs", test_fixture_paragraphs);
   g_test_add_func ("/statement/word-count", test_word_count);
+  g_test_add_func ("/statement/word-index", test_word_index);
   g_test_add_func ("/statement/positions", test_positions);
   g_test_add_func ("/statement/crlf", test_crlf);
   g_test_add_func ("/statement/front-matter/details", test_front_matter);

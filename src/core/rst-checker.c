@@ -611,8 +611,8 @@ check_time (Check *c)
   g_autofree char *time = NULL;
   g_autofree char *limit = NULL;
   g_autofree char *message = NULL;
-  guint allowed, n = 0;
-  gsize pos, ws, we;
+  guint allowed;
+  guint words = rst_statement_get_word_count (c->statement);
   gsize start = c->length;
   gsize end = c->length;
 
@@ -624,14 +624,9 @@ check_time (Check *c)
   /* The units the estimate counted: words, and in Chinese each Han
    * character as one (rst_next_word()).
    */
-  pos = rst_statement_get_body_offset (c->statement);
-  while (rst_next_word (c->text, &pos, c->length, &ws, &we))
-    {
-      if (n++ == allowed)
-        start = ws;
-      end = we;
-    }
-  if (start > end)
+  if (words > 0)
+    rst_statement_get_word (c->statement, words - 1, NULL, &end);
+  if (!rst_statement_get_word (c->statement, allowed, &start, NULL) || start > end)
     start = end;
 
   time = rst_timing_format (o->speaking_seconds);

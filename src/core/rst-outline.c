@@ -274,32 +274,22 @@ count_section_times (RstStatement *statement,
                      GPtrArray    *items,
                      double        units_per_minute)
 {
-  const char *text = rst_statement_get_text (statement);
-  gsize length = rst_statement_get_length (statement);
-  gsize pos = rst_statement_get_body_offset (statement);
-  gsize ws, we;
-  guint current = 0;
   guint total = 0;
   guint before = 0;
-
-  if (items->len == 0)
-    return;
-
-  while (rst_next_word (text, &pos, length, &ws, &we))
-    {
-      RstOutlineItem *item;
-
-      while (current + 1 < items->len &&
-             ws >= ((RstOutlineItem *) g_ptr_array_index (items, current + 1))->start)
-        current++;
-      item = g_ptr_array_index (items, current);
-      item->units++;
-    }
+  guint words_before = 0;
 
   for (guint i = 0; i < items->len; i++)
     {
       RstOutlineItem *item = g_ptr_array_index (items, i);
+      guint words_until;
       guint until;
+
+      words_until = i + 1 < items->len
+                    ? rst_statement_count_words_before (statement,
+                                                        ((RstOutlineItem *) g_ptr_array_index (items, i + 1))->start)
+                    : rst_statement_get_word_count (statement);
+      item->units = words_until - words_before;
+      words_before = words_until;
 
       total += item->units;
       until = rst_timing_estimate_seconds (total, units_per_minute);

@@ -31,6 +31,11 @@ struct _RstStatement
   GArray         *paragraphs;     /* RstParagraph */
   GArray         *elements;       /* RstElement */
   guint           word_count;
+  /* The words before each paragraph's start, and the total last: the
+   * outline and the time check find words through it without reading
+   * the whole statement again.
+   */
+  guint          *words_before;   /* n_paragraphs + 1 */
 
   const RstRules *rules;
 
@@ -58,6 +63,7 @@ rst_statement_finalize (GObject *object)
   g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->elements, g_array_unref);
   g_clear_pointer (&self->folded, rst_folded_free);
+  g_clear_pointer (&self->words_before, g_free);
 
   G_OBJECT_CLASS (rst_statement_parent_class)->finalize (object);
 }
@@ -475,17 +481,64 @@ merge_runs (RstStatement *self)
   g_array_set_size (self->elements, out);
 }
 
+/* The one reading of the body's words (rst_next_word()); a word counts
+ * with the paragraph it starts in, and any before the first paragraph
+ * with that one.
+ */
 static void
 count_words (RstStatement *self)
 {
+  const RstParagraph *paras = (const RstParagraph *)(gconstpointer)self->paragraphs->data;
+  guint n_paras = self->paragraphs->len;
   gsize pos = self->body_offset;
   gsize ws, we;
+  guint current = 0;
   guint n = 0;
 
+  self->words_before = g_new0 (guint, n_paras + 1);
+
   while (rst_next_word (self->text, &pos, self->length, &ws, &we))
-    n++;
+    {
+      while (current + 1 < n_paras && ws >= paras[current + 1].start)
+        self->words_before[++current] = n;
+      n++;
+    }
+  while (current < n_paras)
+    self->words_before[++current] = n;
 
   self->word_count = n;
+}
+
+/* The paragraph whose words include the @n-th (from 0): the last one
+ * with fewer words before it than @n + 1.
+ */
+static guint
+paragraph_of_word (RstStatement *self,
+                   guint         n)
+{
+  guint lo = 0, hi = self->paragraphs->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->words_before[mid] <= n)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Where the words of paragraph @i are read from. */
+static gsize
+paragraph_scan_start (RstStatement *self,
+                      guint         i)
+{
+  if (i == 0)
+    return self->body_offset;
+  return g_array_index (self->paragraphs, RstParagraph, i).start;
 }
 
 /**
@@ -580,6 +633,90 @@ rst_statement_get_word_count (RstStatement *self)
 {
   g_return_val_if_fail (RST_IS_STATEMENT (self), 0);
   return self->word_count;
+}
+
+/**
+ * rst_statement_get_word:
+ * @n: which word of the body, from 0
+ * @start: (out) (optional): its first byte
+ * @end: (out) (optional): the byte after it
+ *
+ * Finds a word as the word count counted it, reading one paragraph.
+ *
+ * Returns: %FALSE when the body has no more than @n words
+ */
+gboolean
+rst_statement_get_word (RstStatement *self,
+                        guint         n,
+                        gsize        *start,
+                        gsize        *end)
+{
+  guint para;
+  guint k;
+  gsize pos, ws, we;
+
+  g_return_val_if_fail (RST_IS_STATEMENT (self), FALSE);
+
+  if (n >= self->word_count)
+    return FALSE;
+
+  para = paragraph_of_word (self, n);
+  k = self->words_before[para];
+  pos = paragraph_scan_start (self, para);
+  while (rst_next_word (self->text, &pos, self->length, &ws, &we))
+    if (k++ == n)
+      {
+        if (start != NULL)
+          *start = ws;
+        if (end != NULL)
+          *end = we;
+        return TRUE;
+      }
+
+  g_return_val_if_reached (FALSE);
+}
+
+/**
+ * rst_statement_count_words_before:
+ * @offset: a byte offset into the text
+ *
+ * Returns: how many of the body's words start before @offset, reading
+ *   at most one paragraph
+ */
+guint
+rst_statement_count_words_before (RstStatement *self,
+                                  gsize         offset)
+{
+  const RstParagraph *paras;
+  guint lo = 0, hi;
+  guint n;
+  gsize pos, ws, we;
+
+  g_return_val_if_fail (RST_IS_STATEMENT (self), 0);
+
+  paras = (const RstParagraph *)(gconstpointer)self->paragraphs->data;
+  hi = self->paragraphs->len;
+  if (hi == 0 || offset <= self->body_offset)
+    return 0;
+
+  /* The last paragraph starting at or before @offset. */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (paras[mid].start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  n = self->words_before[lo];
+  pos = paragraph_scan_start (self, lo);
+  while (n < self->words_before[lo + 1] &&
+         rst_next_word (self->text, &pos, self->length, &ws, &we) && ws < offset)
+    n++;
+
+  return n;
 }
 
 const RstRules *

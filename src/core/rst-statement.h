@@ -81,6 +81,12 @@ const RstParagraph *rst_statement_get_paragraphs       (RstStatement  *self,
 const RstElement   *rst_statement_get_elements         (RstStatement  *self,
                                                         guint         *n_elements);
 guint               rst_statement_get_word_count       (RstStatement  *self);
+gboolean            rst_statement_get_word             (RstStatement  *self,
+                                                        guint          n,
+                                                        gsize         *start,
+                                                        gsize         *end);
+guint               rst_statement_count_words_before   (RstStatement  *self,
+                                                        gsize          offset);
 const char         *rst_element_kind_to_string         (RstElementKind kind);
 
 G_END_DECLS
