@@ -25,7 +25,7 @@ struct _RstPrintOperation
   RstLayout         *layout;
   RstLayoutKind      kind;
 
-  /* The print dialog's "Copy" tab, while it is shown. */
+  /* The print dialog's "Layout" tab, while it is shown. */
   GtkCheckButton    *reading_button;
 };
 
@@ -239,8 +239,8 @@ rst_print_operation_init (RstPrintOperation *self)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  /* Translators: the print dialog's tab that picks council or reading copy */
-  gtk_print_operation_set_custom_tab_label (operation, _("Copy"));
+  /* Translators: the print dialog’s tab that picks the council copy or the reading copy */
+  gtk_print_operation_set_custom_tab_label (operation, _("Layout"));
 }
 
 /**

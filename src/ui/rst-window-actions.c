@@ -339,7 +339,7 @@ rst_window_print_done_cb (GtkPrintOperation       *operation,
 }
 
 /* The pages the PDF export draws, council or reading copy; the print
- * dialog's Copy tab switches between them. GTK holds the operation
+ * dialog's Layout tab switches between them. GTK holds the operation
  * while its dialog runs.
  */
 static void
