@@ -355,6 +355,71 @@ test_cli_new_language (void)
   }
 }
 
+/* `--set council=…` is `--council …`: the id, in any case, or the
+ * profile's name, resolved through the council list, so that the
+ * profile's name and the chair's address fill the template, never
+ * "of the iom" and a "{{chair_address}}" left behind.
+ */
+static void
+test_cli_new_set_council (void)
+{
+  static const char * const spellings[] = {
+    "council=iom", "council=IOM", "council_id=iom", "council=IOM Council",
+  };
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "set-council", NULL);
+  g_autofree char *reference_path = g_build_filename (dir, "council.md", NULL);
+  g_autofree char *reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RstTestRun) run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  rst_test_run_rostrum (&run, "--new", "--template", "general-debate", "--council", "iom",
+                        "--set", "session=115", "--output", reference_path);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_file_get_contents (reference_path, &reference, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (reference, "at the 115th Session of the IOM Council"));
+  g_assert_nonnull (strstr (reference, "\n\nMr. Chairperson,\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("set-%u.md", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(RstAnalysis) analysis = NULL;
+      g_auto(RstTestRun) set = { 0 };
+
+      g_test_message ("--set %s", spellings[i]);
+      rst_test_run_rostrum (&set, "--new", "--template", "general-debate", "--set", spellings[i],
+                            "--set", "session=115", "--output", path);
+      g_assert_cmpstr (set.err, ==, "");
+      g_assert_cmpint (set.status, ==, 0);
+
+      g_file_get_contents (path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (contents, ==, reference);
+      g_assert_null (strstr (contents, "of the iom"));
+      g_assert_null (strstr (contents, "{{chair_address}}"));
+      g_assert_null (strstr (contents, "{{council}}"));
+
+      analysis = rst_analysis_new (contents, -1, NULL);
+      g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+    }
+
+  /* A council no profile answers to is a usage error, as --council's. */
+  {
+    g_autofree char *path = g_build_filename (dir, "nowhere.md", NULL);
+    g_auto(RstTestRun) bad = { 0 };
+
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "council=nowhere",
+                          "--output", path);
+    assert_bad_input (&bad, "nowhere");
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/cli-new/new", test_cli_new);
   g_test_add_func ("/cli-new/new-from-profile", test_cli_new_from_profile);
   g_test_add_func ("/cli-new/new-language", test_cli_new_language);
+  g_test_add_func ("/cli-new/set-council", test_cli_new_set_council);
 
   return g_test_run ();
 }
