@@ -222,8 +222,12 @@ rst_window_template_saved_cb (GObject      *object,
 
   /* The toast's title is markup; a name may hold "&". */
   escaped = g_markup_escape_text (rst_template_get_name (template), -1);
-  /* Translators: a toast, with the template's name */
-  title = g_strdup_printf (_("Saved as the template “%s”"), escaped);
+  if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_SHARED)
+    /* Translators: a toast, with the template's name */
+    title = g_strdup_printf (_("Saved as the delegation’s template “%s”"), escaped);
+  else
+    /* Translators: a toast, with the template's name */
+    title = g_strdup_printf (_("Saved as the template “%s”"), escaped);
   rst_window_add_toast (self, adw_toast_new (title));
 }
 
