@@ -440,6 +440,7 @@ test_preferences_shared_folder (void)
   icon = find_warning_icon (GTK_WIDGET (row));
   g_assert_nonnull (icon);
   g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_true (gtk_widget_is_ancestor (icon, GTK_WIDGET (row)));
 
   {
     /* Mounted: the folder itself. */
@@ -447,7 +448,7 @@ test_preferences_shared_folder (void)
     g_settings_set_string (settings, "shared-templates-folder", "");
     g_settings_set_string (settings, "shared-templates-folder", dir);
     g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, dir);
-    g_assert_false (gtk_widget_get_visible (icon));
+    g_assert_null (find_warning_icon (GTK_WIDGET (row)));
 
     /* Read-only (unless root, whom access(2) lets write). */
     g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
@@ -456,7 +457,7 @@ test_preferences_shared_folder (void)
         g_settings_set_string (settings, "shared-templates-folder", "");
         g_settings_set_string (settings, "shared-templates-folder", dir);
         g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "read-only"));
-        g_assert_true (gtk_widget_get_visible (icon));
+        g_assert_nonnull (find_warning_icon (GTK_WIDGET (row)));
       }
     g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
   }

@@ -367,7 +367,12 @@ rst_preferences_window_sync_shared_folder (RstPreferencesWindow *self)
     }
 
   adw_action_row_set_subtitle (self->shared_folder_row, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->shared_folder_warning), problem);
+
+  /* Added and removed, not hidden: an empty prefix box still indents. */
+  if (problem && gtk_widget_get_parent (GTK_WIDGET (self->shared_folder_warning)) == NULL)
+    adw_action_row_add_prefix (self->shared_folder_row, GTK_WIDGET (self->shared_folder_warning));
+  else if (!problem && gtk_widget_get_parent (GTK_WIDGET (self->shared_folder_warning)) != NULL)
+    adw_action_row_remove (self->shared_folder_row, GTK_WIDGET (self->shared_folder_warning));
   g_simple_action_set_enabled (self->clear_shared_folder, folder[0] != '\0');
 }
 
@@ -470,6 +475,8 @@ rst_preferences_window_constructed (GObject *object)
   rst_preferences_window_load_schemes (self);
   rst_preferences_window_add_rules (self);
 
+  self->shared_folder_warning = GTK_IMAGE (g_object_ref_sink (gtk_image_new_from_icon_name ("dialog-warning-symbolic")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->shared_folder_warning), "warning");
   rst_preferences_window_sync_shared_folder (self);
   g_signal_connect_object (self->settings, "changed::shared-templates-folder",
                            G_CALLBACK (rst_preferences_window_sync_shared_folder), self, G_CONNECT_SWAPPED);
@@ -482,6 +489,7 @@ rst_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->shared_folder_warning);
   g_clear_pointer (&self->council_ids, g_ptr_array_unref);
   g_clear_pointer (&self->scheme_ids, g_ptr_array_unref);
 
@@ -510,7 +518,6 @@ rst_preferences_window_class_init (RstPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, autosave_spin);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, rules_group);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, shared_folder_row);
-  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, shared_folder_warning);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
