@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include <adwaita.h>
 #include <poppler.h>
 
 #include "rst-print-operation.h"
@@ -251,6 +252,77 @@ test_print_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+store_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            gpointer                 user_data)
+{
+  int *out = user_data;
+
+  *out = result;
+}
+
+static guint
+count_drawing_areas (GtkWidget *widget)
+{
+  guint n = GTK_IS_DRAWING_AREA (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_drawing_areas (child);
+
+  return n;
+}
+
+/* The preview is Rostrum's own window over the layout's pages (GTK's
+ * default needs a PDF viewer); closing it ends the operation.
+ */
+static void
+test_print_preview (void)
+{
+  g_autoptr(RstAnalysis) analysis = NULL;
+  g_autoptr(RstPrintOperation) operation = NULL;
+  g_autoptr(RstLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  GtkWindow *preview = NULL;
+  RstWindow *window;
+  int done = -1;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  analysis = rst_test_load_corpus ("ar-iom-114-egypt.txt", "");
+  layout = rst_layout_new (analysis, RST_LAYOUT_READING);
+  operation = rst_print_operation_new (analysis, RST_LAYOUT_READING);
+  g_signal_connect (operation, "done", G_CALLBACK (store_done), &done);
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PREVIEW,
+                                    GTK_WINDOW (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  for (guint tries = 0; tries < 500 && preview == NULL; tries++)
+    {
+      preview = rst_test_ui_find_toplevel (ADW_TYPE_WINDOW, GTK_WINDOW (window));
+      if (preview != NULL && !gtk_widget_has_css_class (GTK_WIDGET (preview), "rst-print-preview"))
+        preview = NULL;
+    }
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_window_get_modal (preview));
+  /* One drawn page for each page of the layout: the reading copy's. */
+  g_assert_cmpuint (rst_layout_get_n_pages (layout), >, 1);
+  g_assert_cmpuint (count_drawing_areas (GTK_WIDGET (preview)), ==, rst_layout_get_n_pages (layout));
+
+  g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
+  gtk_window_close (preview);
+  while (preview != NULL || done == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (done, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/print-operation/arabic", test_print_arabic);
   g_test_add_func ("/print-operation/chinese", test_print_chinese);
   g_test_add_func ("/print-operation/from-window", test_print_from_window);
+  g_test_add_func ("/print-operation/preview", test_print_preview);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rst-print-operation.h"
@@ -188,6 +189,137 @@ rst_print_operation_custom_widget_apply (GtkPrintOperation *operation,
                                         ? RST_LAYOUT_READING : RST_LAYOUT_PRINT);
 }
 
+/* The preview ------------------------------------------------------- */
+
+/* The preview shows the layout's own pages, drawn as the printer gets
+ * them, in a window of Rostrum's: GTK's default would need a PDF
+ * viewer installed.
+ */
+static void
+draw_preview_page (GtkDrawingArea *area,
+                   cairo_t        *cr,
+                   int             width,
+                   int             height,
+                   gpointer        user_data)
+{
+  RstLayout *layout = user_data;
+  guint page = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "rst-page"));
+  double page_width, page_height;
+
+  rst_layout_get_page_size (layout, &page_width, &page_height);
+
+  /* Paper is white in the dark style too. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, width / page_width, height / page_height);
+  rst_layout_render_page (layout, cr, page);
+}
+
+static void
+end_preview (gpointer data)
+{
+  GtkPrintOperationPreview *preview = data;
+
+  gtk_print_operation_preview_end_preview (preview);
+  g_object_unref (preview);
+}
+
+static gboolean
+rst_print_operation_preview (GtkPrintOperation        *operation,
+                             GtkPrintOperationPreview *preview,
+                             GtkPrintContext          *context,
+                             GtkWindow                *parent)
+{
+  RstPrintOperation *self = RST_PRINT_OPERATION (operation);
+  RstLayout *layout = rst_print_operation_ensure_layout (self);
+  guint n_pages = rst_layout_get_n_pages (layout);
+  g_autofree char *subtitle = NULL;
+  GtkEventController *shortcuts;
+  GtkWidget *window;
+  GtkWidget *content;
+  GtkWidget *scrolled;
+  GtkWidget *pages;
+  double page_width, page_height;
+
+  rst_layout_get_page_size (layout, &page_width, &page_height);
+
+  /* GTK asks for a context to paginate on; the pages are drawn below,
+   * not through it.
+   */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create (surface);
+
+    gtk_print_context_set_cairo_context (context, cr, 72, 72);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 680, 860);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+      gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+    }
+  gtk_widget_add_css_class (window, "rst-print-preview");
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page", "%u pages", n_pages), n_pages);
+  {
+    GtkWidget *header = adw_header_bar_new ();
+
+    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                     adw_window_title_new (_("Print Preview"), subtitle));
+    gtk_box_append (GTK_BOX (content), header);
+  }
+
+  pages = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_halign (pages, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (pages, 24);
+  gtk_widget_set_margin_bottom (pages, 24);
+  gtk_widget_set_margin_start (pages, 24);
+  gtk_widget_set_margin_end (pages, 24);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      GtkWidget *area = gtk_drawing_area_new ();
+      /* Translators: the accessible name of a page in the print preview */
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, n_pages);
+
+      /* Four fifths of the page's size in points: a page fits a
+       * laptop's screen and the type is still legible.
+       */
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (page_width * 0.8));
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), (int) (page_height * 0.8));
+      g_object_set_data (G_OBJECT (area), "rst-page", GUINT_TO_POINTER (i));
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_preview_page,
+                                      g_object_ref (layout), g_object_unref);
+      gtk_widget_add_css_class (area, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (GTK_BOX (pages), area);
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), pages);
+  gtk_box_append (GTK_BOX (content), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), content);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  /* Closing the preview ends the operation (::done follows). */
+  g_object_set_data_full (G_OBJECT (window), "rst-preview", g_object_ref (preview), end_preview);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return TRUE;
+}
+
 static void
 rst_print_operation_dispose (GObject *object)
 {
@@ -225,6 +357,7 @@ rst_print_operation_class_init (RstPrintOperationClass *klass)
   operation_class->end_print = rst_print_operation_end_print;
   operation_class->create_custom_widget = rst_print_operation_create_custom_widget;
   operation_class->custom_widget_apply = rst_print_operation_custom_widget_apply;
+  operation_class->preview = rst_print_operation_preview;
 }
 
 static void
