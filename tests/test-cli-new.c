@@ -420,6 +420,68 @@ test_cli_new_set_council (void)
   }
 }
 
+/* The delegation's shared folder of Preferences: --list-templates lists
+ * its templates as "shared", --new fills them; a folder that is not
+ * there lists nothing and is no error.
+ */
+static void
+test_cli_shared_templates (void)
+{
+  g_autofree char *share = g_build_filename (g_get_user_cache_dir (), "mission-share", NULL);
+  g_autofree char *template_path = g_build_filename (share, "mission-debate.md", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "mission.md", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autofree char *settings = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RstTestRun) list = { 0 };
+  g_auto(RstTestRun) run = { 0 };
+  g_auto(RstTestRun) missing = { 0 };
+  const char * const env[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (share, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  g_file_set_contents (template_path,
+                       "---\ntemplate-name: Mission general debate\nlang: en\n---\n"
+                       "{{chair_address}},\n\n{{delegation}} thanks you.\n\nI thank you.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  settings = g_strdup_printf ("[io/github/rostrum/Rostrum]\n"
+                              "shared-templates-folder='%s'\n"
+                              "delegation='Peru'\n", share);
+  g_file_set_contents (keyfile, settings, -1, &error);
+  g_assert_no_error (error);
+
+  rst_test_run_rostrum_env (&list, env, (const char * const[]) { "--list-templates", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "\nmission-debate\tMission general debate\tshared\ten\n"));
+  g_assert_nonnull (strstr (list.out, "general-debate\tGeneral debate\tbuiltin\t"));
+
+  rst_test_run_rostrum_env (&run, env, (const char * const[]) {
+                              "--new", "--template", "mission-debate", "--council", "iom",
+                              "--output", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "---\nlang: en\n---\nMr. Chairperson,\n\nPeru thanks you.\n\nI thank you.\n");
+
+  /* Not mounted: the rest as ever, and nothing on stderr. */
+  g_clear_pointer (&settings, g_free);
+  settings = g_strdup_printf ("[io/github/rostrum/Rostrum]\n"
+                              "shared-templates-folder='%s/not-there'\n", share);
+  g_file_set_contents (keyfile, settings, -1, &error);
+  g_assert_no_error (error);
+  rst_test_run_rostrum_env (&missing, env, (const char * const[]) { "--list-templates", NULL });
+  g_assert_cmpint (missing.status, ==, 0);
+  g_assert_cmpstr (missing.err, ==, "");
+  g_assert_null (strstr (missing.out, "mission-debate"));
+  g_assert_nonnull (strstr (missing.out, "general-debate\tGeneral debate\tbuiltin\t"));
+
+  g_assert_cmpint (g_unlink (keyfile), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/cli-new/new-from-profile", test_cli_new_from_profile);
   g_test_add_func ("/cli-new/new-language", test_cli_new_language);
   g_test_add_func ("/cli-new/set-council", test_cli_new_set_council);
+  g_test_add_func ("/cli-new/shared-templates", test_cli_shared_templates);
 
   return g_test_run ();
 }

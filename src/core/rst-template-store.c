@@ -410,6 +410,43 @@ rst_template_store_new (void)
   return rst_template_store_new_for_directory (dir);
 }
 
+/**
+ * rst_template_store_new_default:
+ *
+ * The built-in and the user's templates, and those of the delegation's
+ * shared folder that Preferences names (the installed schema's
+ * shared-templates-folder), for the editor and the command line alike.
+ * Without the schema (a run from the build tree) there is no shared
+ * folder rather than GSettings' abort.
+ *
+ * Returns: (transfer full): the store
+ */
+RstTemplateStore *
+rst_template_store_new_default (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  RstTemplateStore *self = rst_template_store_new ();
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema != NULL && g_settings_schema_has_key (schema, "shared-templates-folder"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *folder = g_settings_get_string (settings, "shared-templates-folder");
+
+      if (folder[0] != '\0')
+        {
+          g_autoptr(GFile) directory = g_file_new_for_commandline_arg (folder);
+
+          rst_template_store_set_shared_directory (self, directory);
+        }
+    }
+
+  return self;
+}
+
 RstTemplate *
 rst_template_store_lookup (RstTemplateStore *self,
                            const char       *id)

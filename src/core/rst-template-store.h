@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (RstTemplateStore, rst_template_store, RST, TEMPLATE_STORE,
  */
 RstTemplateStore *rst_template_store_new                (void);
 RstTemplateStore *rst_template_store_new_for_directory  (GFile             *user_directory);
+/* With the shared folder of Preferences (GSettings), when there is one. */
+RstTemplateStore *rst_template_store_new_default        (void);
 /* Reads everything again, for files changed behind our back. */
 void              rst_template_store_reload             (RstTemplateStore  *self);
 /* Also finds a user template as "user:ID" when it has no conflict. */

@@ -61,26 +61,6 @@ struct _RstTemplateChooser
 
 G_DEFINE_FINAL_TYPE (RstTemplateChooser, rst_template_chooser, ADW_TYPE_WINDOW)
 
-/* The built-in, personal and delegation's templates: the shared folder
- * is the one Preferences names, read anew each time like the rest.
- */
-static RstTemplateStore *
-new_template_store (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *folder = g_settings_get_string (settings, "shared-templates-folder");
-  RstTemplateStore *store = rst_template_store_new ();
-
-  if (folder[0] != '\0')
-    {
-      g_autoptr(GFile) directory = g_file_new_for_commandline_arg (folder);
-
-      rst_template_store_set_shared_directory (store, directory);
-    }
-
-  return store;
-}
-
 static void rst_template_chooser_update_preview (RstTemplateChooser *self);
 static GtkWidget *rst_template_chooser_create_row (gpointer item,
                                                    gpointer user_data);
@@ -1195,7 +1175,7 @@ save_with_name (gpointer    owner,
 {
   GTask *task = owner;
   RstAnalysis *analysis = g_task_get_task_data (task);
-  g_autoptr(RstTemplateStore) store = new_template_store ();
+  g_autoptr(RstTemplateStore) store = rst_template_store_new_default ();
   g_autoptr(GHashTable) values = rst_template_values_new_for_analysis (analysis);
   g_autofree char *text = dup_text_with_language (analysis);
   GError *error = NULL;
@@ -1250,7 +1230,7 @@ rst_template_chooser_save_as_template_async (GtkWindow           *parent,
   /* The delegation's folder is offered only where it can be written:
    * Preferences says why it cannot.
    */
-  store = new_template_store ();
+  store = rst_template_store_new_default ();
   ask_for_name (parent, G_OBJECT (task), _("Save as Template"),
                 _("Your delegation, speaker, council, session and date become fields "
                   "that are filled in again for the next statement."),
@@ -1360,9 +1340,9 @@ rst_template_chooser_init (RstTemplateChooser *self)
   gtk_drop_down_set_selected (self->language_dropdown, 0);
 
   /* Read from disk each time, so that templates saved from another
-   * window or by hand are there.
+   * window or by hand are there; with the delegation's shared folder.
    */
-  self->store = new_template_store ();
+  self->store = rst_template_store_new_default ();
   self->filter = gtk_custom_filter_new (rst_template_chooser_filter, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                               GTK_FILTER (self->filter));
