@@ -221,6 +221,25 @@ test_print_chinese (void)
   g_assert_nonnull (strstr (text, "主席先生"));
 }
 
+static GtkCheckButton *
+find_check_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
+      g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label))
+    return GTK_CHECK_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Ctrl+P opens the print dialog over the window, for the statement of
  * the selected tab; closing it prints nothing and leaves no error.
  */
@@ -245,6 +264,20 @@ test_print_from_window (void)
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
+  /* The Layout tab offers the council copy, chosen, and the reading copy. */
+  g_assert_true (gtk_check_button_get_active (find_check_button (GTK_WIDGET (dialog), "_Council copy")));
+  g_assert_false (gtk_check_button_get_active (find_check_button (GTK_WIDGET (dialog), "_Reading copy")));
+
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* win.print-reading-copy: the same dialog, the reading copy chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-reading-copy", NULL));
+  dialog = rst_test_ui_find_toplevel (g_type_from_name ("GtkPrintUnixDialog"), GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_check_button_get_active (find_check_button (GTK_WIDGET (dialog), "_Reading copy")));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   while (dialog != NULL)
     g_main_context_iteration (NULL, TRUE);

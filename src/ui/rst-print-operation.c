@@ -146,9 +146,12 @@ static void
 rst_print_operation_end_print (GtkPrintOperation *operation,
                                GtkPrintContext   *context)
 {
-  RstPrintOperation *self = RST_PRINT_OPERATION (operation);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
 
-  g_set_object (&last_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self)));
+  /* A copy: the next operation's dialog changes its own. */
+  g_clear_object (&last_settings);
+  if (settings != NULL)
+    last_settings = gtk_print_settings_copy (settings);
 }
 
 static GtkWidget *
