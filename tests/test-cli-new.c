@@ -355,6 +355,133 @@ test_cli_new_language (void)
   }
 }
 
+/* `--set council=…` is `--council …`: the id, in any case, or the
+ * profile's name, resolved through the council list, so that the
+ * profile's name and the chair's address fill the template, never
+ * "of the iom" and a "{{chair_address}}" left behind.
+ */
+static void
+test_cli_new_set_council (void)
+{
+  static const char * const spellings[] = {
+    "council=iom", "council=IOM", "council_id=iom", "council=IOM Council",
+  };
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "set-council", NULL);
+  g_autofree char *reference_path = g_build_filename (dir, "council.md", NULL);
+  g_autofree char *reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RstTestRun) run = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  rst_test_run_rostrum (&run, "--new", "--template", "general-debate", "--council", "iom",
+                        "--set", "session=115", "--output", reference_path);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_file_get_contents (reference_path, &reference, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (reference, "at the 115th Session of the IOM Council"));
+  g_assert_nonnull (strstr (reference, "\n\nMr. Chairperson,\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("set-%u.md", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(RstAnalysis) analysis = NULL;
+      g_auto(RstTestRun) set = { 0 };
+
+      g_test_message ("--set %s", spellings[i]);
+      rst_test_run_rostrum (&set, "--new", "--template", "general-debate", "--set", spellings[i],
+                            "--set", "session=115", "--output", path);
+      g_assert_cmpstr (set.err, ==, "");
+      g_assert_cmpint (set.status, ==, 0);
+
+      g_file_get_contents (path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (contents, ==, reference);
+      g_assert_null (strstr (contents, "of the iom"));
+      g_assert_null (strstr (contents, "{{chair_address}}"));
+      g_assert_null (strstr (contents, "{{council}}"));
+
+      analysis = rst_analysis_new (contents, -1, NULL);
+      g_assert_cmpstr (rst_analysis_get_council_id (analysis), ==, "iom");
+    }
+
+  /* A council no profile answers to is a usage error, as --council's. */
+  {
+    g_autofree char *path = g_build_filename (dir, "nowhere.md", NULL);
+    g_auto(RstTestRun) bad = { 0 };
+
+    rst_test_run_rostrum (&bad, "--new", "--template", "general-debate", "--set", "council=nowhere",
+                          "--output", path);
+    assert_bad_input (&bad, "nowhere");
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* The delegation's shared folder of Preferences: --list-templates lists
+ * its templates as "shared", --new fills them; a folder that is not
+ * there lists nothing and is no error.
+ */
+static void
+test_cli_shared_templates (void)
+{
+  g_autofree char *share = g_build_filename (g_get_user_cache_dir (), "mission-share", NULL);
+  g_autofree char *template_path = g_build_filename (share, "mission-debate.md", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "mission.md", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autofree char *settings = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RstTestRun) list = { 0 };
+  g_auto(RstTestRun) run = { 0 };
+  g_auto(RstTestRun) missing = { 0 };
+  const char * const env[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (share, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  g_file_set_contents (template_path,
+                       "---\ntemplate-name: Mission general debate\nlang: en\n---\n"
+                       "{{chair_address}},\n\n{{delegation}} thanks you.\n\nI thank you.\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  settings = g_strdup_printf ("[io/github/rostrum/Rostrum]\n"
+                              "shared-templates-folder='%s'\n"
+                              "delegation='Peru'\n", share);
+  g_file_set_contents (keyfile, settings, -1, &error);
+  g_assert_no_error (error);
+
+  rst_test_run_rostrum_env (&list, env, (const char * const[]) { "--list-templates", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "\nmission-debate\tMission general debate\tshared\ten\n"));
+  g_assert_nonnull (strstr (list.out, "general-debate\tGeneral debate\tbuiltin\t"));
+
+  rst_test_run_rostrum_env (&run, env, (const char * const[]) {
+                              "--new", "--template", "mission-debate", "--council", "iom",
+                              "--output", path, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "---\nlang: en\n---\nMr. Chairperson,\n\nPeru thanks you.\n\nI thank you.\n");
+
+  /* Not mounted: the rest as ever, and nothing on stderr. */
+  g_clear_pointer (&settings, g_free);
+  settings = g_strdup_printf ("[io/github/rostrum/Rostrum]\n"
+                              "shared-templates-folder='%s/not-there'\n", share);
+  g_file_set_contents (keyfile, settings, -1, &error);
+  g_assert_no_error (error);
+  rst_test_run_rostrum_env (&missing, env, (const char * const[]) { "--list-templates", NULL });
+  g_assert_cmpint (missing.status, ==, 0);
+  g_assert_cmpstr (missing.err, ==, "");
+  g_assert_null (strstr (missing.out, "mission-debate"));
+  g_assert_nonnull (strstr (missing.out, "general-debate\tGeneral debate\tbuiltin\t"));
+
+  g_assert_cmpint (g_unlink (keyfile), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +492,8 @@ main (int   argc,
   g_test_add_func ("/cli-new/new", test_cli_new);
   g_test_add_func ("/cli-new/new-from-profile", test_cli_new_from_profile);
   g_test_add_func ("/cli-new/new-language", test_cli_new_language);
+  g_test_add_func ("/cli-new/set-council", test_cli_new_set_council);
+  g_test_add_func ("/cli-new/shared-templates", test_cli_shared_templates);
 
   return g_test_run ();
 }

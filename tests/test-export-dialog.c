@@ -272,6 +272,88 @@ test_export_dialog_proposes_file_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What the analysis read from the heading names the file where the
+ * front matter is silent or still holds a template's placeholders, with
+ * the delegation of Preferences: never "Council.pdf" nor
+ * "Council-Id-Session.pdf".
+ */
+static const char *TEMPLATE_DETAILS =
+  "---\n"
+  "title: \"Statement by {{speaker}}\"\n"
+  "council: \"{{council_id}}\"\n"
+  "session: \"{{session}}\"\n"
+  "delegation: \"{{delegation}}\"\n"
+  "agenda-item: \"{{agenda_item}}\"\n"
+  "---\n";
+
+static char *
+proposed_name_for (const char *text)
+{
+  RstExportDialog *dialog;
+  RstWindow *window;
+  char *name;
+
+  window = open_statement (text);
+  dialog = new_export_dialog (window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  name = g_strdup (rst_export_dialog_get_file_name (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return name;
+}
+
+static void
+test_export_dialog_name_from_heading (void)
+{
+  g_autofree char *fixture = read_fixture ();
+  g_autofree char *templated = g_strconcat (TEMPLATE_DETAILS, fixture, NULL);
+  g_autofree char *bare = NULL;
+  g_autofree char *from_template = NULL;
+  g_autofree char *with_delegation = NULL;
+  g_autofree char *chinese = NULL;
+  g_autofree char *chinese_text = NULL;
+  g_autofree char *chinese_path = NULL;
+  g_autofree char *untouched = NULL;
+  g_autofree char *untouched_text = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  settings = rst_application_get_settings (app);
+
+  /* "at the 114th Session of the Council of IOM" */
+  bare = proposed_name_for (fixture);
+  g_assert_cmpstr (bare, ==, "IOM-C114.pdf");
+
+  /* A statement made from a template keeps "{{council_id}}" until the
+   * drafter fills it: the heading tells council and session instead.
+   */
+  from_template = proposed_name_for (templated);
+  g_assert_cmpstr (from_template, ==, "IOM-C114.pdf");
+
+  /* The delegation of Preferences fills what the statement leaves. */
+  g_settings_set_string (settings, "delegation", "China");
+  with_delegation = proposed_name_for (templated);
+  g_assert_cmpstr (with_delegation, ==, "IOM-C114-China.pdf");
+
+  /* Read from a Chinese heading: 国际移民组织理事会第114届会议 */
+  chinese_path = g_test_build_filename (G_TEST_DIST, "corpus", "zh-iom-114-china.txt", NULL);
+  g_file_get_contents (chinese_path, &chinese_text, NULL, &error);
+  g_assert_no_error (error);
+  chinese = proposed_name_for (chinese_text);
+  g_assert_cmpstr (chinese, ==, "IOM-C114-China.pdf");
+  g_settings_reset (settings, "delegation");
+
+  /* Nothing at all to go by: a plain word, not the generic profile's
+   * short name.
+   */
+  untouched_text = g_strconcat (TEMPLATE_DETAILS, "**Statement by {{speaker}}**\n\nThank you.\n", NULL);
+  untouched = proposed_name_for (untouched_text);
+  g_assert_cmpstr (untouched, ==, "Statement.pdf");
+}
+
 static void
 test_export_dialog_counts_warnings (void)
 {
@@ -690,6 +772,7 @@ main (int   argc,
   rst_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/export-dialog/proposes-file-name", test_export_dialog_proposes_file_name);
+  g_test_add_func ("/export-dialog/name-from-heading", test_export_dialog_name_from_heading);
   g_test_add_func ("/export-dialog/counts-warnings", test_export_dialog_counts_warnings);
   g_test_add_func ("/export-dialog/counts-like-sidebar", test_export_dialog_counts_like_sidebar);
   g_test_add_func ("/export-dialog/writes-pdf", test_export_dialog_writes_pdf);

@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <unistd.h>
+
 #include "rst-document-checker.h"
 #include "rst-preferences-window.h"
 #include "rst-spell-checker.h"
@@ -348,6 +351,155 @@ test_preferences_language (void)
   spin ();
 }
 
+static AdwActionRow *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) != NULL)
+    return ADW_ACTION_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_action_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The row's warning sign, shown when the folder gives nothing. */
+static GtkWidget *
+find_warning_icon (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "warning"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_warning_icon (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+count_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        n++;
+    }
+
+  return n;
+}
+
+/* The shared templates folder: a row names it, and says when it is
+ * missing or read-only, without any dialog; the folder chooser sets it.
+ */
+static void
+test_preferences_shared_folder (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "mission-share", NULL);
+  g_autofree char *value = NULL;
+  RstPreferencesWindow *preferences;
+  GtkFileChooser *chooser;
+  AdwActionRow *row;
+  GtkWidget *icon;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
+  spin ();
+  preferences = find_preferences_window ();
+  row = find_action_row (GTK_WIDGET (preferences), "Shared Templates Folder");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "None"));
+
+  /* Not mounted yet: said in the row, and no dialog. */
+  g_settings_set_string (settings, "shared-templates-folder", dir);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "missing"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), dir));
+  spin ();
+  g_assert_cmpuint (count_message_dialogs (), ==, 0);
+  icon = find_warning_icon (GTK_WIDGET (row));
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_true (gtk_widget_is_ancestor (icon, GTK_WIDGET (row)));
+
+  {
+    /* Mounted: the folder itself. */
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    g_settings_set_string (settings, "shared-templates-folder", "");
+    g_settings_set_string (settings, "shared-templates-folder", dir);
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, dir);
+    g_assert_null (find_warning_icon (GTK_WIDGET (row)));
+
+    /* Read-only (unless root, whom access(2) lets write). */
+    g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+    if (access (dir, W_OK) != 0)
+      {
+        g_settings_set_string (settings, "shared-templates-folder", "");
+        g_settings_set_string (settings, "shared-templates-folder", dir);
+        g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "read-only"));
+        g_assert_nonnull (find_warning_icon (GTK_WIDGET (row)));
+      }
+    g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.clear-shared-folder", NULL));
+  value = g_settings_get_string (settings, "shared-templates-folder");
+  g_assert_cmpstr (value, ==, "");
+  g_clear_pointer (&value, g_free);
+
+  /* Activating the row opens a folder chooser; its choice is kept. */
+  g_signal_emit_by_name (row, "activate");
+  chooser = (GtkFileChooser *) rst_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+    /* Nothing selected inside it: the folder shown is the one chosen. */
+    g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  }
+  /* The chooser lists the folder in the background. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GFile) shown = gtk_file_chooser_get_file (chooser);
+
+      if (shown != NULL)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  spin ();
+  value = g_settings_get_string (settings, "shared-templates-folder");
+  g_assert_cmpstr (value, ==, dir);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, dir);
+
+  g_settings_reset (settings, "shared-templates-folder");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/preferences/font", test_preferences_font);
   g_test_add_func ("/preferences/hidden-info-rules", test_preferences_hidden_info_rules);
   g_test_add_func ("/preferences/language", test_preferences_language);
+  g_test_add_func ("/preferences/shared-folder", test_preferences_shared_folder);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

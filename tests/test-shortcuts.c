@@ -73,6 +73,7 @@ test_shortcuts_expected_accels (void)
     { "win.open", "<Control>o" },
     { "win.save", "<Control>s" },
     { "win.save-as", "<Control><Shift>s" },
+    { "win.print", "<Control>p" },
     { "win.close-page", "<Control>w" },
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },

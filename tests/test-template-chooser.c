@@ -704,6 +704,141 @@ test_chooser_save_as_template_async (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  spin_main_loop ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+
+  return dialog;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The delegation's shared folder of Preferences: its templates are in
+ * the chooser beside the built-in and personal ones, marked as the
+ * delegation's, fill like any other, and Save as Template can save
+ * there; a missing folder only lists nothing, with no dialog.
+ */
+static void
+test_chooser_shared_templates (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "mission-share", NULL);
+  g_autofree char *missing = g_build_filename (g_get_user_cache_dir (), "not-mounted", NULL);
+  g_autofree char *shared_path = g_build_filename (dir, "mission-debate.md", NULL);
+  g_autofree char *user_dir = user_template_dir ();
+  g_autofree char *user_path = g_build_filename (user_dir, "mine.md", NULL);
+  g_autoptr(RstAnalysis) analysis = rst_analysis_new (PREVIOUS_STATEMENT, -1, app_context ());
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RstTemplate) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *saved_path = NULL;
+  RstTemplateChooser *chooser;
+  RstTemplateStore *store;
+  RstTemplate *template;
+  AdwMessageDialog *dialog;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  write_file (shared_path,
+              "---\ntemplate-name: Mission general debate\nlang: en\n---\n"
+              "**Statement by the delegation of {{delegation}}**\n\n{{chair_address}},\n\nI thank you.\n");
+  write_file (user_path, "---\ntemplate-name: Mine\nlang: en\n---\n{{chair_address}},\n\nI thank you.\n");
+  g_settings_set_string (settings, "shared-templates-folder", dir);
+  set_delegation_profile ("Atlantis", "");
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  chooser = open_chooser (window);
+  store = rst_template_chooser_get_store (chooser);
+  g_assert_nonnull (rst_template_store_get_shared_directory (store));
+  template = rst_template_store_lookup (store, "mission-debate");
+  g_assert_nonnull (template);
+  g_assert_cmpint (rst_template_get_origin (template), ==, RST_TEMPLATE_ORIGIN_SHARED);
+  g_assert_nonnull (rst_template_store_lookup (store, "general-debate"));
+  g_assert_cmpint (rst_template_get_origin (rst_template_store_lookup (store, "mine")), ==, RST_TEMPLATE_ORIGIN_USER);
+
+  /* Marked in its row; the drafter's own are "Yours". */
+  g_assert_true (has_label (GTK_WIDGET (chooser), "Delegation’s"));
+  g_assert_true (has_label (GTK_WIDGET (chooser), "Yours"));
+
+  g_assert_true (rst_template_chooser_select_template (chooser, "mission-debate"));
+  text = rst_template_chooser_dup_text (chooser);
+  g_assert_nonnull (strstr (text, "Statement by the delegation of Atlantis"));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+
+  /* Save as Template offers the share; the template is written there. */
+  rst_template_chooser_save_as_template_async (GTK_WINDOW (window), analysis, NULL, store_result, &result);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "shared"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  answer_dialog ("Atlantis for the mission", "shared");
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  saved = rst_template_chooser_save_as_template_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (rst_template_get_origin (saved), ==, RST_TEMPLATE_ORIGIN_SHARED);
+  saved_path = g_file_get_path (rst_template_get_file (saved));
+  g_assert_true (g_str_has_prefix (saved_path, dir));
+  g_assert_nonnull (strstr (rst_template_get_text (saved), "{{delegation}} thanks the Director General"));
+
+  /* A share that is not there: nothing of it, no dialog, and Save as
+   * Template offers only the drafter's own templates.
+   */
+  g_settings_set_string (settings, "shared-templates-folder", missing);
+  chooser = open_chooser (window);
+  spin_main_loop ();
+  g_assert_null (find_message_dialog ());
+  store = rst_template_chooser_get_store (chooser);
+  g_assert_null (rst_template_store_lookup (store, "mission-debate"));
+  g_assert_nonnull (rst_template_store_get_shared_error (store));
+  g_assert_nonnull (rst_template_store_lookup (store, "general-debate"));
+  g_assert_false (has_label (GTK_WIDGET (chooser), "Delegation’s"));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+
+  g_clear_object (&result);
+  rst_template_chooser_save_as_template_async (GTK_WINDOW (window), analysis, NULL, store_result, &result);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_has_response (dialog, "shared"));
+  answer_dialog (NULL, "cancel");
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_settings_reset (settings, "shared-templates-folder");
+  set_delegation_profile ("", "");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_main_loop ();
+}
+
 static void
 test_chooser_manages_user_templates (void)
 {
@@ -960,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/template-chooser/manages-user-templates", test_chooser_manages_user_templates);
   g_test_add_func ("/template-chooser/bad-templates", test_chooser_bad_templates);
   g_test_add_func ("/template-chooser/save-as-template-async", test_chooser_save_as_template_async);
+  g_test_add_func ("/template-chooser/shared-templates", test_chooser_shared_templates);
   g_test_add_func ("/template-chooser/languages", test_chooser_languages);
   g_test_add_func ("/template-chooser/previous-statement-keeps-language", test_chooser_previous_statement_keeps_language);
 

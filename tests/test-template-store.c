@@ -453,6 +453,199 @@ test_write_file (void)
   g_assert_cmpuint (count_files (folder), ==, 1);
 }
 
+/* The delegation's shared folder: its templates are listed beside the
+ * built-in and personal ones, marked as the delegation's; Save as
+ * Template can write there; a missing folder, or a file in its place,
+ * lists nothing and says why, without failing.
+ */
+static GFile *
+shared_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_cache_dir (), "mission-share", "templates", NULL);
+}
+
+static void
+write_shared_file (GFile      *dir,
+                   const char *name,
+                   const char *data)
+{
+  g_autoptr(GFile) file = g_file_get_child (dir, name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (file, data, strlen (data), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_shared_folder (void)
+{
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(GFile) dir = shared_dir ();
+  g_autoptr(GFile) users = user_dir ();
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RstTemplate) saved = NULL;
+  g_autoptr(RstTemplate) renamed = NULL;
+  g_autofree char *where = g_file_get_parse_name (dir);
+  g_autofree char *saved_path = NULL;
+  g_autofree char *contents = NULL;
+  RstTemplate *template;
+  guint n_builtin = g_list_model_get_n_items (G_LIST_MODEL (store));
+  static const char *statement =
+    "---\n"
+    "session: 114\n"
+    "delegation: Peru\n"
+    "---\n"
+    "**Statement by Peru at the 114th Session**\n\n"
+    "Madam President,\n\nPeru thanks you.\n\nI thank you.\n";
+
+  g_hash_table_insert (values, g_strdup ("session"), g_strdup ("114"));
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Peru"));
+
+  /* Missing: nothing listed, and the reason, naming the folder. */
+  rst_template_store_set_shared_directory (store, dir);
+  g_assert_true (g_file_equal (rst_template_store_get_shared_directory (store), dir));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_builtin);
+  g_assert_nonnull (rst_template_store_get_shared_error (store));
+  g_assert_true (g_error_matches (rst_template_store_get_shared_error (store), G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
+  g_assert_nonnull (strstr (rst_template_store_get_shared_error (store)->message, where));
+  g_assert_false (rst_template_store_get_shared_writable (store));
+  /* Saving there fails and makes no folder: it may be a share that is
+   * not mounted yet.
+   */
+  g_assert_null (rst_template_store_save_statement_shared (store, statement, values, "Peru", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (g_file_query_exists (dir, NULL));
+
+  /* The share once mounted: a template of its own, one named like a
+   * built-in and one named like the drafter's.
+   */
+  g_assert_true (g_file_make_directory_with_parents (dir, NULL, &error));
+  g_assert_no_error (error);
+  write_shared_file (dir, "mission-debate.md",
+                     "---\ntemplate-name: Mission general debate\nlang: en\n---\n{{chair_address}},\n\n{{delegation}} thanks you.\n");
+  write_shared_file (dir, "general-debate.md", "---\ntemplate-name: Ours\n---\n{{chair_address}},\n");
+  write_shared_file (dir, "mine.md", "---\ntemplate-name: The mission's\n---\n{{chair_address}},\n");
+  write_shared_file (dir, "notes.txt", "not a template");
+  write_user_file ("mine.md", "---\ntemplate-name: Mine\n---\n{{chair_address}},\n", -1);
+
+  rst_template_store_reload (store);
+  g_assert_null (rst_template_store_get_shared_error (store));
+  g_assert_true (rst_template_store_get_shared_writable (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_builtin + 4);
+
+  template = rst_template_store_lookup (store, "mission-debate");
+  g_assert_nonnull (template);
+  g_assert_cmpint (rst_template_get_origin (template), ==, RST_TEMPLATE_ORIGIN_SHARED);
+  g_assert_cmpstr (rst_template_origin_to_string (RST_TEMPLATE_ORIGIN_SHARED), ==, "shared");
+  g_assert_cmpstr (rst_template_get_name (template), ==, "Mission general debate");
+  g_assert_true (rst_template_store_lookup_language (store, "mission-debate", "en") == template);
+  g_assert_null (rst_template_store_lookup_language (store, "mission-debate", "fr"));
+
+  /* Nothing hides anything: each is listed, with a note. */
+  g_assert_cmpint (rst_template_get_origin (rst_template_store_lookup (store, "general-debate")), ==,
+                   RST_TEMPLATE_ORIGIN_BUILTIN);
+  template = rst_template_store_lookup (store, "shared:general-debate");
+  g_assert_nonnull (template);
+  g_assert_cmpint (rst_template_get_origin (template), ==, RST_TEMPLATE_ORIGIN_SHARED);
+  g_assert_nonnull (strstr (rst_template_get_note (template), "built-in"));
+  g_assert_cmpint (rst_template_get_origin (rst_template_store_lookup (store, "mine")), ==,
+                   RST_TEMPLATE_ORIGIN_USER);
+  template = rst_template_store_lookup (store, "shared:mine");
+  g_assert_nonnull (template);
+  g_assert_cmpstr (rst_template_get_name (template), ==, "The mission's");
+  g_assert_nonnull (strstr (rst_template_get_note (template), "your templates"));
+  /* A template with no language is for any, as the drafter's own. */
+  g_assert_true (rst_template_store_lookup_language (store, "shared:mine", "ar") == template);
+
+  /* Save as Template into the share: the file is there, not among the
+   * drafter's own.
+   */
+  g_assert_cmpuint (count_files (users), ==, 1);
+  saved = rst_template_store_save_statement_shared (store, statement, values, "Peru at the Council", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpint (rst_template_get_origin (saved), ==, RST_TEMPLATE_ORIGIN_SHARED);
+  g_assert_cmpstr (rst_template_get_id (saved), ==, "peru-at-the-council");
+  g_assert_cmpuint (count_files (dir), ==, 5);
+  g_assert_cmpuint (count_files (users), ==, 1);
+  saved_path = g_file_get_path (rst_template_get_file (saved));
+  g_assert_true (g_str_has_prefix (saved_path, where));
+  contents = read_file (rst_template_get_file (saved));
+  g_assert_nonnull (strstr (contents, "{{delegation}} thanks you."));
+  g_assert_nonnull (strstr (contents, "template-name: Peru at the Council"));
+
+  /* Renamed where it lives. */
+  renamed = rst_template_store_rename (store, "peru-at-the-council", "Peru, Council", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rst_template_get_origin (renamed), ==, RST_TEMPLATE_ORIGIN_SHARED);
+  g_assert_cmpstr (rst_template_get_name (renamed), ==, "Peru, Council");
+  g_assert_cmpuint (count_files (dir), ==, 5);
+  g_assert_cmpuint (count_files (users), ==, 1);
+
+  g_assert_true (rst_template_store_delete (store, "peru-at-the-council", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 4);
+  g_assert_null (rst_template_store_lookup (store, "peru-at-the-council"));
+
+  /* No folder set: the delegation's templates go. */
+  rst_template_store_set_shared_directory (store, NULL);
+  g_assert_null (rst_template_store_lookup (store, "mission-debate"));
+  g_assert_null (rst_template_store_get_shared_error (store));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_builtin + 1);
+
+  /* A file where the folder should be. */
+  {
+    g_autoptr(GFile) file = g_file_get_child (dir, "mission-debate.md");
+    g_autofree char *file_where = g_file_get_parse_name (file);
+
+    rst_template_store_set_shared_directory (store, file);
+    g_assert_true (g_error_matches (rst_template_store_get_shared_error (store), G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY));
+    g_assert_nonnull (strstr (rst_template_store_get_shared_error (store)->message, file_where));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_builtin + 1);
+  }
+}
+
+/* A share mounted read-only: its templates are used, Save as Template
+ * cannot write there and the store says so beforehand.
+ */
+static void
+test_shared_folder_read_only (void)
+{
+  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(GFile) dir = shared_dir ();
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (dir);
+  gboolean writable = TRUE;
+
+  g_assert_true (g_file_make_directory_with_parents (dir, NULL, &error));
+  g_assert_no_error (error);
+  write_shared_file (dir, "mission-debate.md", "---\ntemplate-name: Mission general debate\n---\nThank you.\n");
+  g_assert_cmpint (g_chmod (path, 0555), ==, 0);
+
+  g_assert_true (rst_template_store_probe_folder (dir, &writable, &error));
+  g_assert_no_error (error);
+  if (writable)
+    {
+      /* root writes anywhere: access(2) says so too. */
+      g_chmod (path, 0755);
+      g_test_skip ("A read-only folder is writable for this user (root)");
+      return;
+    }
+
+  rst_template_store_set_shared_directory (store, dir);
+  g_assert_null (rst_template_store_get_shared_error (store));
+  g_assert_false (rst_template_store_get_shared_writable (store));
+  g_assert_nonnull (rst_template_store_lookup (store, "mission-debate"));
+  g_assert_null (rst_template_store_save_statement_shared (store, "Thank you.\n", values, "Peru", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_chmod (path, 0755);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +659,8 @@ main (int   argc,
   g_test_add_func ("/template-store/malformed-user-files", test_malformed_user_files);
   g_test_add_func ("/template-store/builtin-id-conflict", test_builtin_id_conflict);
   g_test_add_func ("/template-store/write-file", test_write_file);
+  g_test_add_func ("/template-store/shared-folder", test_shared_folder);
+  g_test_add_func ("/template-store/shared-folder-read-only", test_shared_folder_read_only);
 
   return g_test_run ();
 }

@@ -22,7 +22,7 @@
 int
 rst_cli_list_templates (void)
 {
-  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(RstTemplateStore) store = rst_template_store_new_default ();
   g_autoptr(GString) out = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
@@ -170,7 +170,7 @@ rst_cli_new (const char         *template_id,
   if (lang == NULL)
     lang = g_strdup (rst_language_normalize (rst_details_get (delegation, RST_DETAIL_LANG)));
 
-  store = rst_template_store_new ();
+  store = rst_template_store_new_default ();
   if (rst_template_store_lookup (store, template_id) == NULL)
     return rst_cli_bad_input (_("unknown template “%s”; rostrum --list-templates shows them"), template_id);
 

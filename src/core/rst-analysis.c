@@ -17,6 +17,7 @@
 #include "rst-front-matter.h"
 #include "rst-language.h"
 #include "rst-line-index.h"
+#include "rst-placeholder.h"
 #include "rst-statement-private.h"
 #include "rst-timing.h"
 
@@ -216,6 +217,18 @@ find_heading_span (RstAnalysis *self,
   return found;
 }
 
+/* A detail, unless it is missing or still a template's placeholder
+ * ("{{council_id}}"): then the heading may tell it.
+ */
+static const char *
+get_filled_detail (RstAnalysis *self,
+                   const char  *key)
+{
+  const char *value = rst_details_get (self->details, key);
+
+  return rst_placeholder_in (value) ? NULL : value;
+}
+
 static void
 set_from_heading (RstAnalysis *self,
                   const char  *key,
@@ -275,13 +288,13 @@ read_heading (RstAnalysis *self)
   RstCouncil *council = NULL;
   gboolean know_session;
 
-  know_session = parse_session (rst_details_get (self->details, RST_DETAIL_SESSION), &self->session);
-  if (know_session && rst_details_get (self->details, RST_DETAIL_COUNCIL) != NULL)
+  know_session = parse_session (get_filled_detail (self, RST_DETAIL_SESSION), &self->session);
+  if (know_session && get_filled_detail (self, RST_DETAIL_COUNCIL) != NULL)
     return;
   if (!find_heading_span (self, &start, &end))
     return;
 
-  if (rst_details_get (self->details, RST_DETAIL_COUNCIL) == NULL &&
+  if (get_filled_detail (self, RST_DETAIL_COUNCIL) == NULL &&
       rst_analysis_context_get_council (self->context) == NULL)
     {
       folded = rst_rules_fold (self->rules, self->text + start, end - start);
@@ -316,7 +329,8 @@ find_council (RstAnalysis *self)
 {
   g_autoptr(RstCouncilList) councils = rst_analysis_context_get_councils (self->context);
   RstCouncil *forced = rst_analysis_context_get_council (self->context);
-  const char *named = rst_details_get (self->details, RST_DETAIL_COUNCIL);
+  /* "{{council_id}}" names none: placeholder-unfilled says so. */
+  const char *named = get_filled_detail (self, RST_DETAIL_COUNCIL);
   RstCouncil *council = NULL;
 
   if (forced != NULL)

@@ -120,3 +120,26 @@ rst_placeholder_find_all (const char *text,
 
   return all;
 }
+
+/**
+ * rst_placeholder_in:
+ * @text: (nullable): a value, such as a detail of the front matter
+ *
+ * Returns: whether @text still holds a template's placeholder: a
+ *   detail such as `council: "{{council_id}}"` is not filled in yet.
+ */
+gboolean
+rst_placeholder_in (const char *text)
+{
+  RstPlaceholder placeholder;
+  gsize pos = 0;
+
+  if (text == NULL)
+    return FALSE;
+
+  while (rst_placeholder_next (text, strlen (text), &pos, &placeholder))
+    if (placeholder.closed)
+      return TRUE;
+
+  return FALSE;
+}

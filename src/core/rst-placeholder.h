@@ -44,5 +44,6 @@ char     *rst_placeholder_dup_name (const char     *text,
 GArray   *rst_placeholder_find_all (const char     *text,
                                     gsize           from,
                                     gsize           length);
+gboolean  rst_placeholder_in       (const char     *text);
 
 G_END_DECLS

@@ -16,13 +16,18 @@
 #include "rst-text-file.h"
 
 #define BUILTIN_PATH RESOURCE_PREFIX "/templates/"
-#define USER_PREFIX  "user:"
+#define USER_PREFIX   "user:"
+#define SHARED_PREFIX "shared:"
 
 struct _RstTemplateStore
 {
   GObject    parent_instance;
 
   GFile     *user_directory;
+  /* The delegation's folder, and why it gives or takes no templates. */
+  GFile     *shared_directory;
+  GError    *shared_error;
+  gboolean   shared_writable;
   GPtrArray *items;       /* RstTemplate, one per id: what is listed */
   GPtrArray *variants;    /* RstTemplate: built-ins in the other languages */
 };
@@ -205,23 +210,33 @@ find_in (GPtrArray  *items,
   return NULL;
 }
 
+static const char *
+prefix_for (RstTemplateOrigin origin)
+{
+  return origin == RST_TEMPLATE_ORIGIN_SHARED ? SHARED_PREFIX : USER_PREFIX;
+}
+
+/* The templates of a folder, the user's or the delegation's. */
 static void
-load_user_templates (RstTemplateStore *self,
-                     GPtrArray        *items)
+load_folder_templates (GFile             *directory,
+                       RstTemplateOrigin  origin,
+                       GPtrArray         *items)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  enumerator = g_file_enumerate_children (self->user_directory,
+  enumerator = g_file_enumerate_children (directory,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                           G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                           G_FILE_QUERY_INFO_NONE, NULL, &error);
   if (enumerator == NULL)
     {
-      /* No folder simply means no user templates yet. */
+      /* No folder simply means no user templates yet; the shared one's
+       * state is rst_template_store_get_shared_error()'s to tell.
+       */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_debug ("Cannot list user templates: %s", error->message);
+        g_debug ("Cannot list templates: %s", error->message);
       return;
     }
 
@@ -231,7 +246,7 @@ load_user_templates (RstTemplateStore *self,
 
       if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &error))
         {
-          g_debug ("Cannot list user templates: %s", error->message);
+          g_debug ("Cannot list templates: %s", error->message);
           break;
         }
       if (info == NULL)
@@ -248,33 +263,102 @@ load_user_templates (RstTemplateStore *self,
     {
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *id = id_from_file_name (name);
-      g_autoptr(GFile) file = g_file_get_child (self->user_directory, name);
+      g_autoptr(GFile) file = g_file_get_child (directory, name);
       g_autoptr(GError) read_error = NULL;
       g_autofree char *data = NULL;
       RstTemplate *template;
+      RstTemplate *other;
       gsize size = 0;
 
       if ((data = read_template_file (file, &size, &read_error)) != NULL)
-        template = rst_template_new (id, RST_TEMPLATE_ORIGIN_USER, file, data, size);
+        template = rst_template_new (id, origin, file, data, size);
       else
-        template = _rst_template_new_for_error (id, RST_TEMPLATE_ORIGIN_USER, file, read_error);
+        template = _rst_template_new_for_error (id, origin, file, read_error);
 
-      /* Hiding a built-in silently would leave the drafter wondering
-       * which one --template general-debate gives: keep both, and say so.
+      /* Hiding a built-in (or, for the delegation's, the drafter's own)
+       * silently would leave the drafter wondering which one
+       * --template general-debate gives: keep both, and say so.
        */
-      if (find_in (items, id) != NULL)
+      if ((other = find_in (items, id)) != NULL)
         {
-          g_autofree char *new_id = g_strconcat (USER_PREFIX, id, NULL);
+          g_autofree char *new_id = g_strconcat (prefix_for (origin), id, NULL);
           g_autofree char *note = NULL;
 
-          note = g_strdup_printf (_("A built-in template is also called “%s”; this one is listed as “%s”"),
-                                  id, new_id);
+          if (rst_template_get_origin (other) == RST_TEMPLATE_ORIGIN_BUILTIN)
+            note = g_strdup_printf (_("A built-in template is also called “%s”; this one is listed as “%s”"),
+                                    id, new_id);
+          else
+            note = g_strdup_printf (_("One of your templates is also called “%s”; this one is listed as “%s”"),
+                                    id, new_id);
           _rst_template_set_id (template, new_id);
           _rst_template_set_note (template, note);
         }
 
       g_ptr_array_add (items, template);
     }
+}
+
+/**
+ * rst_template_store_probe_folder:
+ * @directory: a folder of templates, such as the delegation's share
+ * @writable: (out) (optional): whether templates can be saved there
+ *
+ * Says why a folder can give no templates (missing, not a folder, not
+ * readable) without reading them.
+ *
+ * Returns: whether templates can be read from @directory
+ */
+gboolean
+rst_template_store_probe_folder (GFile     *directory,
+                                 gboolean  *writable,
+                                 GError   **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *where = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+
+  if (writable != NULL)
+    *writable = FALSE;
+
+  where = g_file_get_parse_name (directory);
+  info = g_file_query_info (directory,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("The folder “%s” is missing or not reachable"), where);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("The folder “%s” cannot be read: %s"), where, local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   _("“%s” is not a folder"), where);
+      return FALSE;
+    }
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The folder “%s” cannot be read: permission denied"), where);
+      return FALSE;
+    }
+
+  if (writable != NULL)
+    *writable = !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) ||
+                g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+
+  return TRUE;
 }
 
 void
@@ -292,7 +376,13 @@ rst_template_store_reload (RstTemplateStore *self)
   g_clear_pointer (&self->variants, g_ptr_array_unref);
   self->variants = g_ptr_array_new_with_free_func (g_object_unref);
   load_builtins (self->items, self->variants);
-  load_user_templates (self, self->items);
+  load_folder_templates (self->user_directory, RST_TEMPLATE_ORIGIN_USER, self->items);
+
+  g_clear_error (&self->shared_error);
+  self->shared_writable = FALSE;
+  if (self->shared_directory != NULL &&
+      rst_template_store_probe_folder (self->shared_directory, &self->shared_writable, &self->shared_error))
+    load_folder_templates (self->shared_directory, RST_TEMPLATE_ORIGIN_SHARED, self->items);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->items->len);
 }
@@ -320,6 +410,43 @@ rst_template_store_new (void)
   return rst_template_store_new_for_directory (dir);
 }
 
+/**
+ * rst_template_store_new_default:
+ *
+ * The built-in and the user's templates, and those of the delegation's
+ * shared folder that Preferences names (the installed schema's
+ * shared-templates-folder), for the editor and the command line alike.
+ * Without the schema (a run from the build tree) there is no shared
+ * folder rather than GSettings' abort.
+ *
+ * Returns: (transfer full): the store
+ */
+RstTemplateStore *
+rst_template_store_new_default (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  RstTemplateStore *self = rst_template_store_new ();
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema != NULL && g_settings_schema_has_key (schema, "shared-templates-folder"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *folder = g_settings_get_string (settings, "shared-templates-folder");
+
+      if (folder[0] != '\0')
+        {
+          g_autoptr(GFile) directory = g_file_new_for_commandline_arg (folder);
+
+          rst_template_store_set_shared_directory (self, directory);
+        }
+    }
+
+  return self;
+}
+
 RstTemplate *
 rst_template_store_lookup (RstTemplateStore *self,
                            const char       *id)
@@ -333,15 +460,19 @@ rst_template_store_lookup (RstTemplateStore *self,
   if (template != NULL)
     return template;
 
-  if (g_str_has_prefix (id, USER_PREFIX))
+  for (RstTemplateOrigin origin = RST_TEMPLATE_ORIGIN_USER; origin <= RST_TEMPLATE_ORIGIN_SHARED; origin++)
     {
-      const char *file_id = id + strlen (USER_PREFIX);
+      const char *file_id;
 
+      if (!g_str_has_prefix (id, prefix_for (origin)))
+        continue;
+
+      file_id = id + strlen (prefix_for (origin));
       for (guint i = 0; i < self->items->len; i++)
         {
           template = g_ptr_array_index (self->items, i);
 
-          if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER &&
+          if (rst_template_get_origin (template) == origin &&
               g_str_equal (rst_template_get_file_id (template), file_id))
             return template;
         }
@@ -350,8 +481,8 @@ rst_template_store_lookup (RstTemplateStore *self,
   return NULL;
 }
 
-/* Whether @template is written in @lang; a user template that says no
- * language is the drafter's own, for any.
+/* Whether @template is written in @lang; a user or shared template that
+ * says no language is the drafter's own, for any.
  */
 static gboolean
 is_in_language (RstTemplate *template,
@@ -360,7 +491,7 @@ is_in_language (RstTemplate *template,
   const char *written = rst_template_get_lang (template);
 
   if (written == NULL)
-    return rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER || g_str_equal (lang, "en");
+    return rst_template_get_origin (template) != RST_TEMPLATE_ORIGIN_BUILTIN || g_str_equal (lang, "en");
   return g_str_equal (written, lang);
 }
 
@@ -454,7 +585,7 @@ lookup_or_error (RstTemplateStore  *self,
       return NULL;
     }
 
-  if (user_only && rst_template_get_origin (template) != RST_TEMPLATE_ORIGIN_USER)
+  if (user_only && rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_BUILTIN)
     {
       g_set_error (error, RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_READ_ONLY,
                    _("“%s” is a built-in template; duplicate it to change it"),
@@ -509,7 +640,7 @@ slug_from_name (const char *name)
 static gboolean
 is_valid_id (const char *id)
 {
-  if (id[0] == '\0' || id[0] == '.' || g_str_has_prefix (id, USER_PREFIX))
+  if (id[0] == '\0' || id[0] == '.' || g_str_has_prefix (id, USER_PREFIX) || g_str_has_prefix (id, SHARED_PREFIX))
     return FALSE;
 
   return strchr (id, '/') == NULL && strchr (id, G_DIR_SEPARATOR) == NULL &&
@@ -517,12 +648,12 @@ is_valid_id (const char *id)
 }
 
 static gboolean
-ensure_user_directory (RstTemplateStore  *self,
-                       GError           **error)
+ensure_directory (GFile   *directory,
+                  GError **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (g_file_make_directory_with_parents (self->user_directory, NULL, &local_error) ||
+  if (g_file_make_directory_with_parents (directory, NULL, &local_error) ||
       g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     return TRUE;
 
@@ -530,16 +661,18 @@ ensure_user_directory (RstTemplateStore  *self,
   return FALSE;
 }
 
-/* Writes a new user template under @base or @base-2, @base-3…, relying
- * on the no-clobber write rather than on what the store last saw.
+/* Writes a new template into @directory under @base or @base-2,
+ * @base-3…, relying on the no-clobber write rather than on what the
+ * store last saw.
  */
 static char *
-write_new (RstTemplateStore  *self,
-           const char        *base,
-           const char        *text,
-           GError           **error)
+write_new_in (RstTemplateStore  *self,
+              GFile             *directory,
+              const char        *base,
+              const char        *text,
+              GError           **error)
 {
-  if (!ensure_user_directory (self, error))
+  if (!ensure_directory (directory, error))
     return NULL;
 
   for (guint n = 1; n < 1000; n++)
@@ -555,7 +688,7 @@ write_new (RstTemplateStore  *self,
         continue;
 
       file_name = g_strconcat (id, ".md", NULL);
-      file = g_file_get_child (self->user_directory, file_name);
+      file = g_file_get_child (directory, file_name);
 
       if (write_text (file, text, RST_FILE_WRITE_NO_CLOBBER, &local_error))
         return g_steal_pointer (&id);
@@ -572,9 +705,19 @@ write_new (RstTemplateStore  *self,
   return NULL;
 }
 
+static char *
+write_new (RstTemplateStore  *self,
+           const char        *base,
+           const char        *text,
+           GError           **error)
+{
+  return write_new_in (self, self->user_directory, base, text, error);
+}
+
 static RstTemplate *
-reload_and_lookup (RstTemplateStore *self,
-                   const char       *file_id)
+reload_and_lookup_in (RstTemplateStore  *self,
+                      RstTemplateOrigin  origin,
+                      const char        *file_id)
 {
   rst_template_store_reload (self);
 
@@ -582,12 +725,19 @@ reload_and_lookup (RstTemplateStore *self,
     {
       RstTemplate *template = g_ptr_array_index (self->items, i);
 
-      if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER &&
+      if (rst_template_get_origin (template) == origin &&
           g_str_equal (rst_template_get_file_id (template), file_id))
         return g_object_ref (template);
     }
 
   g_return_val_if_reached (NULL);
+}
+
+static RstTemplate *
+reload_and_lookup (RstTemplateStore *self,
+                   const char       *file_id)
+{
+  return reload_and_lookup_in (self, RST_TEMPLATE_ORIGIN_USER, file_id);
 }
 
 /* Refuses to write what could not be read back. */
@@ -622,7 +772,7 @@ rst_template_store_save (RstTemplateStore  *self,
     {
       existing = rst_template_store_lookup (self, id);
 
-      if (existing != NULL && rst_template_get_origin (existing) != RST_TEMPLATE_ORIGIN_USER)
+      if (existing != NULL && rst_template_get_origin (existing) == RST_TEMPLATE_ORIGIN_BUILTIN)
         return lookup_or_error (self, id, TRUE, error);
 
       if (existing == NULL && !is_valid_id (id))
@@ -643,16 +793,20 @@ rst_template_store_save (RstTemplateStore  *self,
       g_autoptr(GFile) file = NULL;
       /* A copy: reloading drops @existing. */
       g_autofree char *file_id = g_strdup (existing ? rst_template_get_file_id (existing) : id);
+      /* A template is saved where it lives: the user's or the delegation's. */
+      RstTemplateOrigin origin = existing ? rst_template_get_origin (existing) : RST_TEMPLATE_ORIGIN_USER;
+      g_autoptr(GFile) directory = existing ? g_file_get_parent (rst_template_get_file (existing))
+                                            : g_object_ref (self->user_directory);
 
-      if (!ensure_user_directory (self, error))
+      if (!ensure_directory (directory, error))
         return NULL;
 
       file_name = g_strconcat (file_id, ".md", NULL);
-      file = g_file_get_child (self->user_directory, file_name);
+      file = g_file_get_child (directory, file_name);
       if (!write_text (file, contents, RST_FILE_WRITE_REPLACE, error))
         return NULL;
 
-      return reload_and_lookup (self, file_id);
+      return reload_and_lookup_in (self, origin, file_id);
     }
 
   {
@@ -682,6 +836,111 @@ rst_template_store_save_statement (RstTemplateStore  *self,
   text = rst_template_from_statement (statement, known_values);
 
   return rst_template_store_save (self, NULL, name, description, text, error);
+}
+
+/**
+ * rst_template_store_save_statement_shared:
+ *
+ * "Save as template" into the delegation's shared folder, for the whole
+ * mission; fails when none is set or it cannot be written.
+ *
+ * Returns: (transfer full) (nullable): the template saved
+ */
+RstTemplate *
+rst_template_store_save_statement_shared (RstTemplateStore  *self,
+                                          const char        *statement,
+                                          GHashTable        *known_values,
+                                          const char        *name,
+                                          const char        *description,
+                                          GError           **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *new_id = NULL;
+
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+  g_return_val_if_fail (statement != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (self->shared_directory == NULL)
+    {
+      g_set_error (error, RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_NOT_FOUND,
+                   _("No shared templates folder is set in Preferences"));
+      return NULL;
+    }
+  if (self->shared_error != NULL)
+    {
+      g_set_error_literal (error, self->shared_error->domain, self->shared_error->code,
+                           self->shared_error->message);
+      return NULL;
+    }
+
+  text = rst_template_from_statement (statement, known_values);
+  contents = _rst_template_set_identity (text, name, description);
+  if (!validate_text (name, contents, error))
+    return NULL;
+
+  base = slug_from_name (name);
+  new_id = write_new_in (self, self->shared_directory, base, contents, error);
+  if (new_id == NULL)
+    return NULL;
+
+  return reload_and_lookup_in (self, RST_TEMPLATE_ORIGIN_SHARED, new_id);
+}
+
+/**
+ * rst_template_store_set_shared_directory:
+ * @directory: (nullable): the delegation's folder of templates, %NULL
+ *   for none
+ *
+ * Lists its templates after the built-in and the user's ones. A folder
+ * that is missing or unreadable lists nothing and is no error:
+ * rst_template_store_get_shared_error() says why.
+ */
+void
+rst_template_store_set_shared_directory (RstTemplateStore *self,
+                                         GFile            *directory)
+{
+  g_return_if_fail (RST_IS_TEMPLATE_STORE (self));
+  g_return_if_fail (directory == NULL || G_IS_FILE (directory));
+
+  if (self->shared_directory == directory ||
+      (self->shared_directory != NULL && directory != NULL &&
+       g_file_equal (self->shared_directory, directory)))
+    return;
+
+  g_set_object (&self->shared_directory, directory);
+  rst_template_store_reload (self);
+}
+
+/* Returns: (transfer none) (nullable): the delegation's folder */
+GFile *
+rst_template_store_get_shared_directory (RstTemplateStore *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+
+  return self->shared_directory;
+}
+
+/* Returns: (nullable): why the shared folder lists nothing, as of the
+ * last reload; %NULL when it is usable or none is set
+ */
+const GError *
+rst_template_store_get_shared_error (RstTemplateStore *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), NULL);
+
+  return self->shared_error;
+}
+
+/* Whether Save as Template can write into the shared folder. */
+gboolean
+rst_template_store_get_shared_writable (RstTemplateStore *self)
+{
+  g_return_val_if_fail (RST_IS_TEMPLATE_STORE (self), FALSE);
+
+  return self->shared_directory != NULL && self->shared_error == NULL && self->shared_writable;
 }
 
 RstTemplate *
@@ -830,6 +1089,8 @@ rst_template_store_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->variants, g_ptr_array_unref);
   g_clear_object (&self->user_directory);
+  g_clear_object (&self->shared_directory);
+  g_clear_error (&self->shared_error);
 
   G_OBJECT_CLASS (rst_template_store_parent_class)->finalize (object);
 }

@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (RstTemplateStore, rst_template_store, RST, TEMPLATE_STORE,
  */
 RstTemplateStore *rst_template_store_new                (void);
 RstTemplateStore *rst_template_store_new_for_directory  (GFile             *user_directory);
+/* With the shared folder of Preferences (GSettings), when there is one. */
+RstTemplateStore *rst_template_store_new_default        (void);
 /* Reads everything again, for files changed behind our back. */
 void              rst_template_store_reload             (RstTemplateStore  *self);
 /* Also finds a user template as "user:ID" when it has no conflict. */
@@ -80,5 +82,23 @@ gboolean          rst_template_store_export             (RstTemplateStore  *self
                                                          const char        *id,
                                                          GFile             *destination,
                                                          GError           **error);
+
+/* The delegation's shared folder (Preferences): its templates are listed
+ * after the built-in and the user's, with RST_TEMPLATE_ORIGIN_SHARED.
+ */
+void              rst_template_store_set_shared_directory (RstTemplateStore *self,
+                                                           GFile            *directory);
+GFile            *rst_template_store_get_shared_directory (RstTemplateStore *self);
+const GError     *rst_template_store_get_shared_error     (RstTemplateStore *self);
+gboolean          rst_template_store_get_shared_writable  (RstTemplateStore *self);
+RstTemplate      *rst_template_store_save_statement_shared (RstTemplateStore *self,
+                                                            const char       *statement,
+                                                            GHashTable       *known_values,
+                                                            const char       *name,
+                                                            const char       *description,
+                                                            GError          **error);
+gboolean          rst_template_store_probe_folder         (GFile            *directory,
+                                                           gboolean         *writable,
+                                                           GError          **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rst-placeholder.h"
 #include "rst-rules.h"
 #include "rst-template-private.h"
 #include "rst-template-values.h"
@@ -311,7 +312,10 @@ rst_template_values_add_details (GHashTable *values,
 
       if (field == NULL && rst_template_is_known_field (name))
         field = name;
-      if (field != NULL)
+      /* "{{delegation}}" is not a delegation: the file name and a new
+       * statement leave the field out, or take it from elsewhere.
+       */
+      if (field != NULL && !rst_placeholder_in (rst_details_get_value (details, i)))
         rst_template_values_set_default (values, field, rst_details_get_value (details, i));
     }
 }
@@ -367,7 +371,8 @@ rst_template_values_new_for_analysis (RstAnalysis *analysis)
       rst_template_values_add_council (values, rst_analysis_get_council (analysis),
                                        rst_analysis_get_language (analysis));
     }
-  else if (rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL) != NULL)
+  else if (rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL) != NULL &&
+           !rst_placeholder_in (rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL)))
     {
       /* A council Rostrum has no profile for keeps its name: "xyz" is an
        * acronym, as the exports print it.

@@ -280,6 +280,7 @@ rst_template_origin_to_string (RstTemplateOrigin origin)
     {
     case RST_TEMPLATE_ORIGIN_BUILTIN: return "builtin";
     case RST_TEMPLATE_ORIGIN_USER: return "user";
+    case RST_TEMPLATE_ORIGIN_SHARED: return "shared";
     default: g_return_val_if_reached (NULL);
     }
 }
@@ -418,7 +419,7 @@ rst_template_class_init (RstTemplateClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ORIGIN] =
     g_param_spec_int ("origin", NULL, NULL,
-                      RST_TEMPLATE_ORIGIN_BUILTIN, RST_TEMPLATE_ORIGIN_USER,
+                      RST_TEMPLATE_ORIGIN_BUILTIN, RST_TEMPLATE_ORIGIN_SHARED,
                       RST_TEMPLATE_ORIGIN_BUILTIN,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] =

@@ -30,6 +30,8 @@ typedef enum
 {
   RST_TEMPLATE_ORIGIN_BUILTIN,
   RST_TEMPLATE_ORIGIN_USER,
+  /* The delegation's shared folder (Preferences), the same file format. */
+  RST_TEMPLATE_ORIGIN_SHARED,
 } RstTemplateOrigin;
 
 /* The front-matter keys that say what a template is; they are dropped
@@ -63,7 +65,7 @@ const char         *rst_template_get_description         (RstTemplate        *se
 const char         *rst_template_get_text                (RstTemplate        *self);
 RstTemplateOrigin   rst_template_get_origin              (RstTemplate        *self);
 const char         *rst_template_origin_to_string        (RstTemplateOrigin   origin);
-/* The user file, NULL for built-ins. */
+/* The user's or the delegation's file, NULL for built-ins. */
 GFile              *rst_template_get_file                (RstTemplate        *self);
 const GError       *rst_template_get_error               (RstTemplate        *self);
 /* Something the user should know that does not stop the template from

@@ -15,6 +15,7 @@
 #include "rst-language.h"
 #include "rst-rules.h"
 #include "rst-preferences-window.h"
+#include "rst-template-store.h"
 #include "rst-view-settings.h"
 
 /* Every row writes GSettings at once, and the editor views follow GSettings
@@ -42,6 +43,9 @@ struct _RstPreferencesWindow
   AdwComboRow          *scheme_row;
   GtkSpinButton        *autosave_spin;
   AdwPreferencesGroup  *rules_group;
+  AdwActionRow         *shared_folder_row;
+  GtkImage             *shared_folder_warning;
+  GSimpleAction        *clear_shared_folder;
 };
 
 G_DEFINE_FINAL_TYPE (RstPreferencesWindow, rst_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -325,6 +329,112 @@ rst_preferences_window_add_rules (RstPreferencesWindow *self)
                            G_CALLBACK (rst_preferences_window_sync_rules), self, G_CONNECT_SWAPPED);
 }
 
+/* The shared templates folder --------------------------------------- */
+
+/* What the folder gives, said in the row: a missing share (not mounted,
+ * not synced yet) or a read-only one is told here, never in a dialog at
+ * every start.
+ */
+static void
+rst_preferences_window_sync_shared_folder (RstPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "shared-templates-folder");
+  g_autofree char *subtitle = NULL;
+  gboolean problem = FALSE;
+
+  if (folder[0] == '\0')
+    subtitle = g_strdup (_("None: templates the delegation shares, such as a synced folder, are listed beside yours"));
+  else
+    {
+      g_autoptr(GFile) directory = g_file_new_for_commandline_arg (folder);
+      g_autofree char *where = g_file_get_parse_name (directory);
+      g_autoptr(GError) error = NULL;
+      gboolean writable = FALSE;
+
+      if (!rst_template_store_probe_folder (directory, &writable, &error))
+        {
+          subtitle = g_strdup (error->message);
+          problem = TRUE;
+        }
+      else if (!writable)
+        {
+          /* Translators: the shared folder's path, then what read-only means */
+          subtitle = g_strdup_printf (_("%s — read-only: its templates can be used, not saved to"), where);
+          problem = TRUE;
+        }
+      else
+        subtitle = g_steal_pointer (&where);
+    }
+
+  adw_action_row_set_subtitle (self->shared_folder_row, subtitle);
+
+  /* Added and removed, not hidden: an empty prefix box still indents. */
+  if (problem && gtk_widget_get_parent (GTK_WIDGET (self->shared_folder_warning)) == NULL)
+    adw_action_row_add_prefix (self->shared_folder_row, GTK_WIDGET (self->shared_folder_warning));
+  else if (!problem && gtk_widget_get_parent (GTK_WIDGET (self->shared_folder_warning)) != NULL)
+    adw_action_row_remove (self->shared_folder_row, GTK_WIDGET (self->shared_folder_warning));
+  g_simple_action_set_enabled (self->clear_shared_folder, folder[0] != '\0');
+}
+
+static void
+rst_preferences_window_shared_folder_response (GtkNativeDialog *dialog,
+                                               int              response,
+                                               gpointer         user_data)
+{
+  g_autoptr(RstPreferencesWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *value = NULL;
+
+      /* A path where there is one, else the URI of a remote share. */
+      if (folder != NULL)
+        value = g_file_is_native (folder) ? g_file_get_path (folder) : g_file_get_uri (folder);
+      if (value != NULL)
+        g_settings_set_string (self->settings, "shared-templates-folder", value);
+    }
+
+  g_object_unref (dialog);
+}
+
+/* GtkFileDialog is GTK 4.10: a native chooser in folder mode. */
+static void
+rst_preferences_window_choose_shared_folder (GSimpleAction *action,
+                                             GVariant      *parameter,
+                                             gpointer       user_data)
+{
+  RstPreferencesWindow *self = user_data;
+  g_autofree char *current = g_settings_get_string (self->settings, "shared-templates-folder");
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Shared Templates Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (current[0] != '\0')
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (current);
+
+      if (g_file_query_exists (folder, NULL))
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (rst_preferences_window_shared_folder_response),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+rst_preferences_window_clear_shared_folder (GSimpleAction *action,
+                                            GVariant      *parameter,
+                                            gpointer       user_data)
+{
+  RstPreferencesWindow *self = user_data;
+
+  g_settings_reset (self->settings, "shared-templates-folder");
+}
+
 static void
 rst_preferences_window_constructed (GObject *object)
 {
@@ -338,6 +448,17 @@ rst_preferences_window_constructed (GObject *object)
       g_autoptr(GAction) action = g_settings_create_action (self->settings, switch_keys[i]);
       g_action_map_add_action (G_ACTION_MAP (group), action);
     }
+  {
+    static const GActionEntry folder_actions[] = {
+      { "choose-shared-folder", rst_preferences_window_choose_shared_folder },
+      { "clear-shared-folder", rst_preferences_window_clear_shared_folder },
+    };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (group), folder_actions,
+                                     G_N_ELEMENTS (folder_actions), self);
+    self->clear_shared_folder = G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group),
+                                                                             "clear-shared-folder"));
+  }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "prefs", G_ACTION_GROUP (group));
 
   g_settings_bind (self->settings, "delegation", self->delegation_row, "text", G_SETTINGS_BIND_DEFAULT);
@@ -353,6 +474,12 @@ rst_preferences_window_constructed (GObject *object)
   rst_preferences_window_load_languages (self);
   rst_preferences_window_load_schemes (self);
   rst_preferences_window_add_rules (self);
+
+  self->shared_folder_warning = GTK_IMAGE (g_object_ref_sink (gtk_image_new_from_icon_name ("dialog-warning-symbolic")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->shared_folder_warning), "warning");
+  rst_preferences_window_sync_shared_folder (self);
+  g_signal_connect_object (self->settings, "changed::shared-templates-folder",
+                           G_CALLBACK (rst_preferences_window_sync_shared_folder), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -362,6 +489,7 @@ rst_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->shared_folder_warning);
   g_clear_pointer (&self->council_ids, g_ptr_array_unref);
   g_clear_pointer (&self->scheme_ids, g_ptr_array_unref);
 
@@ -389,6 +517,7 @@ rst_preferences_window_class_init (RstPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, scheme_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, autosave_spin);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, rules_group);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, shared_folder_row);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

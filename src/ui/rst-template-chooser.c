@@ -458,11 +458,15 @@ rst_template_chooser_row_selected (RstTemplateChooser *self,
 }
 
 static GMenuModel *
-rst_template_chooser_row_menu (RstTemplate *template)
+rst_template_chooser_row_menu (RstTemplateChooser *self,
+                               RstTemplate        *template)
 {
   GMenu *menu = g_menu_new ();
   GVariant *target = g_variant_new_string (rst_template_get_id (template));
-  gboolean user = rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER;
+  /* The delegation's can be changed where the share can be written. */
+  gboolean user = rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_USER ||
+                  (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_SHARED &&
+                   rst_template_store_get_shared_writable (self->store));
   gboolean broken = rst_template_get_error (template) != NULL;
   struct {
     const char *label;
@@ -500,7 +504,7 @@ rst_template_chooser_create_row (gpointer item,
   const GError *error = rst_template_get_error (template);
   const char *note = rst_template_get_note (template);
   const char *description = rst_template_get_description (template);
-  g_autoptr(GMenuModel) menu = rst_template_chooser_row_menu (template);
+  g_autoptr(GMenuModel) menu = rst_template_chooser_row_menu (self, template);
   const char *lang = rst_template_get_lang (template);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
@@ -553,6 +557,20 @@ rst_template_chooser_create_row (gpointer item,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  else if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_SHARED)
+    {
+      /* Translators: marks a template of the delegation's shared folder */
+      GtkWidget *label = gtk_label_new (_("Delegation’s"));
+      g_autofree char *folder = g_file_get_parse_name (rst_template_store_get_shared_directory (self->store));
+      /* Translators: a tooltip, with the shared folder's path */
+      g_autofree char *tooltip = g_strdup_printf (_("Shared by the delegation in %s"), folder);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (label, tooltip);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
 
@@ -642,6 +660,11 @@ typedef struct
   char         *data;
 } NameRequest;
 
+/* A second way to save, "Save for the Delegation": @callback then gets
+ * "shared" as its data.
+ */
+#define NAME_RESPONSE_SHARED "shared"
+
 static void
 name_request_response (AdwMessageDialog *dialog,
                        const char       *response,
@@ -651,6 +674,8 @@ name_request_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "save") && name[0] != '\0')
     request->callback (request->owner, name, request->data);
+  else if (g_str_equal (response, NAME_RESPONSE_SHARED) && name[0] != '\0')
+    request->callback (request->owner, name, (gpointer) NAME_RESPONSE_SHARED);
   else if (request->cancelled != NULL)
     request->cancelled (request->owner, NULL, request->data);
 
@@ -666,8 +691,11 @@ name_request_entry_changed (GtkEditable      *entry,
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+  if (adw_message_dialog_has_response (dialog, NAME_RESPONSE_SHARED))
+    adw_message_dialog_set_response_enabled (dialog, NAME_RESPONSE_SHARED, name[0] != '\0');
 }
 
+/* @accept_shared: (nullable): the label of a second way to save */
 static void
 ask_for_name (GtkWindow    *parent,
               GObject      *owner,
@@ -675,6 +703,7 @@ ask_for_name (GtkWindow    *parent,
               const char   *body,
               const char   *initial,
               const char   *accept,
+              const char   *accept_shared,
               NameCallback  callback,
               NameCallback  cancelled,
               const char   *data)
@@ -684,10 +713,10 @@ ask_for_name (GtkWindow    *parent,
   NameRequest *request = g_new0 (NameRequest, 1);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", accept,
-                                    NULL);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (accept_shared != NULL)
+    adw_message_dialog_add_response (dialog, NAME_RESPONSE_SHARED, accept_shared);
+  adw_message_dialog_add_response (dialog, "save", accept);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -739,7 +768,7 @@ rst_template_chooser_rename (GtkWidget  *widget,
     return;
 
   ask_for_name (GTK_WINDOW (self), G_OBJECT (self), _("Rename Template"), NULL,
-                rst_template_get_name (template), _("_Rename"), rename_with_name, NULL, id);
+                rst_template_get_name (template), _("_Rename"), NULL, rename_with_name, NULL, id);
 }
 
 static void
@@ -1148,13 +1177,17 @@ save_with_name (gpointer    owner,
 {
   GTask *task = owner;
   RstAnalysis *analysis = g_task_get_task_data (task);
-  g_autoptr(RstTemplateStore) store = rst_template_store_new ();
+  g_autoptr(RstTemplateStore) store = rst_template_store_new_default ();
   g_autoptr(GHashTable) values = rst_template_values_new_for_analysis (analysis);
   g_autofree char *text = dup_text_with_language (analysis);
   GError *error = NULL;
   RstTemplate *template;
 
-  template = rst_template_store_save_statement (store, text, values, name, NULL, &error);
+  /* "Save for the Delegation" puts it in the shared folder. */
+  if (data != NULL && g_str_equal (data, "shared"))
+    template = rst_template_store_save_statement_shared (store, text, values, name, NULL, &error);
+  else
+    template = rst_template_store_save_statement (store, text, values, name, NULL, &error);
   if (template == NULL)
     g_task_return_error (task, error);
   else
@@ -1176,7 +1209,8 @@ save_cancelled (gpointer    owner,
  * @analysis: the statement to save
  *
  * "Save as Template…": asks for a name, then saves the statement in the
- * user's templates with its known values made fields again.
+ * user's templates (or, if the drafter chooses, the delegation's shared
+ * folder) with its known values made fields again.
  */
 void
 rst_template_chooser_save_as_template_async (GtkWindow           *parent,
@@ -1186,6 +1220,7 @@ rst_template_chooser_save_as_template_async (GtkWindow           *parent,
                                              gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(RstTemplateStore) store = NULL;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (RST_IS_ANALYSIS (analysis));
@@ -1194,10 +1229,15 @@ rst_template_chooser_save_as_template_async (GtkWindow           *parent,
   g_task_set_source_tag (task, rst_template_chooser_save_as_template_async);
   g_task_set_task_data (task, g_object_ref (analysis), g_object_unref);
 
+  /* The delegation's folder is offered only where it can be written:
+   * Preferences says why it cannot.
+   */
+  store = rst_template_store_new_default ();
   ask_for_name (parent, G_OBJECT (task), _("Save as Template"),
                 _("Your delegation, speaker, council, session and date become fields "
                   "that are filled in again for the next statement."),
                 rst_analysis_get_detail (analysis, RST_DETAIL_AGENDA_ITEM), _("_Save"),
+                rst_template_store_get_shared_writable (store) ? _("Save for the _Delegation") : NULL,
                 save_with_name, save_cancelled, NULL);
 }
 
@@ -1302,9 +1342,9 @@ rst_template_chooser_init (RstTemplateChooser *self)
   gtk_drop_down_set_selected (self->language_dropdown, 0);
 
   /* Read from disk each time, so that templates saved from another
-   * window or by hand are there.
+   * window or by hand are there; with the delegation's shared folder.
    */
-  self->store = rst_template_store_new ();
+  self->store = rst_template_store_new_default ();
   self->filter = gtk_custom_filter_new (rst_template_chooser_filter, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
                                               GTK_FILTER (self->filter));

@@ -13,6 +13,7 @@
 
 #include "rst-export-dialog.h"
 #include "rst-file-filter.h"
+#include "rst-print-operation.h"
 #include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
 #include "rst-window-private.h"
@@ -221,8 +222,12 @@ rst_window_template_saved_cb (GObject      *object,
 
   /* The toast's title is markup; a name may hold "&". */
   escaped = g_markup_escape_text (rst_template_get_name (template), -1);
-  /* Translators: a toast, with the template's name */
-  title = g_strdup_printf (_("Saved as the template “%s”"), escaped);
+  if (rst_template_get_origin (template) == RST_TEMPLATE_ORIGIN_SHARED)
+    /* Translators: a toast, with the template's name */
+    title = g_strdup_printf (_("Saved as the delegation’s template “%s”"), escaped);
+  else
+    /* Translators: a toast, with the template's name */
+    title = g_strdup_printf (_("Saved as the template “%s”"), escaped);
   rst_window_add_toast (self, adw_toast_new (title));
 }
 
@@ -309,6 +314,65 @@ rst_window_export_action (GtkWidget  *widget,
 }
 
 static void
+rst_window_print_failed (RstWindow    *self,
+                         const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error ? error->message : "", -1);
+  /* Translators: a toast, with the printing system's reason */
+  g_autofree char *title = g_strdup_printf (_("Could not print: %s"), escaped);
+
+  rst_window_add_toast (self, adw_toast_new (title));
+}
+
+/* Whether reported at once or through ::done, a failure is told once. */
+static void
+rst_window_print_done_cb (GtkPrintOperation       *operation,
+                          GtkPrintOperationResult  result,
+                          gpointer                 user_data)
+{
+  RstWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR ||
+      g_object_get_data (G_OBJECT (operation), "rst-reported") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (operation), "rst-reported", GINT_TO_POINTER (TRUE));
+  gtk_print_operation_get_error (operation, &error);
+  rst_window_print_failed (self, error);
+}
+
+/* The pages the PDF export draws, council or reading copy; the print
+ * dialog's Layout tab switches between them. GTK holds the operation
+ * while its dialog runs.
+ */
+static void
+rst_window_print_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  RstWindow *self = RST_WINDOW (widget);
+  RstAnalysis *analysis = rst_window_get_current_analysis (self);
+  g_autoptr(RstPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  RstLayoutKind kind;
+
+  if (analysis == NULL)
+    return;
+
+  kind = g_str_equal (action_name, "win.print-reading-copy") ? RST_LAYOUT_READING : RST_LAYOUT_PRINT;
+  operation = rst_print_operation_new (analysis, kind);
+  g_signal_connect_object (operation, "done", G_CALLBACK (rst_window_print_done_cb), self, G_CONNECT_DEFAULT);
+
+  if (rst_print_operation_run_dialog (operation, GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "rst-reported") == NULL)
+    {
+      g_object_set_data (G_OBJECT (operation), "rst-reported", GINT_TO_POINTER (TRUE));
+      rst_window_print_failed (self, error);
+    }
+}
+
+static void
 rst_window_close_page_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *param)
@@ -369,6 +433,8 @@ _rst_window_class_actions_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, rst_window_new_from_template_action);
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, rst_window_save_as_template_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, rst_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, rst_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-reading-copy", NULL, rst_window_print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
