@@ -285,6 +285,37 @@ test_typography_in_text (void)
   }
 }
 
+/* A statement made from a template before its details are filled: the
+ * page prints no "{{agenda_item}}" and no "{{council_id}}", and the
+ * delivery mark is the language's own.
+ */
+static void
+test_placeholder_details (void)
+{
+  static const char *text =
+    "---\n"
+    "title: \"Statement by {{speaker}}\"\n"
+    "council: \"{{council_id}}\"\n"
+    "delegation: \"{{delegation}}\"\n"
+    "date: \"{{date}}\"\n"
+    "agenda-item: \"{{agenda_item}}\"\n"
+    "delivery-mark: \"{{delivery_mark}}\"\n"
+    "lang: fr\n"
+    "---\n"
+    "Monsieur le Président,\n\nJe vous remercie.\n";
+  g_autoptr(RstAnalysis) analysis = rst_test_analyse (text);
+  g_autoptr(RstManuscript) ms = rst_manuscript_new (analysis);
+
+  /* The document's title falls back to the word for a statement. */
+  g_assert_null (strstr (ms->title, "{{"));
+  g_assert_null (ms->delegation);
+  g_assert_null (ms->author);
+  g_assert_null (ms->session_line);
+  g_assert_nonnull (ms->delivery_mark);
+  g_assert_null (strstr (ms->delivery_mark, "{{"));
+  g_assert_cmpstr (ms->delivery_mark, ==, rst_rules_get_default_delivery_mark (rst_rules_get ("fr")));
+}
+
 /* Nothing to say is still a document, in every format. */
 static void
 test_empty_statement (void)
@@ -566,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/export/plain-text", test_plain_text);
   g_test_add_func ("/export/plain-text-markup", test_markup_and_placeholders_in_text);
   g_test_add_func ("/export/typography", test_typography_in_text);
+  g_test_add_func ("/export/placeholder-details", test_placeholder_details);
   g_test_add_func ("/export/empty-statement", test_empty_statement);
   g_test_add_func ("/export/crlf", test_crlf);
   g_test_add_func ("/export/missing-folder", test_missing_folder);

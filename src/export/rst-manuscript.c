@@ -620,6 +620,19 @@ format_date (const RstWriting *writing,
   return formatted != NULL ? formatted : g_strdup (date);
 }
 
+
+/* A detail the page prints, unless a template's placeholder still
+ * stands for it: "{{agenda_item}}" in a page header helps no one.
+ */
+static const char *
+filled_detail (RstAnalysis *analysis,
+               const char  *key)
+{
+  const char *value = rst_analysis_get_detail (analysis, key);
+
+  return rst_placeholder_in (value) ? NULL : value;
+}
+
 /* The council's name in the statement's language, or what the details
  * call a council Rostrum has no profile for ("iom" → "IOM": an id is an
  * acronym); none for a statement that names no council, rather than
@@ -637,7 +650,7 @@ council_label (RstAnalysis *analysis,
     return rst_council_is_generic (council) ? NULL
                                             : g_strdup (rst_council_get_text_for (council, RST_COUNCIL_TEXT_NAME, lang));
 
-  named = rst_analysis_get_detail (analysis, RST_DETAIL_COUNCIL);
+  named = filled_detail (analysis, RST_DETAIL_COUNCIL);
   if (named == NULL)
     return NULL;
 
@@ -687,13 +700,13 @@ rst_manuscript_new (RstAnalysis *analysis)
   council_name = council_label (analysis, self->language);
   if (rst_analysis_get_session (analysis) > 0)
     session = rst_writing_format_session (self->writing, self->rules, rst_analysis_get_session (analysis));
-  date = format_date (self->writing, rst_analysis_get_detail (analysis, RST_DETAIL_DATE));
-  self->created = creation_time (rst_analysis_get_detail (analysis, RST_DETAIL_DATE));
+  date = format_date (self->writing, filled_detail (analysis, RST_DETAIL_DATE));
+  self->created = creation_time (filled_detail (analysis, RST_DETAIL_DATE));
 
-  self->delegation = g_strdup (rst_analysis_get_detail (analysis, RST_DETAIL_DELEGATION));
+  self->delegation = g_strdup (filled_detail (analysis, RST_DETAIL_DELEGATION));
   self->author = g_strdup (self->delegation);
 
-  self->title = g_strdup (rst_analysis_get_detail (analysis, RST_DETAIL_TITLE));
+  self->title = g_strdup (filled_detail (analysis, RST_DETAIL_TITLE));
   for (guint i = 0; self->title == NULL && i < self->blocks->len; i++)
     {
       const RstBlock *block = g_ptr_array_index (self->blocks, i);
@@ -709,7 +722,7 @@ rst_manuscript_new (RstAnalysis *analysis)
   else if (council_name != NULL || session != NULL)
     self->subject = g_strdup (council_name != NULL ? council_name : session);
 
-  agenda_item = rst_analysis_get_detail (analysis, RST_DETAIL_AGENDA_ITEM);
+  agenda_item = filled_detail (analysis, RST_DETAIL_AGENDA_ITEM);
   parts = g_ptr_array_new ();
   if (council_name != NULL)
     g_ptr_array_add (parts, council_name);
@@ -738,6 +751,8 @@ rst_manuscript_new (RstAnalysis *analysis)
    * language's own otherwise: never English on an Arabic page.
    */
   mark = rst_details_lookup (rst_analysis_get_details (analysis), RST_DETAIL_DELIVERY_MARK);
+  if (rst_placeholder_in (mark))
+    mark = NULL;
   if (mark == NULL)
     mark = rst_council_get_text_for (council, RST_COUNCIL_TEXT_DELIVERY_MARK, self->language);
   if (mark == NULL)
