@@ -60,7 +60,8 @@ rst_window_open_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   RstWindow *self = RST_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
+  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_open ();
+  g_autoptr(GtkFileFilter) statements = rst_file_filter_new_for_statements ();
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Open Statement"), GTK_WINDOW (self),
@@ -68,7 +69,9 @@ rst_window_open_action (GtkWidget  *widget,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  /* Word, OpenDocument, PDF and HTML files are imported. */
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), statements);
 
   g_signal_connect (chooser, "response", G_CALLBACK (rst_window_open_response),
                     g_object_ref (self));
