@@ -183,11 +183,10 @@ rst_rich_paste_clipboard (GtkTextView *view)
   GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
   Paste *paste;
 
-  /* A copy from a text view of ours keeps its text as it is, and a view
-   * that cannot be edited takes nothing: GTK's paste does both.
+  /* A view that cannot be edited takes nothing, and a copy from a text
+   * view (ours, another editor's) has no HTML: GTK's paste does both.
    */
   if (!gtk_text_view_get_editable (view) ||
-      gdk_content_formats_contain_gtype (formats, GTK_TYPE_TEXT_BUFFER) ||
       !gdk_content_formats_contain_mime_type (formats, HTML_MIME_TYPE))
     return;
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rst-import.h"
@@ -94,6 +96,7 @@ rst_window_imported_cb (GObject      *object,
   GtkTextBuffer *buffer;
   GtkTextIter start;
   RstPage *page;
+  gsize length;
 
   text = rst_import_file_finish (file, result, &error);
   if (text == NULL)
@@ -114,7 +117,13 @@ rst_window_imported_cb (GObject      *object,
    */
   rst_document_set_import_source (rst_page_get_document (page), file);
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
-  rst_document_set_statement (rst_page_get_document (page), text, -1, FALSE);
+  /* Its last line break stays implicit, as for a file that is opened:
+   * the first save writes what `rostrum --import` would.
+   */
+  length = strlen (text);
+  if (length > 0 && text[length - 1] == '\n')
+    length--;
+  rst_document_set_statement (rst_page_get_document (page), text, length, FALSE);
   gtk_text_buffer_set_modified (buffer, TRUE);
 
   gtk_text_buffer_get_start_iter (buffer, &start);
