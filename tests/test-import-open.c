@@ -234,8 +234,10 @@ test_open_docx_and_save (void)
   g_assert_nonnull (rst_document_get_details (document));
 
   /* Opened again, it is only brought forward. */
+  rst_window_add_page (window);
   rst_window_open_file (window, source);
-  g_assert_cmpint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, 1);
+  g_assert_true (rst_window_get_document (window) == document);
+  g_assert_cmpint (adw_tab_view_get_n_pages (rst_window_get_tab_view (window)), ==, 2);
 
   /* Save asks where, proposing the Markdown name beside the source. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));

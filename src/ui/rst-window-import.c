@@ -51,6 +51,26 @@ _rst_window_is_import (GFile *file)
     }
 }
 
+/* The unsaved tab @file was imported into, if one is open. */
+static AdwTabPage *
+rst_window_find_imported (RstWindow *self,
+                          GFile     *file)
+{
+  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
+      RstDocument *document = rst_page_get_document (RST_PAGE (adw_tab_page_get_child (tab)));
+      GFile *source = rst_document_get_import_source (document);
+
+      if (source != NULL && rst_document_get_file (document) == NULL && g_file_equal (source, file))
+        return tab;
+    }
+
+  return NULL;
+}
+
 static void
 rst_window_import_failed (RstWindow *self,
                           GFile     *file,
@@ -95,6 +115,7 @@ rst_window_imported_cb (GObject      *object,
   g_autofree char *text = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start;
+  AdwTabPage *tab;
   RstPage *page;
   gsize length;
 
@@ -104,6 +125,14 @@ rst_window_imported_cb (GObject      *object,
       /* The window was closed meanwhile. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         rst_window_import_failed (self, file, error);
+      return;
+    }
+
+  /* Opened twice before the first import was done: one tab. */
+  tab = rst_window_find_imported (self, file);
+  if (tab != NULL)
+    {
+      adw_tab_view_set_selected_page (self->tab_view, tab);
       return;
     }
 
@@ -141,19 +170,12 @@ void
 _rst_window_import_file (RstWindow *self,
                          GFile     *file)
 {
-  guint n_pages = adw_tab_view_get_n_pages (self->tab_view);
+  AdwTabPage *tab = rst_window_find_imported (self, file);
 
-  for (guint i = 0; i < n_pages; i++)
+  if (tab != NULL)
     {
-      AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
-      RstDocument *document = rst_page_get_document (RST_PAGE (adw_tab_page_get_child (tab)));
-      GFile *source = rst_document_get_import_source (document);
-
-      if (source != NULL && rst_document_get_file (document) == NULL && g_file_equal (source, file))
-        {
-          adw_tab_view_set_selected_page (self->tab_view, tab);
-          return;
-        }
+      adw_tab_view_set_selected_page (self->tab_view, tab);
+      return;
     }
 
   rst_import_file_async (file, G_PRIORITY_DEFAULT, self->import_cancellable,
