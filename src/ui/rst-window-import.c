@@ -51,6 +51,53 @@ _rst_window_is_import (GFile *file)
     }
 }
 
+/* Most imports take a few milliseconds; a long PDF takes longer, and the
+ * drafter hears that it is under way rather than wonder.
+ */
+#define PROGRESS_DELAY_MS 500
+
+typedef struct
+{
+  RstWindow    *self;
+  GFile        *file;
+  GCancellable *cancellable;
+  AdwToast     *progress;
+  guint         progress_source;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_handle_id (&import->progress_source, g_source_remove);
+  g_clear_object (&import->progress);
+  g_clear_object (&import->file);
+  g_clear_object (&import->cancellable);
+  g_clear_object (&import->self);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
+static gboolean
+rst_window_import_progress (gpointer user_data)
+{
+  Import *import = user_data;
+  g_autofree char *name = g_file_get_basename (import->file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *escaped = g_markup_escape_text (display, -1);
+
+  import->progress_source = 0;
+  if (g_cancellable_is_cancelled (import->cancellable))
+    return G_SOURCE_REMOVE;
+
+  /* Translators: a toast while a document is read, with its file name */
+  import->progress = g_object_ref_sink (adw_toast_new_format (_("Importing “%s”…"), escaped));
+  adw_toast_set_timeout (import->progress, 0);
+  rst_window_add_toast (import->self, import->progress);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The unsaved tab @file was imported into, if one is open. */
 static AdwTabPage *
 rst_window_find_imported (RstWindow *self,
@@ -109,7 +156,8 @@ rst_window_imported_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
 {
-  g_autoptr(RstWindow) self = user_data;
+  g_autoptr(Import) import = user_data;
+  RstWindow *self = import->self;
   GFile *file = G_FILE (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -120,11 +168,17 @@ rst_window_imported_cb (GObject      *object,
   gsize length;
 
   text = rst_import_file_finish (file, result, &error);
+  /* The window was closed meanwhile, its toasts with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_handle_id (&import->progress_source, g_source_remove);
+  if (import->progress != NULL)
+    adw_toast_dismiss (import->progress);
+
   if (text == NULL)
     {
-      /* The window was closed meanwhile. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        rst_window_import_failed (self, file, error);
+      rst_window_import_failed (self, file, error);
       return;
     }
 
@@ -171,6 +225,7 @@ _rst_window_import_file (RstWindow *self,
                          GFile     *file)
 {
   AdwTabPage *tab = rst_window_find_imported (self, file);
+  Import *import;
 
   if (tab != NULL)
     {
@@ -178,8 +233,13 @@ _rst_window_import_file (RstWindow *self,
       return;
     }
 
-  rst_import_file_async (file, G_PRIORITY_DEFAULT, self->import_cancellable,
-                         rst_window_imported_cb, g_object_ref (self));
+  import = g_new0 (Import, 1);
+  import->self = g_object_ref (self);
+  import->file = g_object_ref (file);
+  import->cancellable = g_object_ref (self->import_cancellable);
+  import->progress_source = g_timeout_add (PROGRESS_DELAY_MS, rst_window_import_progress, import);
+  rst_import_file_async (file, G_PRIORITY_DEFAULT, import->cancellable,
+                         rst_window_imported_cb, import);
 }
 
 /* Files dropped from a file manager open as Open opens them; the text
