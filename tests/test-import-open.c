@@ -21,7 +21,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rst-export-dialog.h"
 #include "rst-file-filter.h"
+#include "rst-file-writer.h"
 #include "rst-import.h"
 #include "rst-test-ui.h"
 #include "rst-window.h"
@@ -274,6 +276,14 @@ test_open_docx_and_save (void)
   remove_folder (dir);
 }
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
 static gboolean
 message_shown (gpointer data)
 {
@@ -320,6 +330,24 @@ test_save_as_never_over_source (void)
   wait_for (imported, window);
   document = assert_imported (window, source, "Déclaration.md");
   g_assert_cmpstr (rst_analysis_get_language (wait_analysis (document)), ==, "fr");
+
+  /* Nor does an export, in the format the source has. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    GtkWindow *export;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    export = rst_test_ui_find_toplevel (RST_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
+    g_assert_nonnull (export);
+    rst_export_dialog_export_to_async (RST_EXPORT_DIALOG (export), source, result_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (rst_export_dialog_export_to_finish (RST_EXPORT_DIALOG (export), result, &error));
+    g_assert_error (error, RST_FILE_WRITER_ERROR, RST_FILE_WRITER_ERROR_PROTECTED);
+    gtk_window_destroy (export);
+    assert_same_bytes (path, "fr-iom-statement.odt");
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
   chooser = rst_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
