@@ -816,6 +816,28 @@ test_paste_html (void)
   text = buffer_text (buffer);
   g_assert_cmpstr (text, ==, "Mr. President, thank *you*.");
 
+  /* Arabic and Chinese paragraphs as a web page or WPS Office gives
+   * them: right to left, an ideographic space keeping a paragraph open.
+   */
+  gtk_text_buffer_set_text (buffer, "", -1);
+  set_clipboard (view,
+                 "<p dir=\"rtl\" style=\"text-align:right\">السيد الرئيس،</p>"
+                 "<p dir=\"rtl\"><b>أولاً</b>، تستضيف مصر أعداداً كبيرة\nمن المهاجرين.</p>",
+                 "السيد الرئيس،\nأولاً، تستضيف مصر أعداداً كبيرة\nمن المهاجرين.");
+  paste_and_wait (view, buffer);
+  g_free (text);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "السيد الرئيس،\n\n**أولاً**، تستضيف مصر أعداداً كبيرة من المهاجرين.");
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  set_clipboard (view,
+                 "<p>主席先生：</p><p>\xE3\x80\x80</p><p><strong>第一</strong>，着力消除移民问题的根源。</p>",
+                 "主席先生：\n\n第一，着力消除移民问题的根源。");
+  paste_and_wait (view, buffer);
+  g_free (text);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "主席先生：\n\n**第一**，着力消除移民问题的根源。");
+
   /* Without HTML, the plain text as it is. */
   gtk_text_buffer_set_text (buffer, "", -1);
   set_clipboard (view, NULL, "Line one\nline two");
