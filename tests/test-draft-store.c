@@ -220,12 +220,14 @@ test_draft_store_session_hostile (void)
   g_autoptr(GError) error = NULL;
   gboolean clean = TRUE;
 
-  /* A session file cut short, with an id that tries to leave the folder. */
+  /* A session file cut short, with an id that tries to leave the folder,
+   * and an imported-from that is no URI.
+   */
   g_mkdir_with_parents (dir, 0700);
   g_file_set_contents (path,
                        "[session]\ntabs=3\n"
                        "[tab 0]\ndraft=../../etc/passwd\n"
-                       "[tab 1]\ndraft=good-1\nwindow=-4\n",
+                       "[tab 1]\ndraft=good-1\nwindow=-4\nimported-from=a\\q\\ b\n",
                        -1, &error);
   g_assert_no_error (error);
 
@@ -235,6 +237,7 @@ test_draft_store_session_hostile (void)
   g_assert_cmpuint (read->len, ==, 1);
   g_assert_cmpstr (((RstSessionTab *)g_ptr_array_index (read, 0))->draft_id, ==, "good-1");
   g_assert_cmpuint (((RstSessionTab *)g_ptr_array_index (read, 0))->window, ==, 0);
+  g_assert_null (((RstSessionTab *)g_ptr_array_index (read, 0))->imported_from);
   g_clear_pointer (&read, g_ptr_array_unref);
 
   /* Not a key file at all. */

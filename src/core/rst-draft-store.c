@@ -568,8 +568,9 @@ rst_draft_store_write_session (RstDraftStore *self,
         g_key_file_set_string (key_file, group, "uri", tab->uri);
       if (tab->draft_id != NULL)
         g_key_file_set_string (key_file, group, "draft", tab->draft_id);
-      if (tab->imported_from != NULL)
-        g_key_file_set_string (key_file, group, "imported-from", tab->imported_from);
+      /* A URI escapes all that a key file would: written as it is. */
+      if (tab->imported_from != NULL && g_uri_is_valid (tab->imported_from, G_URI_FLAGS_NONE, NULL))
+        g_key_file_set_value (key_file, group, "imported-from", tab->imported_from);
     }
 
   data = g_key_file_to_data (key_file, &length, NULL);
@@ -668,9 +669,15 @@ rst_draft_store_read_session (RstDraftStore  *self,
       tab = rst_session_tab_new (draft_id, uri, window,
                                  g_key_file_get_boolean (key_file, group, "selected", NULL),
                                  g_key_file_get_boolean (key_file, group, "modified", NULL));
-      /* Only a name: the document is never read again from here. */
+      /* Only a name: the document is never read again from here. Read
+       * as it was written, and kept only if it still is a URI.
+       */
       if (uri == NULL)
-        tab->imported_from = g_key_file_get_string (key_file, group, "imported-from", NULL);
+        {
+          tab->imported_from = g_key_file_get_value (key_file, group, "imported-from", NULL);
+          if (tab->imported_from != NULL && !g_uri_is_valid (tab->imported_from, G_URI_FLAGS_NONE, NULL))
+            g_clear_pointer (&tab->imported_from, g_free);
+        }
       g_ptr_array_add (tabs, tab);
     }
 
