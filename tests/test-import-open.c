@@ -380,6 +380,47 @@ test_save_as_never_over_source (void)
   remove_folder (dir);
 }
 
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* Open (Ctrl+O) offers the documents, and imports the one chosen. */
+static void
+test_open_action (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = copy_fixture ("en-iom-statement.odt", "Last session.odt", &dir);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  GtkFileFilter *filter;
+  GtkWindow *chooser;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  chooser = rst_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (chooser);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Statements and Documents");
+
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), source, NULL));
+  wait_for (chooser_has_file, chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_for (imported, window);
+  assert_imported (window, source, "Last session.md");
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (rst_window_get_document (window)), FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_folder (dir);
+}
+
 /* `rostrum statement.pdf` goes through GApplication::open. */
 static gboolean
 window_imported (gpointer data)
@@ -902,6 +943,7 @@ main (int   argc,
 
   g_test_add_func ("/import-open/docx-and-save", test_open_docx_and_save);
   g_test_add_func ("/import-open/save-as-never-over-source", test_save_as_never_over_source);
+  g_test_add_func ("/import-open/open-action", test_open_action);
   g_test_add_func ("/import-open/command-line-pdf", test_command_line_pdf);
   g_test_add_func ("/import-open/drop", test_drop);
   g_test_add_func ("/import-open/bad-input", test_bad_input);
