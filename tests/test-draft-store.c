@@ -155,6 +155,10 @@ test_draft_store_session_round_trip (void)
   g_ptr_array_add (tabs, rst_session_tab_new ("draft-a", NULL, 0, FALSE, TRUE));
   g_ptr_array_add (tabs, rst_session_tab_new (NULL, "file:///tmp/statement.md", 0, TRUE, FALSE));
   g_ptr_array_add (tabs, rst_session_tab_new ("draft-b", "file:///tmp/other%20one.md", 1, TRUE, TRUE));
+  /* Imported and never saved: named after its document. */
+  tab = rst_session_tab_new ("draft-c", NULL, 1, FALSE, TRUE);
+  tab->imported_from = g_strdup ("file:///tmp/Statement%202025.docx");
+  g_ptr_array_add (tabs, tab);
 
   rst_draft_store_write_session (store, tabs, FALSE);
   rst_draft_store_flush (store);
@@ -162,7 +166,7 @@ test_draft_store_session_round_trip (void)
   read = rst_draft_store_read_session (store, &clean, &error);
   g_assert_no_error (error);
   g_assert_false (clean);
-  g_assert_cmpuint (read->len, ==, 3);
+  g_assert_cmpuint (read->len, ==, 4);
 
   tab = g_ptr_array_index (read, 0);
   g_assert_cmpstr (tab->draft_id, ==, "draft-a");
@@ -181,6 +185,17 @@ test_draft_store_session_round_trip (void)
   g_assert_cmpstr (tab->draft_id, ==, "draft-b");
   g_assert_cmpstr (tab->uri, ==, "file:///tmp/other%20one.md");
   g_assert_cmpuint (tab->window, ==, 1);
+  g_assert_null (tab->imported_from);
+
+  tab = g_ptr_array_index (read, 3);
+  g_assert_cmpstr (tab->draft_id, ==, "draft-c");
+  g_assert_null (tab->uri);
+  g_assert_cmpstr (tab->imported_from, ==, "file:///tmp/Statement%202025.docx");
+  {
+    g_autoptr(RstSessionTab) copy = rst_session_tab_copy (tab);
+
+    g_assert_cmpstr (copy->imported_from, ==, tab->imported_from);
+  }
   g_clear_pointer (&read, g_ptr_array_unref);
 
   /* A normal quit says so. */
@@ -205,12 +220,14 @@ test_draft_store_session_hostile (void)
   g_autoptr(GError) error = NULL;
   gboolean clean = TRUE;
 
-  /* A session file cut short, with an id that tries to leave the folder. */
+  /* A session file cut short, with an id that tries to leave the folder,
+   * and an imported-from that is no URI.
+   */
   g_mkdir_with_parents (dir, 0700);
   g_file_set_contents (path,
                        "[session]\ntabs=3\n"
                        "[tab 0]\ndraft=../../etc/passwd\n"
-                       "[tab 1]\ndraft=good-1\nwindow=-4\n",
+                       "[tab 1]\ndraft=good-1\nwindow=-4\nimported-from=a\\q\\ b\n",
                        -1, &error);
   g_assert_no_error (error);
 
@@ -220,6 +237,7 @@ test_draft_store_session_hostile (void)
   g_assert_cmpuint (read->len, ==, 1);
   g_assert_cmpstr (((RstSessionTab *)g_ptr_array_index (read, 0))->draft_id, ==, "good-1");
   g_assert_cmpuint (((RstSessionTab *)g_ptr_array_index (read, 0))->window, ==, 0);
+  g_assert_null (((RstSessionTab *)g_ptr_array_index (read, 0))->imported_from);
   g_clear_pointer (&read, g_ptr_array_unref);
 
   /* Not a key file at all. */

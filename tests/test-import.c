@@ -268,6 +268,15 @@ test_html_paste (void)
   g_assert_cmpstr (from_utf16, ==, "Merci.");
 
   g_assert_null (rst_import_html ("<p> </p><script>x</script>", -1));
+
+  /* Word keeps an empty paragraph from collapsing with a no-break space
+   * (an ideographic one in Chinese): no paragraph of it.
+   */
+  g_free (body);
+  body = rst_import_html ("<p class=MsoNormal>Mr. President,<o:p></o:p></p>"
+                          "<p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+                          "<p>\xE3\x80\x80</p><p>Thank you.</p>", -1);
+  g_assert_cmpstr (body, ==, "Mr. President,\n\nThank you.");
 }
 
 static void

@@ -619,6 +619,89 @@ test_session_recovered_draft_survives_second_crash (void)
   rst_session_shutdown (session);
 }
 
+/* A statement imported from a Word file and never saved comes back after
+ * a crash under its name, and its first save still proposes the folder
+ * and name of the document it came from.
+ */
+static void
+test_session_imported_survives_crash (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "import-fixtures", "en-iom-statement.docx", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "Statement 2025.docx", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autofree char *source_uri = g_file_get_uri (source);
+  g_autoptr(RstApplication) restarted = NULL;
+  g_autoptr(GPtrArray) tabs = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *restored_text = NULL;
+  g_autofree char *title = NULL;
+  RstSession *session;
+  RstDraftStore *store;
+  RstSessionTab *tab;
+  RstWindow *window;
+  RstDocument *document;
+  RstDocument *first;
+  gsize length;
+  gulong handler;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  session = rst_application_get_session (app);
+  store = rst_session_get_draft_store (session);
+  g_settings_set_uint (rst_application_get_settings (app), "autosave-delay", 1);
+  handler = g_signal_connect (store, "draft-written", G_CALLBACK (draft_written_cb), &written);
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  rst_window_open_file (window, source);
+  while (rst_document_get_import_source (rst_window_get_document (window)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  document = rst_window_get_document (window);
+  text = dup_text (document);
+
+  /* What a crash now would leave: the draft, named with its document. */
+  while (written == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  rst_session_flush (session);
+  tabs = read_session (NULL);
+  g_assert_cmpuint (tabs->len, ==, 1);
+  tab = g_ptr_array_index (tabs, 0);
+  g_assert_null (tab->uri);
+  g_assert_nonnull (tab->draft_id);
+  g_assert_cmpstr (tab->imported_from, ==, source_uri);
+
+  g_signal_handler_disconnect (store, handler);
+  g_settings_reset (rst_application_get_settings (app), "autosave-delay");
+
+  /* The next run, as if this one had crashed just now. */
+  first = document;
+  restarted = create_another_application ();
+  g_assert_cmpuint (rst_session_restore (rst_application_get_session (restarted)), ==, 1);
+  window = RST_WINDOW (gtk_application_get_windows (GTK_APPLICATION (restarted))->data);
+  document = rst_window_get_document (window);
+  wait_until_idle (document);
+
+  title = rst_document_dup_title (document);
+  g_assert_cmpstr (title, ==, "Statement 2025.md");
+  g_assert_null (rst_document_get_file (document));
+  g_assert_true (g_file_equal (rst_document_get_import_source (document), source));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  restored_text = dup_text (document);
+  g_assert_cmpstr (restored_text, ==, text);
+
+  destroy_all_windows (restarted);
+  rst_session_shutdown (rst_application_get_session (restarted));
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (first), FALSE);
+  destroy_all_windows (app);
+  g_unlink (path);
+}
+
 /* Whether a label under @widget, a toast's among them, says @words. */
 static gboolean
 find_label (GtkWidget  *widget,
@@ -904,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/session/restore-refuses-special-files", test_session_restore_refuses_special_files);
   g_test_add_func ("/session/outside-changes", test_session_outside_changes);
   g_test_add_func ("/session/tabs", test_session_tabs);
+  g_test_add_func ("/session/imported-survives-crash", test_session_imported_survives_crash);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

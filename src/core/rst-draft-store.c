@@ -121,7 +121,10 @@ rst_session_tab_new (const char *draft_id,
 RstSessionTab *
 rst_session_tab_copy (const RstSessionTab *tab)
 {
-  return rst_session_tab_new (tab->draft_id, tab->uri, tab->window, tab->selected, tab->modified);
+  RstSessionTab *copy = rst_session_tab_new (tab->draft_id, tab->uri, tab->window, tab->selected, tab->modified);
+
+  copy->imported_from = g_strdup (tab->imported_from);
+  return copy;
 }
 
 void
@@ -132,6 +135,7 @@ rst_session_tab_free (RstSessionTab *tab)
 
   g_free (tab->draft_id);
   g_free (tab->uri);
+  g_free (tab->imported_from);
   g_free (tab);
 }
 
@@ -564,6 +568,9 @@ rst_draft_store_write_session (RstDraftStore *self,
         g_key_file_set_string (key_file, group, "uri", tab->uri);
       if (tab->draft_id != NULL)
         g_key_file_set_string (key_file, group, "draft", tab->draft_id);
+      /* A URI escapes all that a key file would: written as it is. */
+      if (tab->imported_from != NULL && g_uri_is_valid (tab->imported_from, G_URI_FLAGS_NONE, NULL))
+        g_key_file_set_value (key_file, group, "imported-from", tab->imported_from);
     }
 
   data = g_key_file_to_data (key_file, &length, NULL);
@@ -643,6 +650,7 @@ rst_draft_store_read_session (RstDraftStore  *self,
       g_autofree char *group = g_strdup_printf ("tab %d", i);
       g_autofree char *uri = NULL;
       g_autofree char *draft_id = NULL;
+      RstSessionTab *tab;
       int window;
 
       if (!g_key_file_has_group (key_file, group))
@@ -658,9 +666,19 @@ rst_draft_store_read_session (RstDraftStore  *self,
       /* A window per tab at most. */
       window = g_key_file_get_integer (key_file, group, "window", NULL);
       window = CLAMP (window, 0, RST_SESSION_MAX_TABS - 1);
-      g_ptr_array_add (tabs, rst_session_tab_new (draft_id, uri, window,
-                                                  g_key_file_get_boolean (key_file, group, "selected", NULL),
-                                                  g_key_file_get_boolean (key_file, group, "modified", NULL)));
+      tab = rst_session_tab_new (draft_id, uri, window,
+                                 g_key_file_get_boolean (key_file, group, "selected", NULL),
+                                 g_key_file_get_boolean (key_file, group, "modified", NULL));
+      /* Only a name: the document is never read again from here. Read
+       * as it was written, and kept only if it still is a URI.
+       */
+      if (uri == NULL)
+        {
+          tab->imported_from = g_key_file_get_value (key_file, group, "imported-from", NULL);
+          if (tab->imported_from != NULL && !g_uri_is_valid (tab->imported_from, G_URI_FLAGS_NONE, NULL))
+            g_clear_pointer (&tab->imported_from, g_free);
+        }
+      g_ptr_array_add (tabs, tab);
     }
 
   /* The unsaved text of tabs past the cap stays on disk: the groups the

@@ -22,6 +22,10 @@ typedef struct
   guint     window;
   gboolean  selected;
   gboolean  modified;
+  /* For a statement imported and never saved: the URI of the document it
+   * came from, which names it and its first save. %NULL for others.
+   */
+  char     *imported_from;
 } RstSessionTab;
 
 /* However many tabs a session file claims, no more are opened again: a

@@ -269,6 +269,20 @@ rst_import_document_set_label (RstImportDocument *self,
   self->current->label = label != NULL && label[0] != '\0' ? g_strdup (label) : NULL;
 }
 
+/* Only spaces that are kept (no-break, ideographic): what Word puts in
+ * an empty paragraph of its HTML ("<p><o:p>&nbsp;</o:p></p>") to keep
+ * it from collapsing.
+ */
+static gboolean
+is_blank (const GString *text)
+{
+  for (const char *p = text->str; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Ends the open paragraph; one with no text is dropped. */
 void
 rst_import_document_end_block (RstImportDocument *self)
@@ -290,7 +304,7 @@ rst_import_document_end_block (RstImportDocument *self)
         g_array_set_size (block->runs, block->runs->len - 1);
     }
 
-  if (block->text->len == 0)
+  if (block->text->len == 0 || is_blank (block->text))
     {
       block_free (block);
       return;

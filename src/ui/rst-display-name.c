@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "rst-display-name.h"
 
 /**
@@ -49,4 +51,33 @@ rst_display_name_dup_folder (GFile *file)
     }
 
   return g_file_get_parse_name (parent);
+}
+
+/**
+ * rst_display_name_dup_imported:
+ * @source: a Word, OpenDocument, PDF or HTML file
+ *
+ * The name of the statement imported from @source, and the name its
+ * first save proposes: "Statement 2025.docx" gives "Statement 2025.md".
+ * A name without an extension ("README", ".docx") only gains one.
+ *
+ * Returns: (transfer full): the statement's file name
+ */
+char *
+rst_display_name_dup_imported (GFile *source)
+{
+  g_autofree char *basename = NULL;
+  char *dot;
+
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+
+  basename = g_file_get_basename (source);
+  if (basename == NULL)
+    return g_strdup (_("Statement.md"));
+
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  return g_strconcat (basename, ".md", NULL);
 }

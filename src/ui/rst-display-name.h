@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
-char *rst_display_name_dup_folder (GFile *file);
+char *rst_display_name_dup_folder   (GFile *file);
+char *rst_display_name_dup_imported (GFile *source);
 
 G_END_DECLS

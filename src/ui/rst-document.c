@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-document.h"
+#include "rst-display-name.h"
 #include "rst-document-checker.h"
 #include "rst-file-writer.h"
 #include "rst-front-matter.h"
@@ -86,6 +87,11 @@ struct _RstDocument
   GtkSourceNewlineType     newline_type;
   guint                    busy : 1;
 
+  /* The Word, OpenDocument, PDF or web page the statement was imported
+   * from: its name until the first save, and never written.
+   */
+  GFile                   *import_source;
+
   /* Live checking (ui-live): see rst-document-checker.c */
   RstDocumentChecker      *checker;
 };
@@ -140,6 +146,8 @@ rst_document_dup_title (RstDocument *self)
 {
   g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
 
+  if (self->file == NULL && self->import_source != NULL)
+    return rst_display_name_dup_imported (self->import_source);
   if (self->file == NULL)
     return g_strdup (_("New Statement"));
 
@@ -175,6 +183,39 @@ rst_document_set_location (RstDocument *self,
   g_set_object (&self->file, file);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/**
+ * rst_document_get_import_source:
+ *
+ * Returns: (transfer none) (nullable): the file the statement was
+ *   imported from, which a save must never write over
+ */
+GFile *
+rst_document_get_import_source (RstDocument *self)
+{
+  g_return_val_if_fail (RST_IS_DOCUMENT (self), NULL);
+
+  return self->import_source;
+}
+
+/**
+ * rst_document_set_import_source:
+ * @source: (nullable): the .docx, .odt, .pdf or .html file the text was
+ *   imported from
+ *
+ * Names an unsaved statement after the file it came from ("Statement
+ * 2025.docx" is "Statement 2025.md") until it is saved.
+ */
+void
+rst_document_set_import_source (RstDocument *self,
+                                GFile       *source)
+{
+  g_return_if_fail (RST_IS_DOCUMENT (self));
+  g_return_if_fail (source == NULL || G_IS_FILE (source));
+
+  if (g_set_object (&self->import_source, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 /* Details ----------------------------------------------------------------- */
@@ -1131,6 +1172,7 @@ rst_document_finalize (GObject *object)
   RstDocument *self = (RstDocument *)object;
 
   g_clear_object (&self->file);
+  g_clear_object (&self->import_source);
   g_free (self->front_matter);
   g_clear_pointer (&self->details, rst_details_unref);
   clear_changes (&self->undo_changes);

@@ -21,6 +21,9 @@ RstDocument *rst_document_new          (void);
 GFile       *rst_document_get_file     (RstDocument          *self);
 char        *rst_document_dup_title    (RstDocument          *self);
 gboolean     rst_document_get_busy     (RstDocument          *self);
+GFile       *rst_document_get_import_source (RstDocument     *self);
+void         rst_document_set_import_source (RstDocument     *self,
+                                             GFile           *source);
 void         rst_document_load_async   (RstDocument          *self,
                                         GFile                *file,
                                         GCancellable         *cancellable,

@@ -12,5 +12,6 @@
 G_BEGIN_DECLS
 
 GtkFileFilter *rst_file_filter_new_for_statements (void);
+GtkFileFilter *rst_file_filter_new_for_open       (void);
 
 G_END_DECLS

@@ -13,11 +13,13 @@
 #include "rst-writing.h"
 #include "rst-context-settings.h"
 #include "rst-diagnostic-gutter.h"
+#include "rst-display-name.h"
 #include "rst-file-filter.h"
 #include "rst-hover-provider.h"
 #include "rst-page.h"
 #include "rst-file-writer.h"
 #include "rst-recent.h"
+#include "rst-rich-paste.h"
 #include "rst-session.h"
 #include "rst-sidebar.h"
 #include "rst-slot-navigator.h"
@@ -304,6 +306,11 @@ rst_page_dup_protected_files (RstPage *self)
   GtkWindow *window = rst_page_get_window (self);
   GtkApplication *app = window ? gtk_window_get_application (window) : NULL;
   RstSession *session = RST_IS_APPLICATION (app) ? rst_application_get_session (RST_APPLICATION (app)) : NULL;
+  GFile *source = rst_document_get_import_source (self->document);
+
+  /* Nor over the document it was imported from. */
+  if (source != NULL)
+    g_ptr_array_add (files, g_object_ref (source));
 
   if (session != NULL)
     {
@@ -426,21 +433,35 @@ rst_page_refuse_protected (GTask *task,
 {
   RstPage *self = g_task_get_source_object (task);
   g_autoptr(GPtrArray) protect = rst_page_dup_protected_files (self);
+  GFile *source = rst_document_get_import_source (self->document);
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
   gboolean same = FALSE;
+  gboolean imported;
 
   for (guint i = 0; protect->pdata[i] != NULL && !same; i++)
     same = rst_file_is_same (file, protect->pdata[i]);
   if (!same)
     return FALSE;
 
+  imported = source != NULL && rst_file_is_same (file, source);
   name = g_file_get_basename (file);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (rst_page_get_window (self), NULL, NULL));
-  adw_message_dialog_format_heading (dialog, _("“%s” Is Open in Another Tab"), name);
-  adw_message_dialog_set_body (dialog,
-                               _("Saving over it would replace the statement of that tab. "
-                                 "Choose another name, or save in that tab."));
+  if (imported)
+    {
+      adw_message_dialog_format_heading (dialog, _("“%s” Is the Imported Document"), name);
+      adw_message_dialog_set_body (dialog,
+                                   _("The statement was imported from it, and Rostrum never writes "
+                                     "over the original. Choose another name to save the statement "
+                                     "as Markdown."));
+    }
+  else
+    {
+      adw_message_dialog_format_heading (dialog, _("“%s” Is Open in Another Tab"), name);
+      adw_message_dialog_set_body (dialog,
+                                   _("Saving over it would replace the statement of that tab. "
+                                     "Choose another name, or save in that tab."));
+    }
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "choose", _("_Choose Another Name…"),
@@ -483,6 +504,7 @@ rst_page_choose_file (GTask *task)
   RstPage *self = g_task_get_source_object (task);
   g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
   GtkFileChooserNative *chooser;
+  GFile *source = rst_document_get_import_source (self->document);
   GFile *file;
 
   chooser = gtk_file_chooser_native_new (_("Save Statement"), rst_page_get_window (self),
@@ -494,6 +516,16 @@ rst_page_choose_file (GTask *task)
   file = rst_document_get_file (self->document);
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+  else if (source != NULL)
+    {
+      /* An imported statement goes beside its document, as Markdown. */
+      g_autoptr(GFile) folder = g_file_get_parent (source);
+      g_autofree char *name = rst_display_name_dup_imported (source);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
   else
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Statement.md"));
 
@@ -1023,6 +1055,8 @@ rst_page_init (RstPage *self)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
   /* Tab moves between the {{slots}} a template left. */
   rst_slot_navigator_attach (GTK_TEXT_VIEW (self->view));
+  /* Paragraphs, not lines, from a word processor or a web page. */
+  rst_rich_paste_attach (GTK_TEXT_VIEW (self->view));
 
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (rst_page_notify_title), self, G_CONNECT_SWAPPED);

@@ -102,10 +102,19 @@ rst_session_collect_tabs (RstSession *self,
                 g_ptr_array_add (tabs, rst_session_tab_new (NULL, uri, window_index, tab == selected, FALSE));
             }
           else if (uri != NULL || modified || has_draft)
-            g_ptr_array_add (tabs, rst_session_tab_new (modified || has_draft
-                                                          ? rst_autosave_get_draft_id (state->autosave)
-                                                          : NULL,
-                                                        uri, window_index, tab == selected, modified));
+            {
+              GFile *source = rst_document_get_import_source (state->document);
+              RstSessionTab *session_tab;
+
+              session_tab = rst_session_tab_new (modified || has_draft
+                                                   ? rst_autosave_get_draft_id (state->autosave)
+                                                   : NULL,
+                                                 uri, window_index, tab == selected, modified);
+              /* An import never saved keeps its name across a crash. */
+              if (uri == NULL && source != NULL)
+                session_tab->imported_from = g_file_get_uri (source);
+              g_ptr_array_add (tabs, session_tab);
+            }
           else
             continue;
 

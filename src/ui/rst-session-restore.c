@@ -224,6 +224,12 @@ rst_session_restore_tab (RstSession          *self,
       GtkTextBuffer *buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
       GtkTextIter begin;
 
+      if (tab->imported_from != NULL)
+        {
+          g_autoptr(GFile) source = g_file_new_for_uri (tab->imported_from);
+
+          rst_document_set_import_source (rst_page_get_document (page), source);
+        }
       rst_document_set_statement (rst_page_get_document (page),
                                   g_bytes_get_data (draft, NULL), g_bytes_get_size (draft), FALSE);
       gtk_text_buffer_get_start_iter (buffer, &begin);

@@ -61,7 +61,8 @@ rst_window_open_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   RstWindow *self = RST_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
+  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_open ();
+  g_autoptr(GtkFileFilter) statements = rst_file_filter_new_for_statements ();
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Open Statement"), GTK_WINDOW (self),
@@ -69,7 +70,9 @@ rst_window_open_action (GtkWidget  *widget,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  /* Word, OpenDocument, PDF and HTML files are imported. */
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), statements);
 
   g_signal_connect (chooser, "response", G_CALLBACK (rst_window_open_response),
                     g_object_ref (self));
@@ -306,11 +309,21 @@ rst_window_export_action (GtkWidget  *widget,
 {
   RstWindow *self = RST_WINDOW (widget);
   RstAnalysis *analysis = rst_window_get_current_analysis (self);
+  RstDocument *document = rst_window_get_document (self);
+  GFile *source;
 
-  if (analysis != NULL)
-    rst_export_dialog_run_async (GTK_WINDOW (self), analysis,
-                                 rst_document_get_file (rst_window_get_document (self)),
-                                 NULL, rst_window_exported_cb, g_object_ref (self));
+  if (analysis == NULL)
+    return;
+
+  /* An imported statement not saved yet is exported beside the Word or
+   * PDF file it came from, and never over it.
+   */
+  source = rst_document_get_file (document);
+  if (source == NULL)
+    source = rst_document_get_import_source (document);
+
+  rst_export_dialog_run_async (GTK_WINDOW (self), analysis, source,
+                               NULL, rst_window_exported_cb, g_object_ref (self));
 }
 
 static void

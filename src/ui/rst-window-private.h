@@ -32,11 +32,21 @@ struct _RstWindow
   gulong                tracked_title_handler;
   gulong                tracked_file_handler;
 
+  /* Imports under way (rst-window-import.c), cancelled with the window. */
+  GCancellable         *import_cancellable;
+
   /* Set once the drafter chose to close without saving, or saved. */
   guint                 close_confirmed : 1;
 };
 
 void _rst_window_class_actions_init (RstWindowClass *klass);
 void _rst_window_actions_init       (RstWindow      *self);
+
+/* Word, OpenDocument, PDF and HTML files (rst-window-import.c) */
+gboolean _rst_window_is_import      (GFile          *file);
+void     _rst_window_import_file    (RstWindow      *self,
+                                     GFile          *file);
+void     _rst_window_import_init    (RstWindow      *self);
+void     _rst_window_import_dispose (RstWindow      *self);
 
 G_END_DECLS

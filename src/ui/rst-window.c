@@ -227,6 +227,8 @@ rst_window_add_page (RstWindow *self)
  *
  * Opens @file in the selected tab when nobody has typed in it yet,
  * otherwise in a new tab; a file already open is only brought forward.
+ * A Word, OpenDocument, PDF or HTML file is imported into a new unsaved
+ * statement instead.
  */
 void
 rst_window_open_file (RstWindow *self,
@@ -237,6 +239,12 @@ rst_window_open_file (RstWindow *self,
 
   g_return_if_fail (RST_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  if (_rst_window_is_import (file))
+    {
+      _rst_window_import_file (self, file);
+      return;
+    }
 
   n_pages = adw_tab_view_get_n_pages (self->tab_view);
   for (guint i = 0; i < n_pages; i++)
@@ -435,6 +443,7 @@ rst_window_dispose (GObject *object)
     }
 
   g_clear_weak_pointer (&self->menu_tab);
+  _rst_window_import_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rst_window_parent_class)->dispose (object);
@@ -471,6 +480,7 @@ rst_window_init (RstWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _rst_window_actions_init (self);
+  _rst_window_import_init (self);
 
   g_menu_append_section (self->recent_menu, NULL, recent);
   g_signal_connect_object (self->tab_view, "setup-menu",
