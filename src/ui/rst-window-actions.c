@@ -13,6 +13,7 @@
 
 #include "rst-export-dialog.h"
 #include "rst-file-filter.h"
+#include "rst-rehearsal-view.h"
 #include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
 #include "rst-window-private.h"
@@ -308,6 +309,53 @@ rst_window_export_action (GtkWidget  *widget,
                                  NULL, rst_window_exported_cb, g_object_ref (self));
 }
 
+/* Back from a rehearsal: the cursor at the sentence it stopped at, and
+ * what it learned beside the outline's estimates.
+ */
+static void
+rst_window_rehearsal_finished_cb (RstRehearsalView *view,
+                                  guint64           offset,
+                                  RstPage          *page)
+{
+  RstDocument *document = rst_page_get_document (page);
+  RstRehearsal *rehearsal = rst_rehearsal_view_get_rehearsal (view);
+  GtkWidget *text_view = rst_page_get_view (page);
+  GtkTextIter iter;
+
+  if (rst_document_checker_get_iter_at_offset (rst_document_get_checker (document), offset, &iter))
+    {
+      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (text_view),
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (document)),
+                                    0.1, TRUE, 0.0, 0.3);
+    }
+  gtk_widget_grab_focus (text_view);
+
+  if (rst_rehearsal_has_times (rehearsal))
+    rst_sidebar_set_rehearsal (rst_page_get_sidebar (page), rehearsal);
+}
+
+static void
+rst_window_rehearse_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  RstWindow *self = RST_WINDOW (widget);
+  RstAnalysis *analysis = rst_window_get_current_analysis (self);
+  RstPage *page = rst_window_get_current_page (self);
+  g_autoptr(RstRehearsal) rehearsal = NULL;
+  RstRehearsalView *view;
+
+  if (analysis == NULL || page == NULL)
+    return;
+
+  rehearsal = rst_rehearsal_new (analysis);
+  view = rst_rehearsal_view_new (GTK_WINDOW (self), rehearsal);
+  g_signal_connect_object (view, "finished", G_CALLBACK (rst_window_rehearsal_finished_cb),
+                           page, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (view));
+}
+
 static void
 rst_window_close_page_action (GtkWidget  *widget,
                               const char *action_name,
@@ -369,8 +417,10 @@ _rst_window_class_actions_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, rst_window_new_from_template_action);
   gtk_widget_class_install_action (widget_class, "win.save-as-template", NULL, rst_window_save_as_template_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, rst_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.rehearse", NULL, rst_window_rehearse_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.rehearse", NULL);
 }
 
 /* The actions that have a state, or live in their own group. */
