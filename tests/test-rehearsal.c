@@ -115,6 +115,8 @@ test_rehearsal_sentences (void)
   } cases[] = {
     { "Mr. President,\n\nFirst, we thank Mr. Smith. We support e.g. the plan.\n\nI thank you.\n",
       { "Mr. President,", "First, we thank Mr. Smith.", "We support e.g. the plan.", "I thank you.", NULL } },
+    { "Mr. President,\n\n1. We thank you. We agree.\n\n2. We support it.\n\nI thank you.\n",
+      { "Mr. President,", "1. We thank you.", "We agree.", "2. We support it.", "I thank you.", NULL } },
     { "---\nlang: zh\n---\n主席先生：\n\n第一，我们支持。我们赞赏。\n\n谢谢主席。\n",
       { "主席先生：", "第一，我们支持。", "我们赞赏。", "谢谢主席。", NULL } },
     { "---\nlang: ar\n---\nالسيد الرئيس،\n\nأولاً، نرحب بالتقرير. ونؤيد الخطة\n\nوشكراً.\n",

@@ -94,7 +94,10 @@ split_sentences (RstRehearsal *self)
   gsize length = rst_statement_get_length (statement);
   gsize pos = rst_statement_get_body_offset (statement);
   const RstParagraph *paragraphs;
+  const RstElement *elements;
   guint n_paragraphs = 0;
+  guint n_elements = 0;
+  guint next_marker = 0;
   guint paragraph = 0;
   guint word_in_paragraph = 0;
   guint part = outline->len > 0 ? 0 : RST_REHEARSAL_NO_PART;
@@ -103,6 +106,7 @@ split_sentences (RstRehearsal *self)
   gsize ws, we;
 
   paragraphs = rst_statement_get_paragraphs (statement, &n_paragraphs);
+  elements = rst_statement_get_elements (statement, &n_elements);
 
   while (rst_next_word (text, &pos, length, &ws, &we))
     {
@@ -144,7 +148,17 @@ split_sentences (RstRehearsal *self)
       current.end = we;
       word_in_paragraph++;
 
+      /* A priority's marker ("1.") starts its sentence, it does not
+       * make one.
+       */
+      while (next_marker < n_elements &&
+             (elements[next_marker].kind != RST_ELEMENT_PRIORITY ||
+              elements[next_marker].marker_end <= ws))
+        next_marker++;
       stop = rst_rules_sentence_stop (rules, text, ws, we, MIN (paragraph_end, length));
+      if (stop != 0 && next_marker < n_elements &&
+          elements[next_marker].marker_start <= ws && we <= elements[next_marker].marker_end)
+        stop = 0;
       if (stop != 0)
         {
           current.end = stop;

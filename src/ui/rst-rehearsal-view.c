@@ -147,6 +147,11 @@ highlight (RstRehearsalView *self)
   bounds = &g_array_index (self->bounds, Bounds, self->current);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, bounds->start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, bounds->end);
+  /* The whole line, its end included: a paragraph tag that stops short
+   * of it leaves GTK 4.8 drawing the next line with the wrong attributes.
+   */
+  if (gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_char (&end);
   gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
 
   /* The sentence read stays a third of the way down, with what comes
@@ -262,7 +267,7 @@ fill_text (RstRehearsalView *self)
                               NULL);
   gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
-  gtk_text_buffer_create_tag (buffer, "paragraph", "pixels-below-lines", 32, NULL);
+  gtk_text_buffer_create_tag (buffer, "gap", "scale", 0.5, NULL);
   self->current_tag = gtk_text_buffer_create_tag (buffer, "current", NULL);
   gtk_widget_set_direction (GTK_WIDGET (self->text_view), rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
@@ -287,7 +292,7 @@ fill_text (RstRehearsalView *self)
           gsize from = word_offset (block->text, len, s->first_word);
           gsize to = last_of_paragraph ? len : word_offset (block->text, len, next->first_word);
 
-          while (to > from && block->text[to - 1] == ' ')
+          while (to > from && g_ascii_isspace (block->text[to - 1]))
             to--;
           insert_runs (buffer, block, from, MAX (from, to), manuscript->writing);
         }
@@ -301,18 +306,13 @@ fill_text (RstRehearsalView *self)
       gtk_text_buffer_get_end_iter (buffer, &end);
       bounds->end = gtk_text_iter_get_offset (&end);
 
+      /* Between paragraphs, an empty line of a smaller size: spacing
+       * that the highlight of the sentence before does not cover.
+       */
       if (next != NULL)
         gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "\n", 1, "reading", NULL);
-
-      /* Space after a paragraph: a line's spacing comes from its start. */
-      if (last_of_paragraph)
-        {
-          GtkTextIter line_start;
-
-          gtk_text_buffer_get_iter_at_offset (buffer, &line_start, bounds->start);
-          gtk_text_buffer_get_end_iter (buffer, &end);
-          gtk_text_buffer_apply_tag_by_name (buffer, "paragraph", &line_start, &end);
-        }
+      if (next != NULL && last_of_paragraph)
+        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "\n", 1, "gap", NULL);
     }
 
   gtk_text_buffer_get_start_iter (buffer, &end);
@@ -610,6 +610,8 @@ rst_rehearsal_view_dup_current_text (RstRehearsalView *self)
     return NULL;
   end = start;
   gtk_text_iter_forward_to_tag_toggle (&end, self->current_tag);
+  if (gtk_text_iter_get_line (&end) > gtk_text_iter_get_line (&start) && gtk_text_iter_starts_line (&end))
+    gtk_text_iter_backward_char (&end);
 
   return gtk_text_iter_get_text (&start, &end);
 }

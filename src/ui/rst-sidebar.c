@@ -130,7 +130,9 @@ rst_sidebar_get_line (RstSidebar *self,
 
 /* Outline rows */
 
-/* "0:42", and "0:42 · rehearsed 0:50" after a rehearsal of this text. */
+/* "0:42", and "0:42 · rehearsed 0:50" after a rehearsal of this text
+ * that reached the part.
+ */
 static char *
 rst_sidebar_dup_part_time (RstSidebar     *self,
                            RstOutlineItem *item,
@@ -138,11 +140,14 @@ rst_sidebar_dup_part_time (RstSidebar     *self,
 {
   g_autofree char *estimate = rst_timing_format (rst_outline_item_get_speaking_seconds (item));
   g_autofree char *rehearsed = NULL;
+  double seconds;
 
-  if (self->rehearsal == NULL || !rst_rehearsal_has_times (self->rehearsal))
+  /* A part the rehearsal did not reach has nothing to say. */
+  if (self->rehearsal == NULL ||
+      (seconds = rst_rehearsal_get_part_time (self->rehearsal, position)) <= 0.0)
     return g_steal_pointer (&estimate);
 
-  rehearsed = rst_timing_format ((guint) (rst_rehearsal_get_part_time (self->rehearsal, position) + 0.5));
+  rehearsed = rst_timing_format ((guint) (seconds + 0.5));
   /* Translators: an outline part's estimated speaking time and the time
    * it took in the last rehearsal, "0:42 · rehearsed 0:50"
    */
