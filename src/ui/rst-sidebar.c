@@ -245,9 +245,9 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *time = gtk_widget_get_next_sibling (label);
   GtkWidget *line = gtk_widget_get_next_sibling (time);
   RstOutlineStatus status = rst_outline_item_get_status (item);
-  g_autofree char *accessible_name = rst_outline_item_dup_accessible_name (item);
+  g_autofree char *name = rst_outline_item_dup_accessible_name (item);
   g_autofree char *time_text = rst_sidebar_dup_part_time (self, item, gtk_list_item_get_position (list_item));
-  g_autofree char *name = g_strdup_printf ("%s, %s", accessible_name, time_text);
+  g_autofree char *tooltip = g_strdup_printf ("%s, %s", name, time_text);
   g_autofree char *line_text = g_strdup_printf ("%u", rst_sidebar_get_line (self, item));
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), rst_outline_status_get_icon_name (status));
@@ -265,10 +265,14 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), rst_outline_item_get_label (item));
   gtk_label_set_text (GTK_LABEL (time), time_text);
   gtk_label_set_text (GTK_LABEL (line), line_text);
+  /* The name says the part and its status, as it did; the time is its
+   * description.
+   */
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, time_text,
                                   -1);
-  gtk_widget_set_tooltip_text (box, name);
+  gtk_widget_set_tooltip_text (box, tooltip);
 }
 
 /* Issue rows */
