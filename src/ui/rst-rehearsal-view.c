@@ -62,6 +62,8 @@ struct _RstRehearsalView
   gboolean               finished;
 
   GtkTextTag            *current_tag;
+  GtkTextTag            *paragraph_tag;
+  int                    narrow;
 
   /* Template widgets */
   GtkWidget             *toggle_button;
@@ -147,11 +149,6 @@ highlight (RstRehearsalView *self)
   bounds = &g_array_index (self->bounds, Bounds, self->current);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, bounds->start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, bounds->end);
-  /* The whole line, its end included: a paragraph tag that stops short
-   * of it leaves GTK 4.8 drawing the next line with the wrong attributes.
-   */
-  if (gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_char (&end);
   gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
 
   /* The sentence read stays a third of the way down, with what comes
@@ -263,11 +260,10 @@ fill_text (RstRehearsalView *self)
                               "family", families,
                               "language", rst_writing_get_pango_language (manuscript->writing),
                               "direction", rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR,
-                              "line-height", 1.5f,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
-  gtk_text_buffer_create_tag (buffer, "gap", "scale", 0.5, NULL);
+  self->paragraph_tag = gtk_text_buffer_create_tag (buffer, "paragraph", NULL);
   self->current_tag = gtk_text_buffer_create_tag (buffer, "current", NULL);
   gtk_widget_set_direction (GTK_WIDGET (self->text_view), rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
@@ -306,13 +302,23 @@ fill_text (RstRehearsalView *self)
       gtk_text_buffer_get_end_iter (buffer, &end);
       bounds->end = gtk_text_iter_get_offset (&end);
 
-      /* Between paragraphs, an empty line of a smaller size: spacing
-       * that the highlight of the sentence before does not cover.
-       */
       if (next != NULL)
         gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "\n", 1, "reading", NULL);
-      if (next != NULL && last_of_paragraph)
-        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, "\n", 1, "gap", NULL);
+
+      /* Space after a paragraph, on the whole of its last line: GTK
+       * reads a line's spacing from the tags at its start. (An empty
+       * line of a smaller size instead leaves GTK 4.8 drawing the line
+       * before it with the empty line's size once the view scrolls.)
+       */
+      if (last_of_paragraph)
+        {
+          GtkTextIter line_start;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &line_start, bounds->start);
+          gtk_text_iter_set_line_offset (&line_start, 0);
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          gtk_text_buffer_apply_tag_by_name (buffer, "paragraph", &line_start, &end);
+        }
     }
 
   gtk_text_buffer_get_start_iter (buffer, &end);
@@ -320,7 +326,9 @@ fill_text (RstRehearsalView *self)
 }
 
 /* The highlight follows the style: a wash of the accent colour that
- * leaves the text its own colour, in light and dark.
+ * leaves the text its own colour, in light and dark. It is the text's
+ * background, not the paragraph's, so the space between paragraphs
+ * stays clear.
  */
 static void
 update_highlight_colour (RstRehearsalView *self)
@@ -329,7 +337,7 @@ update_highlight_colour (RstRehearsalView *self)
   GdkRGBA colour;
 
   gdk_rgba_parse (&colour, dark ? "rgba(120,174,237,0.30)" : "rgba(53,132,228,0.20)");
-  g_object_set (self->current_tag, "paragraph-background-rgba", &colour, NULL);
+  g_object_set (self->current_tag, "background-rgba", &colour, NULL);
 }
 
 /* The clock */
@@ -610,8 +618,6 @@ rst_rehearsal_view_dup_current_text (RstRehearsalView *self)
     return NULL;
   end = start;
   gtk_text_iter_forward_to_tag_toggle (&end, self->current_tag);
-  if (gtk_text_iter_get_line (&end) > gtk_text_iter_get_line (&start) && gtk_text_iter_starts_line (&end))
-    gtk_text_iter_backward_char (&end);
 
   return gtk_text_iter_get_text (&start, &end);
 }
@@ -807,16 +813,26 @@ rst_rehearsal_view_finalize (GObject *object)
   G_OBJECT_CLASS (rst_rehearsal_view_parent_class)->finalize (object);
 }
 
-/* The text takes what the window gives it: smaller on a phone. */
-static void
-rst_rehearsal_view_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  RstRehearsalView *self = RST_REHEARSAL_VIEW (widget);
+/* Line spacing of 1.5 for the type of style.css (26pt, 18pt when
+ * narrow), in pixels between lines: the text tag's line-height leaves
+ * GTK 4.8 drawing lines with another line's attributes once the view
+ * scrolls.
+ */
+#define SPACING_WIDE   14
+#define SPACING_NARROW 10
+#define PARAGRAPH_GAP  32
 
-  if (width < 600)
+static void
+rst_rehearsal_view_set_narrow (RstRehearsalView *self,
+                               gboolean          narrow)
+{
+  int spacing = narrow ? SPACING_NARROW : SPACING_WIDE;
+
+  if (self->narrow == (narrow ? 1 : 2))
+    return;
+  self->narrow = narrow ? 1 : 2;
+
+  if (narrow)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "narrow");
       gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "narrow");
@@ -826,6 +842,21 @@ rst_rehearsal_view_size_allocate (GtkWidget *widget,
       gtk_widget_remove_css_class (GTK_WIDGET (self->text_view), "narrow");
       gtk_widget_remove_css_class (GTK_WIDGET (self->clock_label), "narrow");
     }
+
+  gtk_text_view_set_pixels_inside_wrap (self->text_view, spacing);
+  gtk_text_view_set_pixels_below_lines (self->text_view, spacing);
+  if (self->paragraph_tag != NULL)
+    g_object_set (self->paragraph_tag, "pixels-below-lines", spacing + PARAGRAPH_GAP, NULL);
+}
+
+/* The text takes what the window gives it: smaller on a phone. */
+static void
+rst_rehearsal_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  rst_rehearsal_view_set_narrow (RST_REHEARSAL_VIEW (widget), width < 600);
 
   GTK_WIDGET_CLASS (rst_rehearsal_view_parent_class)->size_allocate (widget, width, height, baseline);
 }
@@ -944,6 +975,7 @@ rst_rehearsal_view_new (GtkWindow    *parent,
     gtk_window_fullscreen (GTK_WINDOW (self));
 
   fill_text (self);
+  rst_rehearsal_view_set_narrow (self, width < 600);
   update_highlight_colour (self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (update_highlight_colour), self);
