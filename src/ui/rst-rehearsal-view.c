@@ -27,7 +27,9 @@
  * The clock reads monotonic time only when something happens: on a
  * timeout at the next whole second while it runs, and on a key. Nothing
  * runs while it is paused. Screen readers hear the clock when it starts,
- * pauses or resets: only then does its accessible label change.
+ * pauses or resets: they read the status line under it, which changes
+ * only then, and not the big clock, which is presentation only (a
+ * label's accessible name follows its text, every second).
  */
 
 /* The clock warns from this share of the limit. */
@@ -397,18 +399,14 @@ announce (RstRehearsalView *self)
     status = g_strdup_printf (_("Ready, %s. Space starts the clock."), clock);
 
   gtk_label_set_text (self->status_label, status);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clock_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status,
-                                  -1);
 
   gtk_button_set_icon_name (GTK_BUTTON (self->toggle_button),
                             self->running ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
   gtk_widget_set_tooltip_text (self->toggle_button, self->running ? _("Pause (Space)") : _("Start (Space)"));
+  /* The button the speaker pressed says it too: the focus is there. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->toggle_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->running ? _("Pause") : _("Start"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status,
                                   -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rehearsal.toggle", n > 0);
