@@ -316,7 +316,7 @@ fill_text (RstRehearsalView *self)
         {
           GtkTextIter line_start;
 
-          gtk_text_buffer_get_iter_at_offset (buffer, &line_start, bounds->start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &line_start, bounds->end);
           gtk_text_iter_set_line_offset (&line_start, 0);
           gtk_text_buffer_get_end_iter (buffer, &end);
           gtk_text_buffer_apply_tag_by_name (buffer, "paragraph", &line_start, &end);
