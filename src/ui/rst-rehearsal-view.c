@@ -193,25 +193,49 @@ insert_runs (GtkTextBuffer    *buffer,
     }
 }
 
-/* Where the @n-th word of @text starts (its length past the last). */
-static gsize
-word_offset (const char *text,
-             gsize       len,
-             guint       n)
+/* Where the words of a block start, read once from its start: the
+ * sentences of a paragraph come in order, so one walk over a block
+ * finds them all, however many there are.
+ */
+typedef struct
 {
-  gsize pos = 0, ws, we;
-  guint i = 0;
+  const RstBlock *block;
+  gsize           pos;
+  guint           words;  /* words read before pos */
+  gsize           start;  /* where the last word read starts */
+} WordCursor;
+
+/* Where the @n-th word of the block starts (its length past the last). */
+static gsize
+word_offset (WordCursor     *cursor,
+             const RstBlock *block,
+             gsize           len,
+             guint           n)
+{
+  gsize ws, we;
 
   if (n == 0)
     return 0;
 
-  while (rst_next_word (text, &pos, len, &ws, &we))
+  if (cursor->block == block && cursor->words > 0 && n == cursor->words - 1)
+    return cursor->start;
+  if (cursor->block != block || n < cursor->words)
     {
-      if (i++ == n)
-        return ws;
+      cursor->block = block;
+      cursor->pos = 0;
+      cursor->words = 0;
+      cursor->start = 0;
     }
 
-  return len;
+  while (cursor->words <= n)
+    {
+      if (!rst_next_word (block->text, &cursor->pos, len, &ws, &we))
+        return len;
+      cursor->start = ws;
+      cursor->words++;
+    }
+
+  return cursor->start;
 }
 
 static const RstBlock *
@@ -252,6 +276,7 @@ fill_text (RstRehearsalView *self)
   g_autofree char *families = NULL;
   const char *text = rst_analysis_get_text (analysis);
   gboolean rtl = rst_writing_is_rtl (manuscript->writing);
+  WordCursor cursor = { NULL, 0, 0, 0 };
   guint hint = 0;
   GtkTextIter end;
 
@@ -287,8 +312,8 @@ fill_text (RstRehearsalView *self)
       if (block != NULL)
         {
           gsize len = strlen (block->text);
-          gsize from = word_offset (block->text, len, s->first_word);
-          gsize to = last_of_paragraph ? len : word_offset (block->text, len, next->first_word);
+          gsize from = word_offset (&cursor, block, len, s->first_word);
+          gsize to = last_of_paragraph ? len : word_offset (&cursor, block, len, next->first_word);
 
           while (to > from && g_ascii_isspace (block->text[to - 1]))
             to--;
