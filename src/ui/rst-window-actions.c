@@ -318,11 +318,22 @@ rst_window_rehearsal_finished_cb (RstRehearsalView *view,
                                   RstPage          *page)
 {
   RstDocument *document = rst_page_get_document (page);
+  RstDocumentChecker *checker = rst_document_get_checker (document);
   RstRehearsal *rehearsal = rst_rehearsal_view_get_rehearsal (view);
+  RstAnalysis *rehearsed = rst_rehearsal_get_analysis (rehearsal);
+  RstAnalysis *analysis = rst_document_checker_get_analysis (checker);
   GtkWidget *text_view = rst_page_get_view (page);
   GtkTextIter iter;
 
-  if (rst_document_checker_get_iter_at_offset (rst_document_get_checker (document), offset, &iter))
+  /* The offset is into the text rehearsed: only while the editor holds
+   * that text (a new pace is a new analysis of the same text) does it
+   * say where to go.
+   */
+  if (analysis != NULL &&
+      rst_analysis_get_length (analysis) == rst_analysis_get_length (rehearsed) &&
+      memcmp (rst_analysis_get_text (analysis), rst_analysis_get_text (rehearsed),
+              rst_analysis_get_length (analysis)) == 0 &&
+      rst_document_checker_get_iter_at_offset (checker, offset, &iter))
     {
       gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &iter);
       gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (text_view),
