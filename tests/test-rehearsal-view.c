@@ -408,6 +408,39 @@ test_rehearsal_view_keys (void)
   iterate ();
 }
 
+/* An empty statement rehearses nothing, and says so without a warning. */
+static void
+test_rehearsal_view_empty (void)
+{
+  RstRehearsalView *view;
+  RstWindow *window;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_checked (rst_window_get_document (window));
+
+  view = open_rehearsal (window);
+  g_assert_cmpuint (rst_rehearsal_get_n_sentences (rst_rehearsal_view_get_rehearsal (view)), ==, 0);
+  g_assert_null (rst_rehearsal_view_dup_current_text (view));
+  /* Nothing to start; moving and resetting do nothing. */
+  act (view, "rehearsal.next");
+  act (view, "rehearsal.reset");
+  rst_rehearsal_view_set_running (view, TRUE);
+  g_assert_false (rst_rehearsal_view_get_running (view));
+  advance (view, 5.0);
+  g_assert_cmpuint (rst_rehearsal_view_get_current (view), ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  act (view, "rehearsal.leave");
+  iterate ();
+  g_assert_null (view);
+
+  rst_window_close_without_asking (window);
+  iterate ();
+}
+
 /* Every language: the reading copy's direction, the whole statement in
  * its estimate, and back at the last sentence.
  */
@@ -507,6 +540,7 @@ main (int   argc,
 
   g_test_add_func ("/rehearsal-view/drive", test_rehearsal_view_drive);
   g_test_add_func ("/rehearsal-view/keys", test_rehearsal_view_keys);
+  g_test_add_func ("/rehearsal-view/empty", test_rehearsal_view_empty);
   g_test_add_func ("/rehearsal-view/languages", test_rehearsal_view_languages);
 
   app = rst_test_ui_create_application ();
