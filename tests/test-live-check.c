@@ -165,7 +165,8 @@ outline_row_time (RstSidebar *sidebar,
         spin (20);
     }
   g_assert_nonnull (row);
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row)));
+  /* Icon, part, time, line. */
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_first_child (row)))));
 }
 
 static gboolean

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rst-details-panel.h"
@@ -27,6 +29,8 @@ struct _RstSidebar
   RstDocumentChecker *checker;
   gulong              checked_handler;
   gulong              issues_handler;
+  /* What the last rehearsal of this text learned, until the text changes. */
+  RstRehearsal       *rehearsal;
 
   /* Template widgets */
   GtkLabel           *timing_label;
@@ -128,6 +132,85 @@ rst_sidebar_get_line (RstSidebar *self,
 
 /* Outline rows */
 
+/* "0:42", and "0:42 · rehearsed 0:50" after a rehearsal of this text
+ * that reached the part.
+ */
+static char *
+rst_sidebar_dup_part_time (RstSidebar     *self,
+                           RstOutlineItem *item,
+                           guint           position)
+{
+  g_autofree char *estimate = rst_timing_format (rst_outline_item_get_speaking_seconds (item));
+  g_autofree char *rehearsed = NULL;
+  double seconds;
+
+  /* A part the rehearsal did not reach has nothing to say. */
+  if (self->rehearsal == NULL ||
+      (seconds = rst_rehearsal_get_part_time (self->rehearsal, position)) <= 0.0)
+    return g_steal_pointer (&estimate);
+
+  rehearsed = rst_timing_format ((guint) (seconds + 0.5));
+  /* Translators: an outline part's estimated speaking time and the time
+   * it took in the last rehearsal, "0:42 · rehearsed 0:50"
+   */
+  return g_strdup_printf (_("%s · rehearsed %s"), estimate, rehearsed);
+}
+
+/* The outline's rows again, for times that changed without the outline. */
+static void
+rst_sidebar_rebind_outline (RstSidebar *self)
+{
+  GtkNoSelection *selection;
+
+  selection = gtk_no_selection_new (self->checker ? g_object_ref (rst_document_checker_get_outline (self->checker)) : NULL);
+  gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+/* A rehearsal tells of the text it was made from: once the text is
+ * another, its times are forgotten. A new pace or council gives a new
+ * analysis of the same text, which keeps them.
+ */
+static void
+rst_sidebar_check_rehearsal (RstSidebar *self)
+{
+  RstAnalysis *analysis = self->checker ? rst_document_checker_get_analysis (self->checker) : NULL;
+  RstAnalysis *rehearsed;
+
+  if (self->rehearsal == NULL)
+    return;
+
+  rehearsed = rst_rehearsal_get_analysis (self->rehearsal);
+  if (analysis == rehearsed)
+    return;
+  if (analysis != NULL &&
+      rst_analysis_get_length (analysis) == rst_analysis_get_length (rehearsed) &&
+      memcmp (rst_analysis_get_text (analysis), rst_analysis_get_text (rehearsed),
+              rst_analysis_get_length (analysis)) == 0)
+    return;
+
+  g_clear_object (&self->rehearsal);
+}
+
+/**
+ * rst_sidebar_set_rehearsal:
+ * @rehearsal: (nullable): what a rehearsal of the shown text learned
+ *
+ * Shows the time each part took beside its estimate until the text
+ * changes.
+ */
+void
+rst_sidebar_set_rehearsal (RstSidebar   *self,
+                           RstRehearsal *rehearsal)
+{
+  g_return_if_fail (RST_IS_SIDEBAR (self));
+  g_return_if_fail (!rehearsal || RST_IS_REHEARSAL (rehearsal));
+
+  g_set_object (&self->rehearsal, rehearsal);
+  rst_sidebar_check_rehearsal (self);
+  rst_sidebar_rebind_outline (self);
+}
+
 static void
 outline_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -136,16 +219,19 @@ outline_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *time_label = gtk_label_new (NULL);
+  GtkWidget *time = gtk_label_new (NULL);
+  GtkWidget *line = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (time_label, "dim-label");
-  gtk_widget_add_css_class (time_label, "numeric");
+  gtk_widget_add_css_class (time, "numeric");
+  gtk_widget_add_css_class (line, "dim-label");
+  gtk_widget_add_css_class (line, "numeric");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), time_label);
+  gtk_box_append (GTK_BOX (box), time);
+  gtk_box_append (GTK_BOX (box), line);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -158,11 +244,13 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  GtkWidget *time_label = gtk_widget_get_next_sibling (label);
+  GtkWidget *time = gtk_widget_get_next_sibling (label);
+  GtkWidget *line = gtk_widget_get_next_sibling (time);
   RstOutlineStatus status = rst_outline_item_get_status (item);
   g_autofree char *name = rst_outline_item_dup_accessible_name (item);
-  g_autofree char *time = rst_timing_format (rst_outline_item_get_speaking_seconds (item));
-  g_autofree char *tooltip = NULL;
+  g_autofree char *time_text = rst_sidebar_dup_part_time (self, item, gtk_list_item_get_position (list_item));
+  g_autofree char *tooltip = g_strdup_printf ("%s, %s", name, time_text);
+  g_autofree char *line_text = g_strdup_printf ("%u", rst_sidebar_get_line (self, item));
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), rst_outline_status_get_icon_name (status));
   gtk_widget_remove_css_class (icon, "error");
@@ -177,12 +265,14 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_name (icon, rst_outline_status_to_string (status));
 
   gtk_label_set_text (GTK_LABEL (label), rst_outline_item_get_label (item));
-  /* Where the time goes: each part's share of the gauge's total. */
-  gtk_label_set_text (GTK_LABEL (time_label), time);
-  /* Translators: an outline entry's tooltip, "First: fine · 0:42 · line 10" */
-  tooltip = g_strdup_printf (_("%s · %s · line %u"), name, time, rst_sidebar_get_line (self, item));
+  gtk_label_set_text (GTK_LABEL (time), time_text);
+  gtk_label_set_text (GTK_LABEL (line), line_text);
+  /* The name says the part and its status, as it did; the time is its
+   * description.
+   */
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, time_text,
                                   -1);
   gtk_widget_set_tooltip_text (box, tooltip);
 }
@@ -355,6 +445,17 @@ rst_sidebar_update_issues_page (RstSidebar *self)
 }
 
 static void
+rst_sidebar_checked (RstSidebar *self)
+{
+  gboolean rehearsed = self->rehearsal != NULL;
+
+  rst_sidebar_update_gauge (self);
+  rst_sidebar_check_rehearsal (self);
+  if (rehearsed && self->rehearsal == NULL)
+    rst_sidebar_rebind_outline (self);
+}
+
+static void
 rst_sidebar_set_checker (RstSidebar         *self,
                          RstDocumentChecker *checker)
 {
@@ -369,11 +470,12 @@ rst_sidebar_set_checker (RstSidebar         *self,
       g_clear_signal_handler (&self->issues_handler, rst_document_checker_get_diagnostics (self->checker));
     }
   g_set_object (&self->checker, checker);
+  g_clear_object (&self->rehearsal);
 
   if (checker != NULL)
     {
       self->checked_handler =
-        g_signal_connect_object (checker, "checked", G_CALLBACK (rst_sidebar_update_gauge),
+        g_signal_connect_object (checker, "checked", G_CALLBACK (rst_sidebar_checked),
                                  self, G_CONNECT_SWAPPED);
       self->issues_handler =
         g_signal_connect_object (rst_document_checker_get_diagnostics (checker), "items-changed",
@@ -494,6 +596,7 @@ rst_sidebar_dispose (GObject *object)
   RstSidebar *self = (RstSidebar *)object;
 
   rst_sidebar_set_view (self, NULL);
+  g_clear_object (&self->rehearsal);
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_SIDEBAR);
 
   G_OBJECT_CLASS (rst_sidebar_parent_class)->dispose (object);

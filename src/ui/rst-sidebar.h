@@ -10,6 +10,8 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "rst-rehearsal.h"
+
 G_BEGIN_DECLS
 
 #define RST_TYPE_SIDEBAR (rst_sidebar_get_type ())
@@ -32,5 +34,7 @@ GtkLabel      *rst_sidebar_get_timing_label    (RstSidebar    *self);
 GtkLabel      *rst_sidebar_get_over_label      (RstSidebar    *self);
 GtkListView   *rst_sidebar_get_outline_view    (RstSidebar    *self);
 GtkListView   *rst_sidebar_get_issues_view     (RstSidebar    *self);
+void           rst_sidebar_set_rehearsal       (RstSidebar    *self,
+                                                RstRehearsal  *rehearsal);
 
 G_END_DECLS

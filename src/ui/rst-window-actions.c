@@ -14,6 +14,7 @@
 #include "rst-export-dialog.h"
 #include "rst-file-filter.h"
 #include "rst-print-operation.h"
+#include "rst-rehearsal-view.h"
 #include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
 #include "rst-window-private.h"
@@ -385,6 +386,64 @@ rst_window_print_action (GtkWidget  *widget,
     }
 }
 
+/* Back from a rehearsal: the cursor at the sentence it stopped at, and
+ * what it learned beside the outline's estimates.
+ */
+static void
+rst_window_rehearsal_finished_cb (RstRehearsalView *view,
+                                  guint64           offset,
+                                  RstPage          *page)
+{
+  RstDocument *document = rst_page_get_document (page);
+  RstDocumentChecker *checker = rst_document_get_checker (document);
+  RstRehearsal *rehearsal = rst_rehearsal_view_get_rehearsal (view);
+  RstAnalysis *rehearsed = rst_rehearsal_get_analysis (rehearsal);
+  RstAnalysis *analysis = rst_document_checker_get_analysis (checker);
+  GtkWidget *text_view = rst_page_get_view (page);
+  GtkTextIter iter;
+
+  /* The offset is into the text rehearsed: only while the editor holds
+   * that text (a new pace is a new analysis of the same text) does it
+   * say where to go.
+   */
+  if (analysis != NULL &&
+      rst_analysis_get_length (analysis) == rst_analysis_get_length (rehearsed) &&
+      memcmp (rst_analysis_get_text (analysis), rst_analysis_get_text (rehearsed),
+              rst_analysis_get_length (analysis)) == 0 &&
+      rst_document_checker_get_iter_at_offset (checker, offset, &iter))
+    {
+      gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (text_view),
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (document)),
+                                    0.1, TRUE, 0.0, 0.3);
+    }
+  gtk_widget_grab_focus (text_view);
+
+  if (rst_rehearsal_has_times (rehearsal))
+    rst_sidebar_set_rehearsal (rst_page_get_sidebar (page), rehearsal);
+}
+
+static void
+rst_window_rehearse_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  RstWindow *self = RST_WINDOW (widget);
+  RstAnalysis *analysis = rst_window_get_current_analysis (self);
+  RstPage *page = rst_window_get_current_page (self);
+  g_autoptr(RstRehearsal) rehearsal = NULL;
+  RstRehearsalView *view;
+
+  if (analysis == NULL || page == NULL)
+    return;
+
+  rehearsal = rst_rehearsal_new (analysis);
+  view = rst_rehearsal_view_new (GTK_WINDOW (self), rehearsal);
+  g_signal_connect_object (view, "finished", G_CALLBACK (rst_window_rehearsal_finished_cb),
+                           page, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (view));
+}
+
 static void
 rst_window_close_page_action (GtkWidget  *widget,
                               const char *action_name,
@@ -448,8 +507,10 @@ _rst_window_class_actions_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, rst_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, rst_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.print-reading-copy", NULL, rst_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.rehearse", NULL, rst_window_rehearse_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.rehearse", NULL);
 }
 
 /* The actions that have a state, or live in their own group. */
