@@ -232,7 +232,11 @@ rst_spell_checker_update_dictionary (RstSpellChecker *self)
    */
   if (wanted != NULL)
     tag = resolve_tag (wanted);
-  else if (!self->follows_document)
+  /* A statement waits for its analysis to name its language, rather than
+   * loading the system's dictionary first only to drop it a moment later:
+   * a hunspell dictionary is megabytes to read at start-up.
+   */
+  else if (!self->follows_document && !RST_IS_DOCUMENT (self->buffer))
     tag = resolve_system_tag ();
   if (wanted != NULL && tag == NULL)
     missing = wanted;
