@@ -16,6 +16,7 @@
 #include "rst-file-filter.h"
 #include "rst-goto-line.h"
 #include "rst-hover-provider.h"
+#include "rst-markup-dimmer.h"
 #include "rst-page.h"
 #include "rst-file-writer.h"
 #include "rst-recent.h"
@@ -1075,6 +1076,8 @@ rst_page_init (RstPage *self)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
   /* Tab moves between the {{slots}} a template left. */
   rst_slot_navigator_attach (GTK_TEXT_VIEW (self->view));
+  /* "**" faded outside the cursor's line. */
+  rst_markup_dimmer_attach (GTK_TEXT_VIEW (self->view));
 
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (rst_page_notify_title), self, G_CONNECT_SWAPPED);
