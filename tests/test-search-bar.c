@@ -376,6 +376,12 @@ test_search_bar_escape (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "search.close", NULL));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == rst_page_get_view (page));
 
+  /* Ctrl+G with the bar hidden shows it again, on the match at hand. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL));
+  g_assert_true (rst_search_bar_get_revealed (bar));
+  wait_counted (bar);
+  assert_position (bar, 1, count_matches (GTK_TEXT_BUFFER (rst_page_get_document (page)), "china", G_REGEX_CASELESS));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -29,11 +29,20 @@ struct _RstSearchBar
   GtkSourceSearchSettings *settings;
   GtkSourceSearchContext  *context;
   GtkTextBuffer           *buffer; /* the context's, weak */
+  /* The match last selected. The selection alone does not keep it: the
+   * search entry taking the primary selection clears the text's.
+   */
+  GtkTextMark             *match_start;
+  GtkTextMark             *match_end;
 
   /* Where typing in the entry searches from: the selection when the bar
    * opened, so that each letter refines the same match.
    */
   int                      start_offset;
+
+  /* The position may be unknown a moment after the count is known. */
+  guint                    update_idle_id;
+  guint                    update_retries;
 
   /* Template widgets */
   GtkRevealer             *revealer;
@@ -64,6 +73,36 @@ rst_search_bar_new (void)
   return g_object_new (RST_TYPE_SEARCH_BAR, NULL);
 }
 
+/* The match at hand: the selection, or the match last selected if the
+ * cursor is still at its start with nothing selected.
+ */
+static void
+rst_search_bar_get_current (RstSearchBar *self,
+                            GtkTextIter  *begin,
+                            GtkTextIter  *end)
+{
+  GtkTextIter match_begin;
+
+  if (gtk_text_buffer_get_selection_bounds (self->buffer, begin, end) || self->match_start == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &match_begin, self->match_start);
+  if (gtk_text_iter_equal (begin, &match_begin))
+    gtk_text_buffer_get_iter_at_mark (self->buffer, end, self->match_end);
+}
+
+static void rst_search_bar_update_position (RstSearchBar *self);
+
+static gboolean
+rst_search_bar_update_idle (gpointer data)
+{
+  RstSearchBar *self = data;
+
+  self->update_idle_id = 0;
+  rst_search_bar_update_position (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rst_search_bar_update_position (RstSearchBar *self)
 {
@@ -76,9 +115,19 @@ rst_search_bar_update_position (RstSearchBar *self)
   if (self->context != NULL && text != NULL)
     {
       count = gtk_source_search_context_get_occurrences_count (self->context);
-      gtk_text_buffer_get_selection_bounds (self->buffer, &begin, &end);
+      rst_search_bar_get_current (self, &begin, &end);
       position = gtk_source_search_context_get_occurrence_position (self->context, &begin, &end);
     }
+
+  /* The context scans its last chunk after it announces the count. */
+  if (count >= 0 && position < 0)
+    {
+      /* A few times, not for ever. */
+      if (self->update_idle_id == 0 && self->update_retries++ < 10)
+        self->update_idle_id = g_idle_add_full (G_PRIORITY_LOW, rst_search_bar_update_idle, self, NULL);
+    }
+  else
+    self->update_retries = 0;
 
   /* Unknown while the context still counts: no number rather than a wrong one. */
   if (count >= 0)
@@ -111,7 +160,14 @@ static void
 rst_search_bar_clear_context (RstSearchBar *self)
 {
   if (self->buffer != NULL)
-    g_signal_handlers_disconnect_by_data (self->buffer, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->buffer, self);
+      if (self->match_start != NULL)
+        gtk_text_buffer_delete_mark (self->buffer, self->match_start);
+      if (self->match_end != NULL)
+        gtk_text_buffer_delete_mark (self->buffer, self->match_end);
+    }
+  self->match_start = self->match_end = NULL;
   g_clear_weak_pointer (&self->buffer);
   /* Its highlight goes with it. */
   g_clear_object (&self->context);
@@ -148,6 +204,13 @@ rst_search_bar_select (RstSearchBar      *self,
                        const GtkTextIter *begin,
                        const GtkTextIter *end)
 {
+  if (self->match_start == NULL)
+    {
+      self->match_start = gtk_text_buffer_create_mark (self->buffer, NULL, begin, TRUE);
+      self->match_end = gtk_text_buffer_create_mark (self->buffer, NULL, end, FALSE);
+    }
+  gtk_text_buffer_move_mark (self->buffer, self->match_start, begin);
+  gtk_text_buffer_move_mark (self->buffer, self->match_end, end);
   gtk_text_buffer_select_range (self->buffer, begin, end);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (self->buffer),
                                 0.25, FALSE, 0.0, 0.0);
@@ -172,7 +235,7 @@ rst_search_bar_move_next (RstSearchBar *self)
   if (gtk_source_search_settings_get_search_text (self->settings) == NULL || !rst_search_bar_ensure_context (self))
     return FALSE;
 
-  gtk_text_buffer_get_selection_bounds (self->buffer, &begin, &end);
+  rst_search_bar_get_current (self, &begin, &end);
   if (!gtk_source_search_context_forward (self->context, &end, &match_begin, &match_end, &wrapped))
     return FALSE;
 
@@ -201,7 +264,7 @@ rst_search_bar_move_previous (RstSearchBar *self)
   if (gtk_source_search_settings_get_search_text (self->settings) == NULL || !rst_search_bar_ensure_context (self))
     return FALSE;
 
-  gtk_text_buffer_get_selection_bounds (self->buffer, &begin, &end);
+  rst_search_bar_get_current (self, &begin, &end);
   if (!gtk_source_search_context_backward (self->context, &begin, &match_begin, &match_end, &wrapped))
     return FALSE;
 
@@ -253,7 +316,7 @@ rst_search_bar_replace (RstSearchBar *self)
     return FALSE;
 
   replacement = gtk_editable_get_text (GTK_EDITABLE (self->replace_entry));
-  gtk_text_buffer_get_selection_bounds (self->buffer, &begin, &end);
+  rst_search_bar_get_current (self, &begin, &end);
   if (gtk_source_search_context_get_occurrence_position (self->context, &begin, &end) > 0)
     {
       gtk_text_buffer_begin_user_action (self->buffer);
@@ -461,6 +524,7 @@ rst_search_bar_dispose (GObject *object)
   RstSearchBar *self = (RstSearchBar *)object;
 
   rst_search_bar_clear_context (self);
+  g_clear_handle_id (&self->update_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->view);
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_SEARCH_BAR);
 

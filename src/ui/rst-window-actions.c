@@ -325,8 +325,8 @@ rst_window_close_page_action (GtkWidget  *widget,
 }
 
 /* Find and replace: the search bar of the current page. Find Next and
- * Find Previous open the bar when it is hidden, so that the matches are
- * shown with the count.
+ * Find Previous open the bar when it is hidden, on the first match from
+ * the cursor, so that the matches are shown with the count.
  */
 static void
 rst_window_find_action (GtkWidget  *widget,
@@ -344,10 +344,11 @@ rst_window_find_action (GtkWidget  *widget,
     rst_search_bar_begin (bar, FALSE);
   else if (g_str_equal (action_name, "win.find-replace"))
     rst_search_bar_begin (bar, TRUE);
+  /* Opening selects the first match from the cursor already. */
+  else if (!rst_search_bar_get_revealed (bar))
+    rst_search_bar_begin (bar, FALSE);
   else
     {
-      if (!rst_search_bar_get_revealed (bar))
-        rst_search_bar_begin (bar, FALSE);
       if (g_str_equal (action_name, "win.find-next"))
         rst_search_bar_move_next (bar);
       else
