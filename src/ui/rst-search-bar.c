@@ -518,6 +518,25 @@ rst_search_bar_options_changed (RstSearchBar *self)
     rst_search_bar_search_changed (self);
 }
 
+/* The entries' signals return nothing; these say so. */
+static void
+rst_search_bar_next_cb (RstSearchBar *self)
+{
+  rst_search_bar_move_next (self);
+}
+
+static void
+rst_search_bar_previous_cb (RstSearchBar *self)
+{
+  rst_search_bar_move_previous (self);
+}
+
+static void
+rst_search_bar_replace_cb (RstSearchBar *self)
+{
+  rst_search_bar_replace (self);
+}
+
 static void
 rst_search_bar_dispose (GObject *object)
 {
@@ -640,15 +659,15 @@ rst_search_bar_init (RstSearchBar *self)
   g_signal_connect_object (self->search_entry, "changed",
                            G_CALLBACK (rst_search_bar_search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate",
-                           G_CALLBACK (rst_search_bar_move_next), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (rst_search_bar_next_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "next-match",
-                           G_CALLBACK (rst_search_bar_move_next), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (rst_search_bar_next_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "previous-match",
-                           G_CALLBACK (rst_search_bar_move_previous), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (rst_search_bar_previous_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "stop-search",
                            G_CALLBACK (rst_search_bar_close), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->replace_entry, "activate",
-                           G_CALLBACK (rst_search_bar_replace), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (rst_search_bar_replace_cb), self, G_CONNECT_SWAPPED);
 
   rst_search_bar_update_position (self);
 }
