@@ -518,6 +518,30 @@ rst_search_bar_options_changed (RstSearchBar *self)
     rst_search_bar_search_changed (self);
 }
 
+/* Tab goes between the two entries, as in GNOME Text Editor, rather
+ * than through every button of the row; elsewhere it moves as usual.
+ */
+static gboolean
+rst_search_bar_tab (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  RstSearchBar *self = RST_SEARCH_BAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean backward = g_variant_get_boolean (args);
+
+  if (focus == NULL || !gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (self->replace_entry))))
+    return FALSE;
+
+  if (!backward && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
+  if (backward && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->replace_entry)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  return FALSE;
+}
+
 /* The entries' signals return nothing; these say so. */
 static void
 rst_search_bar_next_cb (RstSearchBar *self)
@@ -638,6 +662,9 @@ rst_search_bar_class_init (RstSearchBarClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_SHIFT_MASK, "search.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, GDK_SHIFT_MASK, "search.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "search.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, rst_search_bar_tab, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, rst_search_bar_tab, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, rst_search_bar_tab, "b", TRUE);
 }
 
 static void
