@@ -399,8 +399,20 @@ rst_search_bar_begin (RstSearchBar *self,
 
   gtk_toggle_button_set_active (self->replace_toggle, replace);
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  /* Selected before it has the focus: GtkText warns of a selection made
+   * while its cursor blinks.
+   */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+    gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry));
+
+    if (!had_focus)
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    if (had_focus)
+      gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  }
   rst_search_bar_update_position (self);
 }
 
