@@ -170,6 +170,57 @@ test_markup_dimmer_incremental (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A long statement: attaching scans it once, a keystroke one line. */
+static void
+test_markup_dimmer_large (void)
+{
+  GtkWidget *window;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GString *text = g_string_new (NULL);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  GtkTextIter iter;
+  guint scanned;
+  double attach_ms, keystroke_ms;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "**First**, we *firmly* support the work of the Council in this area.\n");
+
+  view = gtk_source_view_new ();
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
+  g_string_free (text, TRUE);
+
+  g_timer_start (timer);
+  rst_markup_dimmer_attach (GTK_TEXT_VIEW (view));
+  rst_markup_dimmer_flush (GTK_TEXT_VIEW (view));
+  attach_ms = g_timer_elapsed (timer, NULL) * 1000;
+  g_assert_cmpuint (rst_markup_dimmer_get_n_scanned_lines (GTK_TEXT_VIEW (view)), ==, 5001);
+  g_assert_true (dimmed_at (buffer, 4000, 0));
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 2500);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  rst_markup_dimmer_flush (GTK_TEXT_VIEW (view));
+  scanned = rst_markup_dimmer_get_n_scanned_lines (GTK_TEXT_VIEW (view));
+  g_timer_start (timer);
+  for (guint i = 0; i < 100; i++)
+    {
+      gtk_text_buffer_insert_at_cursor (buffer, "*", 1);
+      rst_markup_dimmer_flush (GTK_TEXT_VIEW (view));
+    }
+  keystroke_ms = g_timer_elapsed (timer, NULL) * 1000 / 100;
+  /* One line a keystroke, the cursor's, whatever the length. */
+  g_assert_cmpuint (rst_markup_dimmer_get_n_scanned_lines (GTK_TEXT_VIEW (view)) - scanned, ==, 100);
+  g_assert_false (dimmed_at (buffer, 2500, 0));
+  g_test_message ("5000 paragraphs: attach %.1f ms, a keystroke %.3f ms", attach_ms, keystroke_ms);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The dim colour is the scheme's, light and dark. */
 static void
 test_markup_dimmer_style (void)
@@ -203,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/markup-dimmer/cursor-line", test_markup_dimmer_cursor_line);
   g_test_add_func ("/markup-dimmer/incremental", test_markup_dimmer_incremental);
+  g_test_add_func ("/markup-dimmer/large", test_markup_dimmer_large);
   g_test_add_func ("/markup-dimmer/style", test_markup_dimmer_style);
 
   app = rst_test_ui_create_application ();
