@@ -185,9 +185,9 @@ rst_application_startup (GApplication *app)
     { "win.find-next", { "<Control>g", NULL } },
     { "win.find-previous", { "<Control><Shift>g", NULL } },
     { "win.go-to-line", { "<Control>i", NULL } },
-    { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
-    { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
-    { "win.zoom-one", { "<Control>0", "<Control>KP_0", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-one", { "<Control>0", NULL } },
   };
   RstApplication *self = RST_APPLICATION (app);
   g_autoptr(RstDraftStore) store = NULL;

@@ -448,6 +448,10 @@ _rst_window_class_actions_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-one", NULL, rst_window_zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  /* The keypad's keys too, which the Keyboard Shortcuts window need not list. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-one", NULL);
 }
 
 /* The actions that have a state, or live in their own group. */
