@@ -177,6 +177,20 @@ test_search_bar_count_and_move (void)
   g_assert_nonnull (gtk_source_style_scheme_get_style (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer)),
                                                        "search-match"));
 
+  /* The current match stands out among them, in the scheme's style. */
+  {
+    GtkTextTag *current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "rst-search-current");
+    GtkTextIter begin, end;
+    gboolean background_set = FALSE;
+
+    g_assert_nonnull (current);
+    g_object_get (current, "background-set", &background_set, NULL);
+    g_assert_true (background_set);
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &begin, &end));
+    g_assert_true (gtk_text_iter_starts_tag (&begin, current));
+    g_assert_true (gtk_text_iter_ends_tag (&end, current));
+  }
+
   /* Enter, Ctrl+G and Shift+Ctrl+G. */
   g_signal_emit_by_name (entry, "activate");
   assert_position (bar, 2, count);
@@ -369,6 +383,15 @@ test_search_bar_escape (void)
   g_assert_false (rst_search_bar_get_revealed (bar));
   g_assert_null (rst_search_bar_get_context (bar));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == rst_page_get_view (page));
+  /* Nothing marked stays behind. */
+  {
+    GtkTextTag *current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (rst_page_get_document (page))),
+                                                     "rst-search-current");
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (rst_page_get_document (page)), &start);
+    g_assert_false (gtk_text_iter_has_tag (&start, current) || gtk_text_iter_forward_to_tag_toggle (&start, current));
+  }
 
   /* From the replace entry too, through the bar's Escape binding. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-replace", NULL));

@@ -34,6 +34,10 @@ struct _RstSearchBar
    */
   GtkTextMark             *match_start;
   GtkTextMark             *match_end;
+  /* Marks that match among the others while the entry has the focus
+   * and the text's selection is drawn unfocused.
+   */
+  GtkTextTag              *current_tag;
 
   /* Where typing in the entry searches from: the selection when the bar
    * opened, so that each letter refines the same match.
@@ -157,10 +161,43 @@ rst_search_bar_mark_set (RstSearchBar *self,
 }
 
 static void
+rst_search_bar_unmark_current (RstSearchBar *self)
+{
+  GtkTextIter begin, end;
+
+  if (self->match_start == NULL || self->current_tag == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &begin, self->match_start);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &end, self->match_end);
+  gtk_text_buffer_remove_tag (self->buffer, self->current_tag, &begin, &end);
+}
+
+/* The scheme's "rostrum:search-current" style, above the highlighting. */
+static void
+rst_search_bar_update_current_style (RstSearchBar *self)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (self->buffer));
+  GtkSourceStyle *style = scheme ? gtk_source_style_scheme_get_style (scheme, "rostrum:search-current") : NULL;
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  if (style != NULL)
+    gtk_source_style_apply (style, self->current_tag);
+  else
+    {
+      GdkRGBA amber = { 0.96, 0.76, 0.07, 0.6 };
+
+      g_object_set (self->current_tag, "background-rgba", &amber, NULL);
+    }
+  gtk_text_tag_set_priority (self->current_tag, gtk_text_tag_table_get_size (table) - 1);
+}
+
+static void
 rst_search_bar_clear_context (RstSearchBar *self)
 {
   if (self->buffer != NULL)
     {
+      rst_search_bar_unmark_current (self);
       g_signal_handlers_disconnect_by_data (self->buffer, self);
       if (self->match_start != NULL)
         gtk_text_buffer_delete_mark (self->buffer, self->match_start);
@@ -168,6 +205,7 @@ rst_search_bar_clear_context (RstSearchBar *self)
         gtk_text_buffer_delete_mark (self->buffer, self->match_end);
     }
   self->match_start = self->match_end = NULL;
+  g_clear_object (&self->current_tag);
   g_clear_weak_pointer (&self->buffer);
   /* Its highlight goes with it. */
   g_clear_object (&self->context);
@@ -196,6 +234,13 @@ rst_search_bar_ensure_context (RstSearchBar *self)
                            G_CALLBACK (rst_search_bar_update_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (rst_search_bar_mark_set), self);
 
+  self->current_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "rst-search-current");
+  if (self->current_tag == NULL)
+    self->current_tag = gtk_text_buffer_create_tag (buffer, "rst-search-current", NULL);
+  g_object_ref (self->current_tag);
+  rst_search_bar_update_current_style (self);
+  g_signal_connect_swapped (buffer, "notify::style-scheme", G_CALLBACK (rst_search_bar_update_current_style), self);
+
   return TRUE;
 }
 
@@ -204,6 +249,7 @@ rst_search_bar_select (RstSearchBar      *self,
                        const GtkTextIter *begin,
                        const GtkTextIter *end)
 {
+  rst_search_bar_unmark_current (self);
   if (self->match_start == NULL)
     {
       self->match_start = gtk_text_buffer_create_mark (self->buffer, NULL, begin, TRUE);
@@ -211,6 +257,14 @@ rst_search_bar_select (RstSearchBar      *self,
     }
   gtk_text_buffer_move_mark (self->buffer, self->match_start, begin);
   gtk_text_buffer_move_mark (self->buffer, self->match_end, end);
+  /* Above the search context's own tag, which it adds late. */
+  {
+    int top = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer)) - 1;
+
+    if (gtk_text_tag_get_priority (self->current_tag) != top)
+      gtk_text_tag_set_priority (self->current_tag, top);
+  }
+  gtk_text_buffer_apply_tag (self->buffer, self->current_tag, begin, end);
   gtk_text_buffer_select_range (self->buffer, begin, end);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (self->buffer),
                                 0.25, FALSE, 0.0, 0.0);
