@@ -295,6 +295,31 @@ test_search_bar_selection (void)
   count = count_matches (buffer, "china", G_REGEX_CASELESS);
   assert_position (bar, 2, count);
 
+  /* Enter: the next match is the current one, marked above every other
+   * tag on it (the search context's own, the highlighting's).
+   */
+  g_signal_emit_by_name (bar_child (bar, "search_entry"), "activate");
+  wait_counted (bar);
+  assert_position (bar, 3, count);
+  {
+    GtkTextTag *current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "rst-search-current");
+    GtkTextIter match_begin, match_end;
+    GSList *tags;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &match_begin, &match_end));
+    g_assert_true (gtk_text_iter_has_tag (&match_begin, current));
+    tags = gtk_text_iter_get_tags (&match_begin);
+    for (GSList *l = tags; l != NULL; l = l->next)
+      {
+        g_autofree char *name = NULL;
+
+        g_object_get (l->data, "name", &name, NULL);
+        g_test_message ("tag %s priority %d", name ? name : "(anonymous)", gtk_text_tag_get_priority (l->data));
+        g_assert_cmpint (gtk_text_tag_get_priority (l->data), <=, gtk_text_tag_get_priority (current));
+      }
+    g_slist_free (tags);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

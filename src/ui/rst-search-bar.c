@@ -95,6 +95,27 @@ rst_search_bar_get_current (RstSearchBar *self,
     gtk_text_buffer_get_iter_at_mark (self->buffer, end, self->match_end);
 }
 
+/* Above the search context's own tag, which it adds late and raises
+ * as it highlights, and the highlighting's.
+ */
+static void
+rst_search_bar_raise_current (RstSearchBar *self)
+{
+  int top = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer)) - 1;
+
+  if (self->current_tag != NULL && gtk_text_tag_get_priority (self->current_tag) != top)
+    gtk_text_tag_set_priority (self->current_tag, top);
+}
+
+static void
+rst_search_bar_tag_added (RstSearchBar    *self,
+                          GtkTextTag      *tag,
+                          GtkTextTagTable *table)
+{
+  if (tag != self->current_tag)
+    rst_search_bar_raise_current (self);
+}
+
 static void rst_search_bar_update_position (RstSearchBar *self);
 
 static gboolean
@@ -118,6 +139,7 @@ rst_search_bar_update_position (RstSearchBar *self)
 
   if (self->context != NULL && text != NULL)
     {
+      rst_search_bar_raise_current (self);
       count = gtk_source_search_context_get_occurrences_count (self->context);
       rst_search_bar_get_current (self, &begin, &end);
       position = gtk_source_search_context_get_occurrence_position (self->context, &begin, &end);
@@ -179,7 +201,6 @@ rst_search_bar_update_current_style (RstSearchBar *self)
 {
   GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (self->buffer));
   GtkSourceStyle *style = scheme ? gtk_source_style_scheme_get_style (scheme, "rostrum:search-current") : NULL;
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
 
   if (style != NULL)
     gtk_source_style_apply (style, self->current_tag);
@@ -189,7 +210,7 @@ rst_search_bar_update_current_style (RstSearchBar *self)
 
       g_object_set (self->current_tag, "background-rgba", &amber, NULL);
     }
-  gtk_text_tag_set_priority (self->current_tag, gtk_text_tag_table_get_size (table) - 1);
+  rst_search_bar_raise_current (self);
 }
 
 static void
@@ -199,6 +220,7 @@ rst_search_bar_clear_context (RstSearchBar *self)
     {
       rst_search_bar_unmark_current (self);
       g_signal_handlers_disconnect_by_data (self->buffer, self);
+      g_signal_handlers_disconnect_by_data (gtk_text_buffer_get_tag_table (self->buffer), self);
       if (self->match_start != NULL)
         gtk_text_buffer_delete_mark (self->buffer, self->match_start);
       if (self->match_end != NULL)
@@ -240,6 +262,8 @@ rst_search_bar_ensure_context (RstSearchBar *self)
   g_object_ref (self->current_tag);
   rst_search_bar_update_current_style (self);
   g_signal_connect_swapped (buffer, "notify::style-scheme", G_CALLBACK (rst_search_bar_update_current_style), self);
+  g_signal_connect_swapped (gtk_text_buffer_get_tag_table (buffer), "tag-added",
+                            G_CALLBACK (rst_search_bar_tag_added), self);
 
   return TRUE;
 }
@@ -257,13 +281,7 @@ rst_search_bar_select (RstSearchBar      *self,
     }
   gtk_text_buffer_move_mark (self->buffer, self->match_start, begin);
   gtk_text_buffer_move_mark (self->buffer, self->match_end, end);
-  /* Above the search context's own tag, which it adds late. */
-  {
-    int top = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (self->buffer)) - 1;
-
-    if (gtk_text_tag_get_priority (self->current_tag) != top)
-      gtk_text_tag_set_priority (self->current_tag, top);
-  }
+  rst_search_bar_raise_current (self);
   gtk_text_buffer_apply_tag (self->buffer, self->current_tag, begin, end);
   gtk_text_buffer_select_range (self->buffer, begin, end);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (self->buffer),
