@@ -264,6 +264,8 @@ rst_search_bar_ensure_context (RstSearchBar *self)
   g_signal_connect_swapped (buffer, "notify::style-scheme", G_CALLBACK (rst_search_bar_update_current_style), self);
   g_signal_connect_swapped (gtk_text_buffer_get_tag_table (buffer), "tag-added",
                             G_CALLBACK (rst_search_bar_tag_added), self);
+  /* The buffer raises the context's tag as it highlights. */
+  g_signal_connect_swapped (buffer, "highlight-updated", G_CALLBACK (rst_search_bar_raise_current), self);
 
   return TRUE;
 }
