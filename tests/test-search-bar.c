@@ -186,9 +186,11 @@ test_search_bar_count_and_move (void)
     g_assert_nonnull (current);
     g_object_get (current, "background-set", &background_set, NULL);
     g_assert_true (background_set);
-    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &begin, &end));
+    /* The cursor at its start, not a selection GTK would draw over it. */
+    g_assert_false (gtk_text_buffer_get_selection_bounds (buffer, &begin, &end));
     g_assert_true (gtk_text_iter_starts_tag (&begin, current));
-    g_assert_true (gtk_text_iter_ends_tag (&end, current));
+    g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, current));
+    g_assert_cmpint (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&begin), ==, strlen ("migration"));
   }
 
   /* Enter, Ctrl+G and Shift+Ctrl+G. */
@@ -306,7 +308,7 @@ test_search_bar_selection (void)
     GtkTextIter match_begin, match_end;
     GSList *tags;
 
-    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &match_begin, &match_end));
+    gtk_text_buffer_get_selection_bounds (buffer, &match_begin, &match_end);
     g_assert_true (gtk_text_iter_has_tag (&match_begin, current));
     tags = gtk_text_iter_get_tags (&match_begin);
     for (GSList *l = tags; l != NULL; l = l->next)
@@ -406,6 +408,16 @@ test_search_bar_escape (void)
 
   g_signal_emit_by_name (bar_child (bar, "search_entry"), "stop-search");
   g_assert_false (rst_search_bar_get_revealed (bar));
+  /* The match at hand is selected in the text. */
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
+    GtkTextIter begin, end;
+    g_autofree char *selected = NULL;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &begin, &end));
+    selected = gtk_text_iter_get_slice (&begin, &end);
+    g_assert_cmpstr (selected, ==, "China");
+  }
   g_assert_null (rst_search_bar_get_context (bar));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == rst_page_get_view (page));
   /* Nothing marked stays behind. */

@@ -285,7 +285,11 @@ rst_search_bar_select (RstSearchBar      *self,
   gtk_text_buffer_move_mark (self->buffer, self->match_end, end);
   rst_search_bar_raise_current (self);
   gtk_text_buffer_apply_tag (self->buffer, self->current_tag, begin, end);
-  gtk_text_buffer_select_range (self->buffer, begin, end);
+  /* The cursor at its start, not a selection: GTK draws the selection
+   * over every tag, in grey while the entry has the focus, and the
+   * current match would not stand out. Closing the bar selects it.
+   */
+  gtk_text_buffer_select_range (self->buffer, begin, begin);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (self->buffer),
                                 0.25, FALSE, 0.0, 0.0);
 }
@@ -293,8 +297,8 @@ rst_search_bar_select (RstSearchBar      *self,
 /**
  * rst_search_bar_move_next:
  *
- * Selects the next match after the selection, from the top again past
- * the last one.
+ * Moves to the next match after the one at hand (or the selection, or
+ * the cursor), from the top again past the last one.
  *
  * Returns: whether there was one
  */
@@ -322,8 +326,8 @@ rst_search_bar_move_next (RstSearchBar *self)
 /**
  * rst_search_bar_move_previous:
  *
- * Selects the match before the selection, from the end again past the
- * first one.
+ * Moves to the match before the one at hand (or the selection, or the
+ * cursor), from the end again past the first one.
  *
  * Returns: whether there was one
  */
@@ -465,7 +469,11 @@ rst_search_bar_begin (RstSearchBar *self,
     {
       g_autofree char *selected = gtk_text_iter_get_slice (&begin, &end);
 
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
+      /* The same text emits no "changed": search it again all the same. */
+      if (g_str_equal (selected, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))))
+        rst_search_bar_search_changed (self);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), selected);
     }
   else
     /* The last search again, counted in this text. */
@@ -501,6 +509,17 @@ rst_search_bar_close (RstSearchBar *self)
   g_return_if_fail (RST_IS_SEARCH_BAR (self));
 
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
+  /* Back in the text with the match at hand selected, as GNOME Text
+   * Editor leaves it.
+   */
+  if (self->context != NULL && self->match_start != NULL)
+    {
+      GtkTextIter begin, end;
+
+      rst_search_bar_get_current (self, &begin, &end);
+      if (gtk_source_search_context_get_occurrence_position (self->context, &begin, &end) > 0)
+        gtk_text_buffer_select_range (self->buffer, &begin, &end);
+    }
   rst_search_bar_clear_context (self);
   if (self->view != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->view));
