@@ -18,6 +18,7 @@
 #include "rst-language.h"
 #include "rst-line-index.h"
 #include "rst-placeholder.h"
+#include "rst-markup.h"
 #include "rst-statement-private.h"
 #include "rst-timing.h"
 
@@ -845,7 +846,8 @@ rst_analysis_dup_element_text (RstAnalysis      *self,
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
 
-      if (c == '\\' && next < end && *next == '*')
+      /* The editor dims by the same rule (rst-markup.c). */
+      if (rst_markup_is_escape (p, end - p, 0))
         {
           /* An escaped asterisk is text. */
           c = '*';

@@ -166,7 +166,7 @@ rst_application_startup (GApplication *app)
    */
   static const struct {
     const char *action;
-    const char *accels[2];
+    const char *accels[4];
   } shortcuts[] = {
     { "app.new", { "<Control>n", NULL } },
     { "app.new-window", { "<Control><Alt>n", NULL } },
@@ -181,6 +181,14 @@ rst_application_startup (GApplication *app)
     { "win.print", { "<Control>p", NULL } },
     { "win.close-page", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.find-replace", { "<Control>h", NULL } },
+    { "win.find-next", { "<Control>g", NULL } },
+    { "win.find-previous", { "<Control><Shift>g", NULL } },
+    { "win.go-to-line", { "<Control>i", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-one", { "<Control>0", NULL } },
   };
   RstApplication *self = RST_APPLICATION (app);
   g_autoptr(RstDraftStore) store = NULL;

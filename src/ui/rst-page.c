@@ -15,11 +15,14 @@
 #include "rst-diagnostic-gutter.h"
 #include "rst-display-name.h"
 #include "rst-file-filter.h"
+#include "rst-goto-line.h"
 #include "rst-hover-provider.h"
+#include "rst-markup-dimmer.h"
 #include "rst-page.h"
 #include "rst-file-writer.h"
 #include "rst-recent.h"
 #include "rst-rich-paste.h"
+#include "rst-search-bar.h"
 #include "rst-session.h"
 #include "rst-sidebar.h"
 #include "rst-slot-navigator.h"
@@ -49,6 +52,10 @@ struct _RstPage
   GtkRevealer   *banner;
   GtkLabel      *banner_label;
   GtkWidget     *banner_button;
+  RstSearchBar  *search_bar;
+
+  /* Go to Line, made at its first use. */
+  GtkPopover    *goto_line;
 };
 
 G_DEFINE_FINAL_TYPE (RstPage, rst_page, ADW_TYPE_BIN)
@@ -959,12 +966,56 @@ rst_page_init_writing (RstPage *self)
 }
 
 
+/**
+ * rst_page_get_search_bar:
+ *
+ * Returns: (transfer none): the find and replace bar over the text
+ */
+RstSearchBar *
+rst_page_get_search_bar (RstPage *self)
+{
+  g_return_val_if_fail (RST_IS_PAGE (self), NULL);
+
+  return self->search_bar;
+}
+
+/* Ctrl+I: the line number to go to, in a popover over the text. */
+void
+rst_page_begin_go_to_line (RstPage *self)
+{
+  g_return_if_fail (RST_IS_PAGE (self));
+
+  if (self->goto_line == NULL)
+    {
+      self->goto_line = rst_goto_line_popover_new (GTK_TEXT_VIEW (self->view));
+      gtk_widget_set_parent (GTK_WIDGET (self->goto_line), GTK_WIDGET (self->view));
+    }
+  rst_goto_line_popup (self->goto_line);
+}
+
+/**
+ * rst_page_get_go_to_line:
+ *
+ * Returns: (transfer none) (nullable): the Go to Line popover, once shown
+ */
+GtkPopover *
+rst_page_get_go_to_line (RstPage *self)
+{
+  g_return_val_if_fail (RST_IS_PAGE (self), NULL);
+
+  return self->goto_line;
+}
 
 static void
 rst_page_dispose (GObject *object)
 {
   RstPage *self = (RstPage *)object;
 
+  if (self->goto_line != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->goto_line));
+      self->goto_line = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), RST_TYPE_PAGE);
   g_clear_object (&self->document);
   g_clear_object (&self->context_settings);
@@ -1030,6 +1081,7 @@ rst_page_class_init (RstPageClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (RST_TYPE_SIDEBAR);
+  g_type_ensure (RST_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/rst-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RstPage, view);
@@ -1037,6 +1089,7 @@ rst_page_class_init (RstPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstPage, banner);
   gtk_widget_class_bind_template_child (widget_class, RstPage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, RstPage, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, RstPage, search_bar);
 
   gtk_widget_class_install_action (widget_class, "page.apply-fix", "(uu)", rst_page_apply_fix_action);
   gtk_widget_class_install_action (widget_class, "page.take-front-matter", NULL, rst_page_take_front_matter_action);
@@ -1057,6 +1110,8 @@ rst_page_init (RstPage *self)
   rst_slot_navigator_attach (GTK_TEXT_VIEW (self->view));
   /* Paragraphs, not lines, from a word processor or a web page. */
   rst_rich_paste_attach (GTK_TEXT_VIEW (self->view));
+  /* "**" faded outside the cursor's line. */
+  rst_markup_dimmer_attach (GTK_TEXT_VIEW (self->view));
 
   g_signal_connect_object (self->document, "notify::title",
                            G_CALLBACK (rst_page_notify_title), self, G_CONNECT_SWAPPED);

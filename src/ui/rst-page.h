@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rst-document.h"
+#include "rst-search-bar.h"
 #include "rst-sidebar.h"
 
 G_BEGIN_DECLS
@@ -42,5 +43,9 @@ RstSidebar  *rst_page_get_sidebar          (RstPage          *self);
 gboolean     rst_page_get_sidebar_visible  (RstPage          *self);
 void         rst_page_set_sidebar_visible  (RstPage          *self,
                                             gboolean          visible);
+/* Find and replace, go to line */
+RstSearchBar *rst_page_get_search_bar      (RstPage          *self);
+void          rst_page_begin_go_to_line    (RstPage          *self);
+GtkPopover   *rst_page_get_go_to_line      (RstPage          *self);
 
 G_END_DECLS

@@ -79,20 +79,37 @@ rst_view_settings_get_scheme (const char *scheme_id,
 char *
 rst_view_settings_font_to_css (const char *font)
 {
+  return rst_view_settings_zoomed_font_to_css (font, 1.0);
+}
+
+/* The zoom scales the size the font names; a font without one (the
+ * system's) grows from the size it inherits.
+ */
+char *
+rst_view_settings_zoomed_font_to_css (const char *font,
+                                      double      zoom)
+{
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font ? font : "");
   GString *css = g_string_new ("textview {");
   PangoFontMask mask = pango_font_description_get_set_fields (desc);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  zoom = CLAMP (zoom, RST_VIEW_SETTINGS_ZOOM_MIN, RST_VIEW_SETTINGS_ZOOM_MAX);
 
   if (mask & PANGO_FONT_MASK_FAMILY)
     g_string_append_printf (css, " font-family: \"%s\";", pango_font_description_get_family (desc));
   if (mask & PANGO_FONT_MASK_SIZE)
     {
-      double size = (double)pango_font_description_get_size (desc) / PANGO_SCALE;
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      double size = zoom * pango_font_description_get_size (desc) / PANGO_SCALE;
 
       g_ascii_formatd (buf, sizeof buf, "%.1f", size);
       g_string_append_printf (css, " font-size: %s%s;", buf,
                               pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    }
+  else if (zoom != 1.0)
+    {
+      g_ascii_formatd (buf, sizeof buf, "%.0f", zoom * 100);
+      g_string_append_printf (css, " font-size: %s%%;", buf);
     }
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, " font-weight: %d;", (int)pango_font_description_get_weight (desc));
@@ -130,17 +147,19 @@ update_font (ViewSettings *vs)
 {
   g_autofree char *font = NULL;
   g_autofree char *css = NULL;
+  double zoom;
 
   if (vs->view == NULL)
     return;
 
-  /* An empty style sheet leaves the system's document font. */
+  /* The zoom of every page, as GNOME Text Editor's. */
+  zoom = g_settings_get_double (vs->settings, "zoom");
+
+  /* No font names the system's document font: only the zoom, if any. */
   if (!g_settings_get_boolean (vs->settings, "use-system-font"))
-    {
-      font = g_settings_get_string (vs->settings, "custom-font");
-      css = rst_view_settings_font_to_css (font);
-    }
-  gtk_css_provider_load_from_data (vs->font_css, css ? css : "", -1);
+    font = g_settings_get_string (vs->settings, "custom-font");
+  css = rst_view_settings_zoomed_font_to_css (font, zoom);
+  gtk_css_provider_load_from_data (vs->font_css, css, -1);
 }
 
 static void
@@ -171,7 +190,8 @@ settings_changed (GSettings    *settings,
 {
   if (g_str_equal (key, "style-scheme"))
     update_scheme (vs);
-  else if (g_str_equal (key, "use-system-font") || g_str_equal (key, "custom-font"))
+  else if (g_str_equal (key, "use-system-font") || g_str_equal (key, "custom-font") ||
+           g_str_equal (key, "zoom"))
     update_font (vs);
 }
 
@@ -212,4 +232,32 @@ rst_view_settings_attach (GtkSourceView *view)
                            G_CALLBACK (dark_changed), view, G_CONNECT_DEFAULT);
   update_scheme (vs);
   update_font (vs);
+}
+
+/* The levels of a browser's zoom: small steps near 100 %, larger ones
+ * far from it.
+ */
+static const double zoom_levels[] = {
+  0.3, 0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.2, 1.33, 1.5, 1.7, 2.0, 2.4, 3.0, 4.0,
+};
+
+double
+rst_view_settings_zoom_step (double zoom,
+                             int    direction)
+{
+  if (direction > 0)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_levels); i++)
+        if (zoom_levels[i] > zoom + 0.005)
+          return zoom_levels[i];
+      return RST_VIEW_SETTINGS_ZOOM_MAX;
+    }
+  if (direction < 0)
+    {
+      for (guint i = G_N_ELEMENTS (zoom_levels); i > 0; i--)
+        if (zoom_levels[i - 1] < zoom - 0.005)
+          return zoom_levels[i - 1];
+      return RST_VIEW_SETTINGS_ZOOM_MIN;
+    }
+  return 1.0;
 }

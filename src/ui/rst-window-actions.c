@@ -17,6 +17,8 @@
 #include "rst-rehearsal-view.h"
 #include "rst-slot-navigator.h"
 #include "rst-template-chooser.h"
+#include "rst-view-settings.h"
+#include "rst-zoom-control.h"
 #include "rst-window-private.h"
 
 /* What the drafter asks of a window (win.*, and tab.* from a tab's
@@ -458,6 +460,71 @@ rst_window_close_page_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Find and replace: the search bar of the current page. Find Next and
+ * Find Previous open the bar when it is hidden, on the first match from
+ * the cursor, so that the matches are shown with the count.
+ */
+static void
+rst_window_find_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  RstPage *page = rst_window_get_current_page (RST_WINDOW (widget));
+  RstSearchBar *bar;
+
+  if (page == NULL)
+    return;
+
+  bar = rst_page_get_search_bar (page);
+  if (g_str_equal (action_name, "win.find"))
+    rst_search_bar_begin (bar, FALSE);
+  else if (g_str_equal (action_name, "win.find-replace"))
+    rst_search_bar_begin (bar, TRUE);
+  /* Opening selects the first match from the cursor already. */
+  else if (!rst_search_bar_get_revealed (bar))
+    rst_search_bar_begin (bar, FALSE);
+  else
+    {
+      if (g_str_equal (action_name, "win.find-next"))
+        rst_search_bar_move_next (bar);
+      else
+        rst_search_bar_move_previous (bar);
+    }
+}
+
+/* The zoom of every page, remembered (rst-view-settings.c applies it). */
+static void
+rst_window_zoom_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  GSettings *settings;
+  int direction = 0;
+
+  if (!RST_IS_APPLICATION (app))
+    return;
+
+  settings = rst_application_get_settings (RST_APPLICATION (app));
+  if (g_str_equal (action_name, "win.zoom-in"))
+    direction = 1;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    direction = -1;
+  g_settings_set_double (settings, "zoom",
+                         rst_view_settings_zoom_step (g_settings_get_double (settings, "zoom"), direction));
+}
+
+static void
+rst_window_go_to_line_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  RstPage *page = rst_window_get_current_page (RST_WINDOW (widget));
+
+  if (page != NULL)
+    rst_page_begin_go_to_line (page);
+}
+
 /* The tab moves with its document, undo history and draft. */
 static void
 rst_window_move_to_new_window (GSimpleAction *action,
@@ -508,9 +575,23 @@ _rst_window_class_actions_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, rst_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.print-reading-copy", NULL, rst_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.rehearse", NULL, rst_window_rehearse_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, rst_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, rst_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, rst_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, rst_window_find_action);
+  /* Found by _rst_window_actions_init (), which adds the zoom row. */
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+  gtk_widget_class_install_action (widget_class, "win.go-to-line", NULL, rst_window_go_to_line_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, rst_window_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, rst_window_zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-one", NULL, rst_window_zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.rehearse", NULL);
+  /* The keypad's keys too, which the Keyboard Shortcuts window need not list. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-one", NULL);
 }
 
 /* The actions that have a state, or live in their own group. */
@@ -529,6 +610,15 @@ _rst_window_actions_init (RstWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "tab", G_ACTION_GROUP (tab_group));
 
   /* Its state follows the current page (rst_window_sync_sidebar_action). */
+  /* The zoom row at the top of the main menu. */
+  {
+    GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), RST_TYPE_WINDOW, "primary_menu_button");
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+    if (GTK_IS_POPOVER_MENU (popover))
+      gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), rst_zoom_control_new (), "zoom");
+  }
+
   toggle_sidebar = g_simple_action_new_stateful ("toggle-sidebar", NULL, g_variant_new_boolean (FALSE));
   g_signal_connect_object (toggle_sidebar, "activate", G_CALLBACK (rst_window_toggle_sidebar), self, G_CONNECT_DEFAULT);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
