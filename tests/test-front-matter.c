@@ -247,6 +247,11 @@ test_write_round_trip (void)
   /* Keys that need quoting, too. */
   rst_details_set (details, "quoted key: yes", "v");
   rst_details_set (details, "no", "v");
+  /* Found by fuzz-front-matter (regress-document-marker.md): a key that
+   * starts with "..." ended the YAML where it was written.
+   */
+  rst_details_set (details, "... r", "v");
+  rst_details_set (details, "---x", "v");
 
   text = rst_front_matter_write (details);
   again = read_text (text, &fm, NULL, &error);

@@ -559,6 +559,9 @@ is_plain_safe (const char *value)
     return FALSE;
   if (strchr ("-?:,[]{}#&*!|>'\"%@` \t", value[0]) != NULL)
     return FALSE;
+  /* A key starts its line: "..." or "---" there ends the YAML. */
+  if (g_str_has_prefix (value, "...") || g_str_has_prefix (value, "---"))
+    return FALSE;
   if (value[len - 1] == ' ' || value[len - 1] == ':')
     return FALSE;
   if (strstr (value, ": ") != NULL || strstr (value, " #") != NULL)
