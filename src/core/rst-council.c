@@ -627,6 +627,14 @@ read_languages (RstCouncil    *self,
   for (guint i = 0; self->recognize[i] != NULL; i++)
     self->recognize_folded[i] = rst_fold_string (self->recognize[i], -1, NULL);
 
+  /* GLib 2.74 hands PCRE2 a pattern that is not UTF-8 unchecked, and
+   * PCRE2 reads past it.
+   */
+  if (pattern != NULL && !g_utf8_validate (pattern, -1, NULL))
+    {
+      set_key_error (reader, GROUP_COUNCIL, "SessionPattern", error, _("the value is not valid UTF-8"));
+      return FALSE;
+    }
   if (pattern != NULL && pattern[0] != '\0')
     {
       g_autoptr(GError) regex_error = NULL;
