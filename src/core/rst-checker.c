@@ -80,6 +80,26 @@ substring (Check *c,
   return g_strndup (c->text + start, end - start);
 }
 
+/* A text that is one "---" line and nothing else: whatever is added
+ * after it makes that line open a front matter that is never closed (found
+ * by fuzz-statement, tests/fuzz-corpus/regress-lone-marker.txt), so no fix
+ * appends to it.
+ */
+static gboolean
+is_lone_marker (const char *text,
+                gsize       length)
+{
+  gsize start = length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  gsize end = length;
+
+  if (memchr (text + start, '\n', length - start) != NULL)
+    return FALSE;
+  while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r'))
+    end--;
+
+  return end - start == 3 && memcmp (text + start, "---", 3) == 0;
+}
+
 /* heading-missing, salutation-missing, closing-missing, closing-punctuation */
 static void
 check_frame (Check *c)
@@ -195,7 +215,8 @@ check_frame (Check *c)
 
       d = report (c, "closing-missing", RST_SEVERITY_WARNING, line_start, last->end,
                   _("The statement does not end with a closing formula such as “I thank you.”"));
-      add_fix (d, last->end, last->end, insert, label);
+      if (!is_lone_marker (c->text, c->length))
+        add_fix (d, last->end, last->end, insert, label);
     }
 }
 
