@@ -791,7 +791,8 @@ test_empty (void)
 static void
 test_lone_marker (void)
 {
-  static const char * const texts[] = { "---", "---  ", "\xEF\xBB\xBF---" };
+  /* The second found in a later run (regress-lone-marker-vt.txt). */
+  static const char * const texts[] = { "---", "---  ", "\xEF\xBB\xBF---", "---\v" };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
