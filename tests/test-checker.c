@@ -784,6 +784,26 @@ test_empty (void)
   g_assert_cmpuint (diagnostics->len, ==, 0);
 }
 
+/* Found by fuzz-statement (tests/fuzz-corpus/regress-lone-marker.txt): a
+ * text that is one "---" line got a fix appending "I thank you.", after
+ * which that line opened a front matter never closed. It gets none.
+ */
+static void
+test_lone_marker (void)
+{
+  /* The second found in a later run (regress-lone-marker-vt.txt). */
+  static const char * const texts[] = { "---", "---  ", "\xEF\xBB\xBF---", "---\v" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = check_text (texts[i], NULL, NULL);
+      RstDiagnostic *d = find_code (diagnostics, "closing-missing");
+
+      g_assert_nonnull (d);
+      g_assert_cmpuint (rst_diagnostic_get_fixes (d)->len, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/checker/long-sentence", test_long_sentence);
   g_test_add_func ("/checker/sorted", test_sorted_and_positions);
   g_test_add_func ("/checker/empty", test_empty);
+  g_test_add_func ("/checker/lone-marker", test_lone_marker);
 
   return g_test_run ();
 }

@@ -696,6 +696,64 @@ test_languages (void)
   g_assert_cmpuint (rst_council_find_session (own, "Statement", 9), ==, 0);
 }
 
+/* fuzz-council found this (tests/fuzz-corpus/council/regress-repeated-key):
+ * a translated key written twice, as in a [Council] group pasted twice,
+ * is listed twice and its first value leaked. The value GKeyFile gives
+ * is the one used; the leak shows in the -Db_sanitize=address build.
+ */
+static void
+test_repeated_translation (void)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(RstCouncil) council = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  g_key_file_load_from_data (key_file,
+                             "[Council]\nName=Our Council\nHeadingPattern[fr]=Déclaration de {speaker}\n"
+                             "[Council]\nHeadingPattern[fr]=Intervention de {speaker}\n",
+                             -1, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
+  g_assert_no_error (error);
+  expected = g_key_file_get_value (key_file, "Council", "HeadingPattern[fr]", &error);
+  g_assert_no_error (error);
+
+  council = rst_council_new_from_key_file ("own", key_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rst_council_get_text_for (council, RST_COUNCIL_TEXT_HEADING_PATTERN, "fr"), ==, expected);
+}
+
+/* fuzz-council found this (tests/fuzz-corpus/council/regress-error-utf8):
+ * an error quoted a value that is not UTF-8 as it was, and the message
+ * shown and printed was not UTF-8 either.
+ */
+static void
+test_error_message_utf8 (void)
+{
+  static const char * const profiles[] = {
+    "[Council]\nName=Our Council\n[Page]\nLineSpacing=\xff\xfe" "1\n",
+    "[Council]\nName=Our Council\nTimeLimit=5:\xc3\n",
+    "[Council]\nName=Our Council\nWordsPerMinute[fr]=9\xe2\x28\n",
+    /* Found by fuzz-council (regress-pattern-utf8.council): PCRE2 read
+     * past a session pattern that is not UTF-8 (under ASan: SEGV).
+     */
+    "[Council]\nName=Our Council\nSessionPattern=UN\\s?(\xff\xff\xff?<n>\\d+)\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (profiles); i++)
+    {
+      g_autoptr(GKeyFile) key_file = g_key_file_new ();
+      g_autoptr(RstCouncil) council = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_key_file_load_from_data (key_file, profiles[i], -1, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
+      g_assert_no_error (error);
+      council = rst_council_new_from_key_file ("own", key_file, &error);
+      g_assert_null (council);
+      g_assert_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +772,8 @@ main (int   argc,
   g_test_add_func ("/council/resolve-unknown", test_resolve_unknown);
   g_test_add_func ("/council/list-find", test_list_find);
   g_test_add_func ("/council/languages", test_languages);
+  g_test_add_func ("/council/repeated-translation", test_repeated_translation);
+  g_test_add_func ("/council/error-message-utf8", test_error_message_utf8);
 
   return g_test_run ();
 }

@@ -452,6 +452,71 @@ test_draft_store_orphans (void)
   spin_main_context ();
 }
 
+/* The reader from bytes (what the fuzz-session target drives) gives what
+ * the file gives, and refuses what is larger than a session file.
+ */
+static void
+test_draft_store_session_parse (void)
+{
+  static const char data[] =
+    "[session]\nversion=1\nclean-exit=false\ntabs=2\n\n"
+    "[tab 0]\nwindow=0\nselected=true\nmodified=true\ndraft=draft-a\n\n"
+    "[tab 1]\nwindow=99\nuri=file:///tmp/a.md\ndraft=../escape\n";
+  g_autoptr(RstDraftStore) store = rst_draft_store_new ("/nonexistent/rostrum-test");
+  g_autoptr(GPtrArray) tabs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large = NULL;
+  gboolean clean = TRUE;
+  RstSessionTab *tab;
+
+  tabs = rst_draft_store_parse_session (store, data, strlen (data), &clean, &error);
+  g_assert_no_error (error);
+  g_assert_false (clean);
+  g_assert_cmpuint (tabs->len, ==, 2);
+  tab = g_ptr_array_index (tabs, 0);
+  g_assert_cmpstr (tab->draft_id, ==, "draft-a");
+  g_assert_true (tab->selected && tab->modified);
+  /* A draft id that is a path is dropped; the window is capped. */
+  tab = g_ptr_array_index (tabs, 1);
+  g_assert_null (tab->draft_id);
+  g_assert_cmpstr (tab->uri, ==, "file:///tmp/a.md");
+  g_assert_cmpuint (tab->window, ==, RST_SESSION_MAX_TABS - 1);
+  g_clear_pointer (&tabs, g_ptr_array_unref);
+
+  tabs = rst_draft_store_parse_session (store, "", 0, &clean, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tabs->len, ==, 0);
+  g_clear_pointer (&tabs, g_ptr_array_unref);
+
+  /* Found by fuzz-session (fuzz-corpus/session/regress-escape): a value
+   * ending in a bad escape made GLib 2.74 warn (fatal here); the tab
+   * has no file then.
+   */
+  tabs = rst_draft_store_parse_session (store, "[session]\ntabs=1\n[tab 0]\nuri=file:///a\\q\\\ndraft=d-1\n",
+                                        strlen ("[session]\ntabs=1\n[tab 0]\nuri=file:///a\\q\\\ndraft=d-1\n"),
+                                        &clean, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tabs->len, ==, 1);
+  tab = g_ptr_array_index (tabs, 0);
+  g_assert_null (tab->uri);
+  g_assert_cmpstr (tab->draft_id, ==, "d-1");
+  g_clear_pointer (&tabs, g_ptr_array_unref);
+
+  /* Found by fuzz-session (regress-utf8): GKeyFile's error quotes the
+   * line it could not read, bytes as they are; the log needs UTF-8.
+   */
+  tabs = rst_draft_store_parse_session (store, "[session]\n\xff\xfe\n", 13, &clean, &error);
+  g_assert_null (tabs);
+  g_assert_nonnull (error);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  large = g_strnfill (RST_SESSION_MAX_SIZE + 1, '#');
+  tabs = rst_draft_store_parse_session (store, large, RST_SESSION_MAX_SIZE + 1, &clean, &error);
+  g_assert_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_TOO_LARGE);
+  g_assert_null (tabs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/session-hostile", test_draft_store_session_hostile);
   g_test_add_func ("/draft-store/session-capped", test_draft_store_session_capped);
   g_test_add_func ("/draft-store/session-not-regular", test_draft_store_session_not_regular);
+  g_test_add_func ("/draft-store/session-parse", test_draft_store_session_parse);
   g_test_add_func ("/draft-store/recover-invalid-utf8", test_draft_store_recover_invalid_utf8);
   g_test_add_func ("/draft-store/orphans", test_draft_store_orphans);
 

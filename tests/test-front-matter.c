@@ -186,6 +186,16 @@ test_split_line (void)
     { "agenda-item: Item 4 # noted", "agenda-item", "Item 4" },
     { "no colon here", NULL, NULL },
     { ": no key", NULL, NULL },
+    /* Found by fuzz-front-matter: the keys and escapes libyaml reads. */
+    { "\"quoted key\": v", "quoted key", "v" },
+    { "'it''s': v", "it's", "v" },
+    { "título: Declaración", "título", "Declaración" },
+    { "key : spaced", "key", "spaced" },
+    { "-0a: dash", "-0a", "dash" },
+    { "a,b: c", "a,b", "c" },
+    { "- item", NULL, NULL },
+    { "? complex", NULL, NULL },
+    { "t: \"esc\\x1b \\u00e9 \\U0001F600 \\e \\N\"", "t", "esc\x1b é 😀 \x1b \xC2\x85" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -214,6 +224,10 @@ test_write_round_trip (void)
     "Plain", "no", "yes", "null", "~", "114", "Mr.", "Chair: Mr. X", "# not a comment",
     "\"quoted\"", "back\\slash", "tab\there", "line\nbreak", "{{speaker}}", "- dash",
     "Déclaration de la France", "国际移民组织理事会", "السيد الرئيس", "bell\x07", "trailing ",
+    /* Found by fuzz-front-matter: what YAML reads as line breaks or does
+     * not allow as it is.
+     */
+    "line\xE2\x80\xA8separator", "next\xC2\x85line", "bom\xEF\xBB\xBFinside", "c1\xC2\x80", "\xEF\xBF\xBE",
   };
   g_autoptr(RstDetails) details = rst_details_new ();
   g_autoptr(RstDetails) none = rst_details_new ();
@@ -230,10 +244,34 @@ test_write_round_trip (void)
       rst_details_set (details, key, values[i]);
     }
 
+  /* Keys that need quoting, too. */
+  rst_details_set (details, "quoted key: yes", "v");
+  rst_details_set (details, "no", "v");
+  /* Found by fuzz-front-matter (regress-document-marker.md): a key that
+   * starts with "..." ended the YAML where it was written.
+   */
+  rst_details_set (details, "... r", "v");
+  rst_details_set (details, "---x", "v");
+
   text = rst_front_matter_write (details);
   again = read_text (text, &fm, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (rst_details_equal (details, again));
+
+  /* And each value as the panel would rewrite it in place. */
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(RstDetails) one = rst_details_new ();
+      g_autoptr(RstDetails) one_again = NULL;
+      g_autofree char *rewritten = NULL;
+
+      rst_details_set (one, "title", values[i]);
+      rewritten = rst_front_matter_replace ("---\ntitle: old\n---\nBody\n", strlen ("---\ntitle: old\n---\nBody\n"), one, &error);
+      g_assert_no_error (error);
+      one_again = read_text (rewritten, &fm, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (rst_details_equal (one, one_again));
+    }
 
   empty = rst_front_matter_write (none);
   g_assert_cmpstr (empty, ==, "");
@@ -417,6 +455,97 @@ test_split (void)
   }
 }
 
+/* Found by fuzz-front-matter (tests/fuzz-corpus/front-matter/regress-*):
+ * front matters whose rewrite wrote other details than the ones asked
+ * for, or YAML that no longer read.
+ */
+static void
+test_replace_hostile (void)
+{
+  g_autoptr(RstDetails) details = NULL;
+  g_autoptr(RstDetails) again = NULL;
+  g_autoptr(RstDetails) none = rst_details_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  RstFrontMatter fm;
+
+  /* An indented mapping: new and changed keys at its indent. */
+  details = read_text ("---\n  title: A\n  lang: en\n---\nBody\n", &fm, NULL, &error);
+  g_assert_no_error (error);
+  rst_details_set (details, "title", "B");
+  rst_details_set (details, "speaker", "Ana");
+  result = replace ("---\n  title: A\n  lang: en\n---\nBody\n", details);
+  g_assert_cmpstr (result, ==, "---\n  title: B\n  lang: en\n  speaker: Ana\n---\nBody\n");
+  g_clear_pointer (&result, g_free);
+  g_clear_pointer (&details, rst_details_unref);
+
+  /* Lines inside a quoted value that look like keys, repeated: kept. */
+  {
+    const char *text = "---\ntitle: \"A\nnested:\nnested:\nend\"\nlang: en\n---\nBody\n";
+
+    details = read_text (text, &fm, NULL, &error);
+    g_assert_no_error (error);
+    rst_details_set (details, "lang", "fr");
+    result = replace (text, details);
+    again = read_text (result, &fm, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (rst_details_equal (details, again));
+    g_clear_pointer (&result, g_free);
+    g_clear_pointer (&details, rst_details_unref);
+    g_clear_pointer (&again, rst_details_unref);
+  }
+
+  /* A quoted key is found, so that it can be removed. */
+  details = read_text ("---\n\"quoted key\": v\nlang: en\n---\nBody\n", &fm, NULL, &error);
+  g_assert_no_error (error);
+  rst_details_remove (details, "quoted key");
+  result = replace ("---\n\"quoted key\": v\nlang: en\n---\nBody\n", details);
+  g_assert_cmpstr (result, ==, "---\nlang: en\n---\nBody\n");
+  g_clear_pointer (&result, g_free);
+  g_clear_pointer (&details, rst_details_unref);
+
+  /* An explicit key cannot be removed line by line: refused, not kept. */
+  details = read_text ("---\n? complex\n: value\nlang: en\n---\nBody\n", &fm, NULL, &error);
+  g_assert_no_error (error);
+  rst_details_remove (details, "complex");
+  result = rst_front_matter_replace ("---\n? complex\n: value\nlang: en\n---\nBody\n",
+                                     strlen ("---\n? complex\n: value\nlang: en\n---\nBody\n"), details, &error);
+  g_assert_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_UNSUPPORTED);
+  g_assert_null (result);
+  g_clear_error (&error);
+  g_clear_pointer (&details, rst_details_unref);
+
+  /* Nothing changed: the text as it is, whatever its form. */
+  details = read_text ("---\n? complex\n: value\n---\nBody\n", &fm, NULL, &error);
+  g_assert_no_error (error);
+  result = replace ("---\n? complex\n: value\n---\nBody\n", details);
+  g_assert_cmpstr (result, ==, "---\n? complex\n: value\n---\nBody\n");
+  g_clear_pointer (&result, g_free);
+  g_clear_pointer (&details, rst_details_unref);
+
+  /* Every detail removed from a statement whose body starts with a
+   * "---" line: the empty block stays, or the body's lines would be read
+   * as details.
+   */
+  result = replace ("---\nlang: en\n---\n---\nnot: details\n---\n", none);
+  g_assert_cmpstr (result, ==, "---\n---\n---\nnot: details\n---\n");
+  again = read_text (result, &fm, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rst_details_get_size (again), ==, 0);
+  g_clear_pointer (&again, rst_details_unref);
+
+  /* A key longer than any detail's is not one. */
+  {
+    g_autofree char *long_key = g_strnfill (RST_FRONT_MATTER_MAX_KEY_LENGTH + 1, 'k');
+    g_autofree char *text = g_strdup_printf ("---\n%s: v\nlang: en\n---\n", long_key);
+
+    again = read_text (text, &fm, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rst_details_get_size (again), ==, 1);
+    g_assert_cmpstr (rst_details_get (again, "lang"), ==, "en");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/front-matter/write-round-trip", test_write_round_trip);
   g_test_add_func ("/front-matter/replace", test_replace);
   g_test_add_func ("/front-matter/split", test_split);
+  g_test_add_func ("/front-matter/replace-hostile", test_replace_hostile);
 
   return g_test_run ();
 }

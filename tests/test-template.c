@@ -12,6 +12,7 @@
 
 #include "rst-analysis.h"
 #include "rst-council-list.h"
+#include "rst-front-matter.h"
 #include "rst-placeholder.h"
 #include "rst-rules.h"
 #include "rst-template.h"
@@ -614,6 +615,11 @@ test_malformed (void)
     { "Mr. {{chair_title,\n\nBody\n", -1, RST_TEMPLATE_ERROR_PLACEHOLDER, "Line 1" },
     { "Body\n\nFirst, {{a {{b}}.\n", -1, RST_TEMPLATE_ERROR_PLACEHOLDER, "Line 3" },
     { "Body {{}} text\n", -1, RST_TEMPLATE_ERROR_PLACEHOLDER, "{{}}" },
+    /* Found by fuzz-template (fuzz-corpus/template/regress-multiline-quote):
+     * filling rewrites the details line by line and cut such a value.
+     */
+    { "---\ntitle: \"Statement\ntemplate-name: X\nend\"\n---\nBody\n", -1, RST_TEMPLATE_ERROR_FRONT_MATTER,
+      "Line 2: the quoted value of “title” must end on the same line" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -751,6 +757,41 @@ test_name_and_description (void)
 }
 
 
+/* Found by fuzz-template (fuzz-corpus/template/regress-escape): a value
+ * with an escape ("\uFEFF", "\e") lost it when the filled statement was
+ * saved as a template and filled again.
+ */
+static void
+test_fill_escapes_round_trip (void)
+{
+  static const char data[] = "---\ntitle: \"A\\uFEFFB\\e {{speaker}}\"\nlang: en\n---\nBody by {{speaker}}\n";
+  g_autoptr(RstTemplate) template = rst_template_new ("escapes", RST_TEMPLATE_ORIGIN_USER, NULL, data, strlen (data));
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *refilled = NULL;
+  RstFrontMatter fm;
+  g_autoptr(RstDetails) first = NULL;
+  g_autoptr(RstDetails) second = NULL;
+
+  g_assert_no_error (rst_template_get_error (template));
+  rst_template_values_set_default (values, "speaker", "Ana");
+  filled = rst_template_fill (template, values, &error);
+  g_assert_no_error (error);
+  rst_front_matter_locate (filled, strlen (filled), &fm);
+  first = rst_front_matter_read (filled, strlen (filled), &fm, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rst_details_get (first, "title"), ==, "A\xEF\xBB\xBF" "B\x1b Ana");
+
+  saved = rst_template_from_statement (filled, values);
+  refilled = rst_template_fill_text (saved, values);
+  rst_front_matter_locate (refilled, strlen (refilled), &fm);
+  second = rst_front_matter_read (refilled, strlen (refilled), &fm, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rst_details_equal (first, second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/template/next-session", test_next_session);
   g_test_add_func ("/template/find-slots", test_find_slots);
   g_test_add_func ("/template/malformed", test_malformed);
+  g_test_add_func ("/template/fill-escapes-round-trip", test_fill_escapes_round_trip);
   g_test_add_func ("/template/damaged-builtins", test_damaged_builtins);
   g_test_add_func ("/template/name-and-description", test_name_and_description);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-checker.h"
+#include "rst-front-matter.h"
 #include "rst-placeholder.h"
 #include "rst-statement-private.h"
 
@@ -78,6 +79,36 @@ substring (Check *c,
            gsize  end)
 {
   return g_strndup (c->text + start, end - start);
+}
+
+/* Whether inserting @insert at @at makes the first line of a text that
+ * is one line and nothing else open a front matter ("---" and blanks):
+ * that line would then open details that are never closed, so no fix
+ * does that (found by fuzz-statement, tests/fuzz-corpus/regress-lone-marker*.txt).
+ */
+static gboolean
+insert_opens_front_matter (const char *text,
+                           gsize       length,
+                           gsize       at,
+                           const char *insert)
+{
+  gsize start = length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  g_autoptr(GString) joined = NULL;
+  RstFrontMatter before, after;
+
+  if (length - start < 3 || memcmp (text + start, "---", 3) != 0 ||
+      memchr (text, '\n', length) != NULL)
+    return FALSE;
+
+  rst_front_matter_locate (text, length, &before);
+  if (before.present || before.unclosed)
+    return FALSE;
+  joined = g_string_new_len (text, at);
+  g_string_append (joined, insert);
+  g_string_append_len (joined, text + at, length - at);
+  rst_front_matter_locate (joined->str, joined->len, &after);
+
+  return after.present || after.unclosed;
 }
 
 /* heading-missing, salutation-missing, closing-missing, closing-punctuation */
@@ -195,7 +226,8 @@ check_frame (Check *c)
 
       d = report (c, "closing-missing", RST_SEVERITY_WARNING, line_start, last->end,
                   _("The statement does not end with a closing formula such as “I thank you.”"));
-      add_fix (d, last->end, last->end, insert, label);
+      if (!insert_opens_front_matter (c->text, c->length, last->end, insert))
+        add_fix (d, last->end, last->end, insert, label);
     }
 }
 

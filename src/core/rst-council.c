@@ -250,6 +250,8 @@ set_key_error (const Reader *reader,
                ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
   va_list args;
 
   va_start (args, format);
@@ -259,9 +261,13 @@ set_key_error (const Reader *reader,
   /* Translators: the first %s is a file name, then a group and a key of
    * that file, then what is wrong with the key's value.
    */
-  g_set_error (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID,
-               _("%s: key “%s” in group [%s]: %s"),
-               reader->where, key, group, what);
+  message = g_strdup_printf (_("%s: key “%s” in group [%s]: %s"),
+                             reader->where, key, group, what);
+  /* The message quotes the value and the key as the file has them, which
+   * need not be UTF-8; a message is shown and printed, so it must be.
+   */
+  valid = g_utf8_make_valid (message, -1);
+  g_set_error_literal (error, RST_COUNCIL_ERROR, RST_COUNCIL_ERROR_INVALID, valid);
 }
 
 /* The raw value, stripped; NULL without error if the key is absent. */
@@ -571,8 +577,16 @@ read_languages (RstCouncil    *self,
               return FALSE;
             }
           g_strstrip (value);
+          /* A key written twice (or a [Council] group written twice) is
+           * listed twice: the value GKeyFile gives wins, once.
+           */
           if (value[0] != '\0')
-            translation_for (self, lang)->texts[t] = g_steal_pointer (&value);
+            {
+              Translation *translation = translation_for (self, lang);
+
+              g_free (translation->texts[t]);
+              translation->texts[t] = g_steal_pointer (&value);
+            }
         }
 
       if (g_str_has_prefix (keys[k], "WordsPerMinute["))
@@ -613,6 +627,14 @@ read_languages (RstCouncil    *self,
   for (guint i = 0; self->recognize[i] != NULL; i++)
     self->recognize_folded[i] = rst_fold_string (self->recognize[i], -1, NULL);
 
+  /* GLib 2.74 hands PCRE2 a pattern that is not UTF-8 unchecked, and
+   * PCRE2 reads past it.
+   */
+  if (pattern != NULL && !g_utf8_validate (pattern, -1, NULL))
+    {
+      set_key_error (reader, GROUP_COUNCIL, "SessionPattern", error, _("the value is not valid UTF-8"));
+      return FALSE;
+    }
   if (pattern != NULL && pattern[0] != '\0')
     {
       g_autoptr(GError) regex_error = NULL;

@@ -35,10 +35,6 @@
 
 #define SESSION_GROUP   "session"
 #define SESSION_VERSION 1
-/* A session file names at most RST_SESSION_MAX_TABS tabs of a few lines
- * each: anything larger is not one of ours.
- */
-#define SESSION_MAX_SIZE (256 * 1024)
 
 struct _RstDraftStore
 {
@@ -594,16 +590,11 @@ rst_draft_store_read_session (RstDraftStore  *self,
                               gboolean       *clean_exit,
                               GError        **error)
 {
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_auto(GStrv) groups = NULL;
-  gboolean clean = TRUE;
   gsize length = 0;
   const char *data;
-  int n_tabs;
 
   g_return_val_if_fail (RST_IS_DRAFT_STORE (self), NULL);
 
@@ -615,11 +606,11 @@ rst_draft_store_read_session (RstDraftStore  *self,
    * in its place must not hang the start.
    */
   file = g_file_new_for_path (self->session_path);
-  bytes = rst_text_file_read (file, SESSION_MAX_SIZE, NULL, &local_error);
+  bytes = rst_text_file_read (file, RST_SESSION_MAX_SIZE, NULL, &local_error);
   if (bytes == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return g_steal_pointer (&tabs);
+        return g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
 
       g_set_error (error, local_error->domain, local_error->code,
                    _("Cannot read the session file “%s”: %s"), self->session_path, local_error->message);
@@ -627,8 +618,83 @@ rst_draft_store_read_session (RstDraftStore  *self,
     }
 
   data = g_bytes_get_data (bytes, &length);
-  if (!g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_NONE, error))
+  return rst_draft_store_parse_session (self, data, length, clean_exit, error);
+}
+
+/* g_key_file_get_string(), but a value that ends in an escape that is
+ * not one ("a\\q\\") is no value: GLib 2.74 sets its error twice on it and
+ * warns, which a damaged session file must not make it do.
+ */
+static char *
+get_string (GKeyFile   *key_file,
+            const char *group,
+            const char *key)
+{
+  g_autofree char *raw = g_key_file_get_value (key_file, group, key, NULL);
+  gsize trailing = 0;
+
+  if (raw == NULL)
     return NULL;
+  for (gsize len = strlen (raw); len > trailing && raw[len - trailing - 1] == '\\'; trailing++)
+    ;
+  if (trailing % 2 == 1)
+    return NULL;
+
+  return g_key_file_get_string (key_file, group, key, NULL);
+}
+
+/**
+ * rst_draft_store_parse_session:
+ * @data: the contents of a session file, at most %RST_SESSION_MAX_SIZE
+ *   bytes (as rst_draft_store_read_session() reads it)
+ * @clean_exit: (out) (optional): whether the last run quit normally
+ *
+ * What rst_draft_store_read_session() does once the file is read, apart
+ * from the disk so that it can be tested (and fuzzed) from bytes: at most
+ * %RST_SESSION_MAX_TABS tabs come back, and the drafts of the tabs left
+ * out are remembered so that rst_draft_store_remove_orphans() keeps them.
+ *
+ * Returns: (transfer container) (element-type RstSessionTab): the tabs,
+ *   or %NULL with @error when @data is not a key file
+ */
+GPtrArray *
+rst_draft_store_parse_session (RstDraftStore  *self,
+                               const char     *data,
+                               gsize           length,
+                               gboolean       *clean_exit,
+                               GError        **error)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GPtrArray) tabs = g_ptr_array_new_with_free_func ((GDestroyNotify)rst_session_tab_free);
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) groups = NULL;
+  gboolean clean = TRUE;
+  int n_tabs;
+
+  g_return_val_if_fail (RST_IS_DRAFT_STORE (self), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (clean_exit != NULL)
+    *clean_exit = TRUE;
+  g_hash_table_remove_all (self->ignored_drafts);
+
+  if (length > RST_SESSION_MAX_SIZE)
+    {
+      g_set_error (error, RST_TEXT_FILE_ERROR, RST_TEXT_FILE_ERROR_TOO_LARGE,
+                   _("The session file is too large to be one"));
+      return NULL;
+    }
+
+  if (!g_key_file_load_from_data (key_file, data != NULL ? data : "", length, G_KEY_FILE_NONE, &local_error))
+    {
+      /* GKeyFile quotes the line it could not read, bytes as they are:
+       * the message goes to the log, so it must be UTF-8.
+       */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
+      return NULL;
+    }
 
   if (g_key_file_has_key (key_file, SESSION_GROUP, "clean-exit", NULL))
     clean = g_key_file_get_boolean (key_file, SESSION_GROUP, "clean-exit", NULL);
@@ -656,8 +722,8 @@ rst_draft_store_read_session (RstDraftStore  *self,
       if (!g_key_file_has_group (key_file, group))
         continue;
 
-      uri = g_key_file_get_string (key_file, group, "uri", NULL);
-      draft_id = g_key_file_get_string (key_file, group, "draft", NULL);
+      uri = get_string (key_file, group, "uri");
+      draft_id = get_string (key_file, group, "draft");
       if (draft_id != NULL && !draft_id_is_valid (draft_id))
         g_clear_pointer (&draft_id, g_free);
       if (uri == NULL && draft_id == NULL)
@@ -695,7 +761,7 @@ rst_draft_store_read_session (RstDraftStore  *self,
           index < (guint64) MIN (n_tabs, RST_SESSION_MAX_TABS))
         continue;
 
-      draft_id = g_key_file_get_string (key_file, groups[i], "draft", NULL);
+      draft_id = get_string (key_file, groups[i], "draft");
       if (draft_id_is_valid (draft_id))
         g_hash_table_add (self->ignored_drafts, g_steal_pointer (&draft_id));
     }

@@ -32,6 +32,10 @@ typedef struct
  * damaged or hostile file must not keep the start-up busy for ever.
  */
 #define RST_SESSION_MAX_TABS 64
+/* A session file names at most RST_SESSION_MAX_TABS tabs of a few lines
+ * each: anything larger is not one of ours.
+ */
+#define RST_SESSION_MAX_SIZE (256 * 1024)
 
 #define RST_TYPE_SESSION_TAB (rst_session_tab_get_type ())
 
@@ -72,6 +76,11 @@ void           rst_draft_store_write_session    (RstDraftStore  *self,
                                                  GPtrArray      *tabs,
                                                  gboolean        clean_exit);
 GPtrArray     *rst_draft_store_read_session     (RstDraftStore  *self,
+                                                 gboolean       *clean_exit,
+                                                 GError        **error);
+GPtrArray     *rst_draft_store_parse_session    (RstDraftStore  *self,
+                                                 const char     *data,
+                                                 gsize           length,
                                                  gboolean       *clean_exit,
                                                  GError        **error);
 void           rst_draft_store_remove_orphans   (RstDraftStore  *self,

@@ -225,7 +225,11 @@ rst_front_matter_read (const char            *text,
               if (!have_key)
                 {
                   g_free (key);
-                  key = g_strndup (value, event.data.scalar.length);
+                  /* No detail has a key that long; YAML cannot even
+                   * write it back as a "key: value" line (1024 at most).
+                   */
+                  key = event.data.scalar.length <= RST_FRONT_MATTER_MAX_KEY_LENGTH
+                    ? g_strndup (value, event.data.scalar.length) : NULL;
                   have_key = TRUE;
                 }
               else
@@ -385,6 +389,88 @@ rst_front_matter_find_value (const char           *text,
   return FALSE;
 }
 
+/* The key of a "key: value" line as libyaml reads it: plain ("título",
+ * "dc.title"), or in quotes ("\"quoted key\"", "'it''s'"); @colon is where
+ * its ':' is. Keys in other forms ("? key", anchors, tags, flow mappings)
+ * are not found here: rst_front_matter_replace() then says it cannot
+ * rewrite them rather than leave them as they were.
+ */
+static gboolean
+split_key (const char  *line,
+           gsize        len,
+           char       **key,
+           gsize       *colon)
+{
+  gsize i = 0;
+  gsize end;
+
+  if (len == 0)
+    return FALSE;
+
+  if (line[0] == '"' || line[0] == '\'')
+    {
+      char quote = line[0];
+      GString *str = g_string_new (NULL);
+
+      for (i = 1; i < len; i++)
+        {
+          if (quote == '\'' && line[i] == '\'' && i + 1 < len && line[i + 1] == '\'')
+            {
+              g_string_append_c (str, '\'');
+              i++;
+            }
+          else if (line[i] == quote)
+            break;
+          /* Escapes in a key: not a key this reader rewrites. */
+          else if (quote == '"' && line[i] == '\\')
+            break;
+          else
+            g_string_append_c (str, line[i]);
+        }
+      if (i >= len || line[i] != quote || str->len == 0)
+        {
+          g_string_free (str, TRUE);
+          return FALSE;
+        }
+      for (i++; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
+        ;
+      if (i >= len || line[i] != ':')
+        {
+          g_string_free (str, TRUE);
+          return FALSE;
+        }
+      *key = g_string_free (str, FALSE);
+      *colon = i;
+      return TRUE;
+    }
+
+  /* A plain key cannot start with an indicator, and ends at the first
+   * ':' followed by a blank or the end of the line.
+   */
+  if (strchr (",[]{}#&*!|>%@` \t", line[0]) != NULL)
+    return FALSE;
+  /* "-", "?" and ":" start a plain key ("-0a") unless a blank follows. */
+  if (strchr ("-?:", line[0]) != NULL && (len == 1 || line[1] == ' ' || line[1] == '\t'))
+    return FALSE;
+  for (i = 0; i < len; i++)
+    {
+      if (line[i] == ':' && (i + 1 == len || line[i + 1] == ' ' || line[i + 1] == '\t'))
+        break;
+      /* A comment before the colon. */
+      if (line[i] == '#' && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+        return FALSE;
+    }
+  if (i >= len)
+    return FALSE;
+
+  end = i;
+  while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+    end--;
+  *key = g_strndup (line, end);
+  *colon = i;
+  return TRUE;
+}
+
 /**
  * rst_front_matter_split_line:
  * @line: one top-level line of a front matter
@@ -414,12 +500,9 @@ rst_front_matter_split_line (const char  *line,
   while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t'))
     len--;
 
-  while (i < len && (g_ascii_isalnum (line[i]) || line[i] == '-' || line[i] == '_'))
-    i++;
-  if (i == 0 || i >= len || line[i] != ':')
+  if (!split_key (line, len, key, &i))
     return FALSE;
 
-  *key = g_strndup (line, i);
   vstart = i + 1;
   while (vstart < len && (line[vstart] == ' ' || line[vstart] == '\t'))
     vstart++;
@@ -434,13 +517,44 @@ rst_front_matter_split_line (const char  *line,
         {
           if (line[p] == '\\' && p + 1 < len)
             {
+              gsize digits = 0;
+
               p++;
               switch (line[p])
                 {
                 case 'n': g_string_append_c (str, '\n'); break;
                 case 't': g_string_append_c (str, '\t'); break;
                 case 'r': g_string_append_c (str, '\r'); break;
+                case '0': g_string_append_c (str, '\0'); break;
+                case 'a': g_string_append_c (str, '\a'); break;
+                case 'b': g_string_append_c (str, '\b'); break;
+                case 'e': g_string_append_c (str, '\x1b'); break;
+                case 'f': g_string_append_c (str, '\f'); break;
+                case 'v': g_string_append_c (str, '\v'); break;
+                case 'N': g_string_append_unichar (str, 0x85); break;
+                case '_': g_string_append_unichar (str, 0xA0); break;
+                case 'L': g_string_append_unichar (str, 0x2028); break;
+                case 'P': g_string_append_unichar (str, 0x2029); break;
+                /* The escapes rst_front_matter_append_scalar() writes. */
+                case 'x': digits = 2; break;
+                case 'u': digits = 4; break;
+                case 'U': digits = 8; break;
                 default:  g_string_append_c (str, line[p]); break;
+                }
+              if (digits > 0)
+                {
+                  gunichar c = 0;
+                  gsize d;
+
+                  for (d = 0; d < digits && p + 1 + d < len && g_ascii_isxdigit (line[p + 1 + d]); d++)
+                    c = c * 16 + g_ascii_xdigit_value (line[p + 1 + d]);
+                  if (d == digits && g_unichar_validate (c))
+                    {
+                      g_string_append_unichar (str, c);
+                      p += digits;
+                    }
+                  else
+                    g_string_append_c (str, line[p]);
                 }
             }
           else
@@ -480,6 +594,17 @@ rst_front_matter_split_line (const char  *line,
   return TRUE;
 }
 
+/* Characters that YAML does not allow as they are (C1 controls, the byte
+ * order mark, non-characters) or reads as line breaks (NEL, U+2028,
+ * U+2029): written as escapes, in double quotes.
+ */
+static gboolean
+needs_escape (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) ||
+         c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF;
+}
+
 /* Whether @value reads back as the same string when written unquoted. */
 static gboolean
 is_plain_safe (const char *value)
@@ -493,13 +618,20 @@ is_plain_safe (const char *value)
     return FALSE;
   if (strchr ("-?:,[]{}#&*!|>'\"%@` \t", value[0]) != NULL)
     return FALSE;
+  /* A key starts its line: "..." or "---" there ends the YAML. */
+  if (g_str_has_prefix (value, "...") || g_str_has_prefix (value, "---"))
+    return FALSE;
   if (value[len - 1] == ' ' || value[len - 1] == ':')
     return FALSE;
   if (strstr (value, ": ") != NULL || strstr (value, " #") != NULL)
     return FALSE;
   for (const char *p = value; *p; p++)
-    if ((guchar) *p < 0x20 || (guchar) *p == 0x7F)
-      return FALSE;
+    {
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char_validated (p, -1);
+
+      if ((guchar) *p < 0x20 || (c < (gunichar) -2 && needs_escape (c)))
+        return FALSE;
+    }
   /* "lang: no" must stay the string "no" for every YAML reader. */
   for (guint i = 0; reserved[i]; i++)
     if (g_ascii_strcasecmp (value, reserved[i]) == 0)
@@ -532,6 +664,8 @@ rst_front_matter_append_scalar (GString    *out,
   g_string_append_c (out, '"');
   for (const char *p = value; *p; p++)
     {
+      gunichar c;
+
       switch (*p)
         {
         case '"':  g_string_append (out, "\\\""); break;
@@ -543,6 +677,13 @@ rst_front_matter_append_scalar (GString    *out,
           /* Other control characters are not allowed raw in YAML. */
           if ((guchar) *p < 0x20 || (guchar) *p == 0x7F)
             g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          else if ((guchar) *p >= 0x80 &&
+                   (c = g_utf8_get_char_validated (p, -1)) < (gunichar) -2 &&
+                   needs_escape (c))
+            {
+              g_string_append_printf (out, "\\u%04X", c);
+              p = g_utf8_next_char (p) - 1;
+            }
           else
             g_string_append_c (out, *p);
           break;
@@ -572,7 +713,8 @@ rst_front_matter_write (const RstDetails *details)
   out = g_string_new ("---\n");
   for (guint i = 0; i < n; i++)
     {
-      g_string_append (out, rst_details_get_key (details, i));
+      /* A key is a scalar too ("quoted key": …, "no": …). */
+      rst_front_matter_append_scalar (out, rst_details_get_key (details, i));
       g_string_append (out, ": ");
       rst_front_matter_append_scalar (out, rst_details_get_value (details, i));
       g_string_append_c (out, '\n');
@@ -584,22 +726,78 @@ rst_front_matter_write (const RstDetails *details)
 
 /* Rewriting a front matter ----------------------------------------------- */
 
-/* A line that belongs to the value of the key line above it: indented,
- * or an item of a list written at the margin ("authors:\n- A\n- B").
+/* The spaces before the first key: YAML lets the whole mapping be
+ * indented, and its keys are then the lines indented that much.
+ */
+static gsize
+mapping_indent (const char *text,
+                gsize       start,
+                gsize       end)
+{
+  for (gsize pos = start, next; pos < end; pos = next)
+    {
+      gsize eol = rst_line_end (text, end, pos, &next);
+      gsize i = pos;
+
+      while (i < eol && text[i] == ' ')
+        i++;
+      if (i < eol && text[i] != '#' && text[i] != '\r' && text[i] != '\t')
+        return i - pos;
+    }
+
+  return 0;
+}
+
+/* A line that belongs to the value of the key line above it: indented
+ * more than the keys, or an item of a list written at the keys' margin
+ * ("authors:\n- A\n- B").
  */
 static gboolean
 is_continuation (const char *text,
                  gsize       start,
-                 gsize       end)
+                 gsize       end,
+                 gsize       indent)
 {
+  gsize i = start;
+
   if (start >= end)
     return FALSE;
-  if (text[start] == ' ' || text[start] == '\t')
+  while (i < end && i - start < indent && text[i] == ' ')
+    i++;
+  if (i - start < indent || i >= end)
+    return FALSE;
+  if (text[i] == ' ' || text[i] == '\t')
     return TRUE;
 
-  return text[start] == '-' &&
-         (start + 1 == end || text[start + 1] == ' ' || text[start + 1] == '\t' ||
-          text[start + 1] == '\r');
+  return text[i] == '-' &&
+         (i + 1 == end || text[i + 1] == ' ' || text[i + 1] == '\t' ||
+          text[i + 1] == '\r');
+}
+
+/* A comment line, however indented. */
+static gboolean
+is_comment (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  while (start < end && (text[start] == ' ' || text[start] == '\t'))
+    start++;
+
+  return start < end && text[start] == '#';
+}
+
+/* Whether the line starts with exactly @indent spaces, then a key. */
+static gboolean
+at_indent (const char *text,
+           gsize       start,
+           gsize       end,
+           gsize       indent)
+{
+  for (gsize i = 0; i < indent; i++)
+    if (start + i >= end || text[start + i] != ' ')
+      return FALSE;
+
+  return start + indent < end && text[start + indent] != ' ' && text[start + indent] != '\t';
 }
 
 static gboolean
@@ -617,13 +815,16 @@ is_blank (const char *text,
 /* "key: value" as a line of its own; a comment after the old value stays. */
 static void
 append_entry (GString    *out,
+              gsize       indent,
               const char *key,
               const char *value,
               const char *comment,
               gsize       comment_len,
               const char *newline)
 {
-  g_string_append (out, key);
+  for (gsize i = 0; i < indent; i++)
+    g_string_append_c (out, ' ');
+  rst_front_matter_append_scalar (out, key);
   g_string_append (out, ": ");
   rst_front_matter_append_scalar (out, value);
   if (comment != NULL)
@@ -649,6 +850,33 @@ trailing_comment (const char *line,
 
   *comment_len = len - value_end;
   return line + value_end;
+}
+
+/* The same keys with the same values; the order is the file's. */
+static gboolean
+same_details (const RstDetails *a,
+              const RstDetails *b)
+{
+  if (rst_details_get_size (a) != rst_details_get_size (b))
+    return FALSE;
+
+  for (guint i = 0; i < rst_details_get_size (a); i++)
+    if (g_strcmp0 (rst_details_lookup (b, rst_details_get_key (a, i)), rst_details_get_value (a, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether the text from @body on starts with a "---" line. */
+static gboolean
+body_opens_block (const char *text,
+                  gsize       length,
+                  gsize       body)
+{
+  gsize next;
+  gsize end = rst_line_end (text, length, body, &next);
+
+  return body < length && line_is (text, body, end, "---");
 }
 
 /**
@@ -680,6 +908,7 @@ rst_front_matter_replace (const char        *text,
   RstFrontMatter fm;
   const char *newline;
   GString *out;
+  gsize indent;
   gsize pos;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -689,6 +918,10 @@ rst_front_matter_replace (const char        *text,
   before = rst_front_matter_read (text, length, &fm, NULL, error);
   if (before == NULL)
     return NULL;
+
+  /* Nothing to change: the text as it is, however its keys are written. */
+  if (rst_details_equal (before, details))
+    return g_strndup (text, length);
 
   if (!fm.present)
     {
@@ -702,8 +935,10 @@ rst_front_matter_replace (const char        *text,
     }
 
   newline = fm.yaml_start >= 2 && text[fm.yaml_start - 2] == '\r' ? "\r\n" : "\n";
-  done = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Not interned: the keys are the file's, any number of them. */
+  done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   yaml = g_string_sized_new (fm.yaml_end - fm.yaml_start + 64);
+  indent = mapping_indent (text, fm.yaml_start, fm.yaml_end);
 
   for (pos = fm.yaml_start; pos < fm.yaml_end;)
     {
@@ -717,8 +952,9 @@ rst_front_matter_replace (const char        *text,
       gsize value_end = 0;
       gboolean single_line;
 
-      if (text[pos] == '#' || is_continuation (text, pos, eol) ||
-          !rst_front_matter_split_line (text + pos, eol - pos, &key, &value, &value_end))
+      if (is_comment (text, pos, eol) || !at_indent (text, pos, eol, indent) ||
+          is_continuation (text, pos, eol, indent) ||
+          !rst_front_matter_split_line (text + pos + indent, eol - pos - indent, &key, &value, &value_end))
         {
           g_string_append_len (yaml, text + pos, next - pos);
           pos = next;
@@ -733,7 +969,7 @@ rst_front_matter_replace (const char        *text,
           gsize after;
           gsize e = rst_line_end (text, fm.yaml_end, p, &after);
 
-          if (is_continuation (text, p, e))
+          if (is_continuation (text, p, e, indent))
             entry_end = p = after;
           else if (is_blank (text, p, e))
             p = after;
@@ -748,9 +984,12 @@ rst_front_matter_replace (const char        *text,
       if (g_hash_table_contains (done, key))
         {
           /* A repeated key: the reader takes its last value, so the
-           * repetition stays only when nothing changed.
+           * repetition stays only when nothing changed, or when it is
+           * not a detail at all (a line inside a quoted value may look
+           * like a key).
            */
-          if (wanted != NULL && g_strcmp0 (wanted, had) == 0)
+          if ((wanted != NULL && g_strcmp0 (wanted, had) == 0) ||
+              (wanted == NULL && had == NULL))
             g_string_append_len (yaml, text + pos, entry_end - pos);
         }
       else if (wanted != NULL && g_strcmp0 (wanted, had) == 0)
@@ -759,15 +998,15 @@ rst_front_matter_replace (const char        *text,
         {
           gsize comment_len = 0;
           const char *comment = single_line
-            ? trailing_comment (text + pos, eol - pos, value_end, &comment_len) : NULL;
+            ? trailing_comment (text + pos + indent, eol - pos - indent, value_end, &comment_len) : NULL;
 
-          append_entry (yaml, key, wanted, comment, comment_len, newline);
+          append_entry (yaml, indent, key, wanted, comment, comment_len, newline);
         }
       else if (had == NULL)
         /* Not a detail (a list, a mapping): not ours to remove. */
         g_string_append_len (yaml, text + pos, entry_end - pos);
 
-      g_hash_table_add (done, (gpointer) g_intern_string (key));
+      g_hash_table_add (done, g_steal_pointer (&key));
       pos = entry_end;
     }
 
@@ -776,11 +1015,15 @@ rst_front_matter_replace (const char        *text,
       const char *key = rst_details_get_key (details, i);
 
       if (!g_hash_table_contains (done, key))
-        append_entry (yaml, key, rst_details_get_value (details, i), NULL, 0, newline);
+        append_entry (yaml, indent, key, rst_details_get_value (details, i), NULL, 0, newline);
     }
 
   out = g_string_sized_new (length + yaml->len);
-  if (rst_details_get_size (details) == 0 && is_blank (yaml->str, 0, yaml->len))
+  /* A front matter left with nothing goes, unless the body then starts
+   * with a "---" line that would read as one.
+   */
+  if (rst_details_get_size (details) == 0 && is_blank (yaml->str, 0, yaml->len) &&
+      !body_opens_block (text, length, fm.body))
     g_string_append_len (out, text, fm.start);
   else
     {
@@ -789,6 +1032,26 @@ rst_front_matter_replace (const char        *text,
       g_string_append_len (out, text + fm.yaml_end, fm.body - fm.yaml_end);
     }
   g_string_append_len (out, text + fm.body, length - fm.body);
+
+  /* Keys written in a way the line rewriter does not follow ("? key",
+   * anchors, flow mappings) could stay as they were: refuse rather than
+   * write details other than the ones asked for.
+   */
+  {
+    g_autoptr(RstDetails) written = NULL;
+    RstFrontMatter check;
+
+    rst_front_matter_locate (out->str, out->len, &check);
+    written = rst_front_matter_read (out->str, out->len, &check, NULL, NULL);
+    if (written == NULL || !same_details (written, details))
+      {
+        g_set_error (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_UNSUPPORTED,
+                     _("Line %u: the details at the top are written in a way Rostrum cannot change; edit them in the text"),
+                     line_of (text, fm.start));
+        g_string_free (out, TRUE);
+        return NULL;
+      }
+  }
 
   return g_string_free (out, FALSE);
 }

@@ -28,11 +28,15 @@ typedef enum
   RST_FRONT_MATTER_ERROR_SYNTAX,
   RST_FRONT_MATTER_ERROR_NOT_A_MAPPING,
   RST_FRONT_MATTER_ERROR_TOO_LARGE,
+  /* rst_front_matter_replace() cannot rewrite keys written this way. */
+  RST_FRONT_MATTER_ERROR_UNSUPPORTED,
 } RstFrontMatterError;
 
 /* Bounds on hostile input, checked before and while libyaml reads. */
 #define RST_FRONT_MATTER_MAX_SIZE  (64 * 1024)
 #define RST_FRONT_MATTER_MAX_DEPTH 16
+/* A longer key is not a detail's (and not a "key: value" line's). */
+#define RST_FRONT_MATTER_MAX_KEY_LENGTH 256
 
 /* Byte offsets into the text. Without a front matter (or with one that is
  * never closed, which is then body text) @present is FALSE and @body is

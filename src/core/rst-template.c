@@ -13,6 +13,7 @@
 
 #include "rst-front-matter.h"
 #include "rst-language.h"
+#include "rst-line-index.h"
 #include "rst-placeholder.h"
 #include "rst-template-private.h"
 #include "rst-text-file.h"
@@ -88,6 +89,46 @@ name_from_id (const char *id)
   return g_steal_pointer (&name);
 }
 
+/* Whether the value of a "key: value" line, if it is quoted, ends on
+ * the line.
+ */
+static gboolean
+quote_closed (const char *line,
+              gsize       len)
+{
+  const char *colon = memchr (line, ':', len);
+  gsize p;
+  char quote;
+
+  /* A quoted key: its colon is after the closing quote. */
+  if (len > 0 && (line[0] == '"' || line[0] == '\''))
+    {
+      const char *close = memchr (line + 1, line[0], len - 1);
+
+      colon = close != NULL ? memchr (close, ':', len - (close - line)) : NULL;
+    }
+  if (colon == NULL)
+    return TRUE;
+
+  for (p = colon - line + 1; p < len && (line[p] == ' ' || line[p] == '\t'); p++)
+    ;
+  if (p >= len || (line[p] != '"' && line[p] != '\''))
+    return TRUE;
+
+  quote = line[p];
+  for (p++; p < len; p++)
+    {
+      if (quote == '"' && line[p] == '\\')
+        p++;
+      else if (quote == '\'' && line[p] == '\'' && p + 1 < len && line[p + 1] == '\'')
+        p++;
+      else if (line[p] == quote)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Why a template cannot be used, or NULL: the same front matter and
  * placeholders as a statement's, but stricter, since a template is
  * written once, by hand, and read by every new statement.
@@ -116,6 +157,26 @@ validate (const char *data,
   *details = rst_front_matter_read (data, length, &fm, nested, &error);
   if (*details == NULL)
     return g_error_new_literal (RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_FRONT_MATTER, error->message);
+
+  /* Filling and Save as Template rewrite the details line by line: a
+   * quoted value that goes on over lines would be cut.
+   */
+  if (fm.present)
+    {
+      for (gsize line = fm.yaml_start, next; line < fm.yaml_end; line = next)
+        {
+          gsize eol = rst_line_end (data, fm.yaml_end, line, &next);
+          g_autofree char *key = NULL;
+          g_autofree char *value = NULL;
+          gsize value_end;
+
+          if (rst_front_matter_split_line (data + line, eol - line, &key, &value, &value_end) &&
+              !quote_closed (data + line, eol - line))
+            return g_error_new (RST_TEMPLATE_ERROR, RST_TEMPLATE_ERROR_FRONT_MATTER,
+                                _("Line %u: the quoted value of “%s” must end on the same line"),
+                                rst_text_count_lines (data, line), key);
+        }
+    }
 
   /* {{speaker}} without quotes reads as a YAML mapping: say how to
    * write it rather than that the value is not text.

@@ -385,8 +385,14 @@ rst_document_set_details (RstDocument *self,
   front_matter = rst_front_matter_replace (self->front_matter, strlen (self->front_matter), details, &error);
   if (front_matter == NULL)
     {
-      /* The document only keeps front matters it could read. */
-      g_critical ("The details could not be written: %s", error->message);
+      /* The document only keeps front matters it could read; one with
+       * keys written in a way that cannot be rewritten ("? key") stays
+       * as the drafter wrote it.
+       */
+      if (g_error_matches (error, RST_FRONT_MATTER_ERROR, RST_FRONT_MATTER_ERROR_UNSUPPORTED))
+        g_debug ("The details were not written: %s", error->message);
+      else
+        g_critical ("The details could not be written: %s", error->message);
       return;
     }
 
