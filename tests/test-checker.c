@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rst-analysis.h"
+#include "rst-text-file.h"
 
 /* A statement every rule accepts; tests change one thing in it. */
 #define HEADING     "**Statement by the delegation of Peru**\n\n"
@@ -804,6 +805,49 @@ test_lone_marker (void)
     }
 }
 
+/* Found by fuzz-statement: the return salutation "\x7fELFme President,"
+ * became the salutation a fix inserts at the very start, and the fixed
+ * file began with an ELF header's bytes: refused as binary. A fix keeps
+ * no control character but line breaks and tabs.
+ */
+static void
+test_fix_copies_no_control (void)
+{
+  static const char text[] =
+    "Statement by the Minister\n\nWe thank you for this point.\n\n"
+    "\x7f" "ELFme President,\n\nThank you, M\x1b" "r. President.\n";
+  g_autoptr(RstAnalysis) analysis = rst_analysis_new (text, sizeof text - 1, NULL);
+  GPtrArray *diagnostics = rst_analysis_get_diagnostics (analysis);
+  guint fixes = 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      GPtrArray *list = rst_diagnostic_get_fixes (g_ptr_array_index (diagnostics, i));
+
+      for (guint k = 0; list != NULL && k < list->len; k++)
+        {
+          const RstFix *fix = g_ptr_array_index (list, k);
+          g_autoptr(GString) fixed = g_string_new_len (text, fix->start);
+
+          g_string_append (fixed, fix->replacement);
+          g_string_append_len (fixed, text + fix->end, sizeof text - 1 - fix->end);
+          for (const char *p = fix->replacement; *p != '\0'; p++)
+            g_assert_true ((guchar) *p >= 0x20 ? (guchar) *p != 0x7f : strchr ("\n\r\t", *p) != NULL);
+          if (fix->start == 0)
+            g_assert_true (rst_text_validate (fixed->str, fixed->len, NULL));
+          fixes++;
+        }
+    }
+  g_assert_cmpuint (fixes, >, 0);
+
+  /* Whatever a fix is made with. */
+  {
+    g_autoptr(RstFix) fix = rst_fix_new (0, 0, "\x7f" "Mr.\x1b President,\r\n\t", NULL);
+
+    g_assert_cmpstr (fix->replacement, ==, "Mr. President,\r\n\t");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/checker/sorted", test_sorted_and_positions);
   g_test_add_func ("/checker/empty", test_empty);
   g_test_add_func ("/checker/lone-marker", test_lone_marker);
+  g_test_add_func ("/checker/fix-copies-no-control", test_fix_copies_no_control);
 
   return g_test_run ();
 }

@@ -31,6 +31,28 @@ struct _RstDiagnostic
 G_DEFINE_FINAL_TYPE (RstDiagnostic, rst_diagnostic, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (RstFix, rst_fix, rst_fix_copy, rst_fix_free)
 
+/* A fix copies words from the statement (a salutation built from the
+ * return salutation, say), and what it inserts must be text again: a
+ * control character copied along could make the file look binary at its
+ * start ("\x7fELF"), so only line breaks and tabs are kept.
+ */
+static char *
+dup_without_controls (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)
+        continue;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 RstFix *
 rst_fix_new (gsize       start,
              gsize       end,
@@ -45,7 +67,7 @@ rst_fix_new (gsize       start,
   fix = g_new0 (RstFix, 1);
   fix->start = start;
   fix->end = end;
-  fix->replacement = g_strdup (replacement);
+  fix->replacement = dup_without_controls (replacement);
   fix->label = g_strdup (label);
 
   return fix;
