@@ -18,10 +18,13 @@ target="$top/_fuzz/tests/fuzz-$name"
 
 case $name in
   statement)
-    # The statement seeds are the files at the top of tests/fuzz-corpus.
+    # The statement seeds are the files at the top of tests/fuzz-corpus
+    # and the real statements of tests/corpus, in all six languages.
     seeds="$work/seeds"
     mkdir -p "$seeds"
-    find "$top/tests/fuzz-corpus" -maxdepth 1 -type f -exec cp {} "$seeds" \; ;;
+    find "$top/tests/fuzz-corpus" -maxdepth 1 -type f -exec cp {} "$seeds" \;
+    find "$top/tests/corpus" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.md' \) \
+      ! -name README.md -exec cp {} "$seeds" \; ;;
   *) seeds="$top/tests/fuzz-corpus/$name" ;;
 esac
 dict=
