@@ -492,7 +492,6 @@ rst_writing_format_date (const RstWriting *self,
                          guint             day)
 {
   const char *names[] = { "day", "month_number", "month", "year", NULL };
-  g_autoptr(GDate) date = NULL;
   char day_text[8];
   char month_text[8];
   char year_text[8];
