@@ -13,6 +13,9 @@
 #include <glib/gstdio.h>
 
 #include "rst-application.h"
+#include "rst-document.h"
+#include "rst-page.h"
+#include "rst-window.h"
 
 G_BEGIN_DECLS
 
@@ -99,6 +102,35 @@ rst_test_ui_find_toplevel (GType      type,
       g_usleep (1000);
     }
   return NULL;
+}
+
+/* Loaded, and the analysis published is of the text as it is now. A
+ * stuck check fails through Meson's timeout rather than silently.
+ */
+static inline void
+rst_test_ui_wait_checked (RstDocument *document)
+{
+  RstDocumentChecker *checker = rst_document_get_checker (document);
+
+  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
+         rst_document_checker_get_analysis (checker) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Opens tests/corpus/@name in @window and waits for its analysis. */
+static inline RstPage *
+rst_test_ui_open_corpus (RstWindow  *window,
+                         const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  rst_window_open_file (window, file);
+  rst_test_ui_wait_checked (rst_window_get_document (window));
+
+  return rst_window_get_current_page (window);
 }
 
 G_END_DECLS

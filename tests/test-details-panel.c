@@ -35,20 +35,6 @@ write_statement (const char *name,
   return path;
 }
 
-/* Loaded, and the analysis published is of the text as it is now. */
-static void
-wait_checked (RstDocument *document)
-{
-  RstDocumentChecker *checker = rst_document_get_checker (document);
-
-  /* A stuck check fails through Meson's timeout rather than silently. */
-  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
-         rst_document_checker_get_analysis (checker) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static void
 wait_saved (RstDocument *document)
 {
@@ -114,7 +100,7 @@ open_statement (const char  *path,
   gtk_window_present (GTK_WINDOW (window));
   rst_window_open_file (window, file);
   *document = rst_window_get_document (window);
-  wait_checked (*document);
+  rst_test_ui_wait_checked (*document);
 
   return window;
 }
@@ -246,7 +232,7 @@ test_details_edit_save_undo (void)
   gtk_spin_button_set_value (rst_details_panel_get_session_spin (panel), 115);
   g_assert_cmpstr (rst_details_get (rst_document_get_details (document), "session"), ==, "115");
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
-  wait_checked (document);
+  rst_test_ui_wait_checked (document);
   g_assert_cmpuint (rst_analysis_get_session (rst_document_checker_get_analysis (checker)), ==, 115);
   /* The text is as it was. */
   assert_buffer_is (document, before);
@@ -255,7 +241,7 @@ test_details_edit_save_undo (void)
   time_limit = rst_details_panel_get_row (panel, "time-limit");
   gtk_editable_set_text (GTK_EDITABLE (time_limit), "2:00");
   g_signal_emit_by_name (time_limit, "entry-activated");
-  wait_checked (document);
+  rst_test_ui_wait_checked (document);
   g_assert_cmpuint (rst_analysis_get_time_limit (rst_document_checker_get_analysis (checker)), ==, 120);
   timing = rst_analysis_dup_timing_text (rst_document_checker_get_analysis (checker));
   g_assert_nonnull (strstr (timing, "of 2:00"));
@@ -301,7 +287,7 @@ test_details_edit_save_undo (void)
   g_assert_cmpstr (rst_details_get (rst_document_get_details (document), "session"), ==, "114");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (rst_details_panel_get_session_spin (panel)), ==, 114);
   assert_buffer_is (document, before);
-  wait_checked (document);
+  rst_test_ui_wait_checked (document);
   g_assert_cmpuint (rst_analysis_get_session (rst_document_checker_get_analysis (checker)), ==, 114);
 
   /* Redo brings it back; typing after an undo ends what redo could. */
@@ -468,7 +454,7 @@ test_details_broken_front_matter (void)
   gtk_text_buffer_delete (GTK_TEXT_BUFFER (document), &begin, &end);
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &begin, "title: Fixed", -1);
   gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (document));
-  wait_checked (document);
+  rst_test_ui_wait_checked (document);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.take-front-matter", NULL));
 
@@ -478,7 +464,7 @@ test_details_broken_front_matter (void)
   g_assert_cmpstr (rst_details_get (rst_document_get_details (document), "title"), ==, "Fixed");
   g_assert_true (rst_details_panel_get_editable (panel));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rst_details_panel_get_row (panel, "title"))), ==, "Fixed");
-  wait_checked (document);
+  rst_test_ui_wait_checked (document);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 
   /* Undo puts the text back, as it was before the move. */

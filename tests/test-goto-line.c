@@ -46,18 +46,6 @@ test_goto_line_parse (void)
 }
 
 static void
-wait_checked (RstDocument *document)
-{
-  RstDocumentChecker *checker = rst_document_get_checker (document);
-
-  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
-         rst_document_checker_get_analysis (checker) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 iterate (void)
 {
   for (guint i = 0; i < 50; i++)
@@ -114,7 +102,7 @@ test_goto_line_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
   gtk_window_present (GTK_WINDOW (window));
   rst_window_open_file (window, file);
-  wait_checked (rst_window_get_document (window));
+  rst_test_ui_wait_checked (rst_window_get_document (window));
   page = rst_window_get_current_page (window);
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
   last = gtk_text_buffer_get_line_count (buffer) - 1;

@@ -17,31 +17,6 @@
 
 static RstApplication *app;
 
-static void
-wait_checked (RstDocument *document)
-{
-  RstDocumentChecker *checker = rst_document_get_checker (document);
-
-  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
-         rst_document_checker_get_analysis (checker) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static RstPage *
-open_corpus (RstWindow  *window,
-             const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  rst_window_open_file (window, file);
-  wait_checked (rst_window_get_document (window));
-
-  return rst_window_get_current_page (window);
-}
-
 /* Whether the character at @line, @index (bytes) is dimmed. */
 static gboolean
 dimmed_at (GtkTextBuffer *buffer,
@@ -80,7 +55,7 @@ test_markup_dimmer_cursor_line (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "en-iom-115-general-debate-china.md");
+  page = rst_test_ui_open_corpus (window, "en-iom-115-general-debate-china.md");
   view = GTK_TEXT_VIEW (rst_page_get_view (page));
   buffer = gtk_text_view_get_buffer (view);
   last = gtk_text_buffer_get_line_count (buffer) - 1;
@@ -127,7 +102,7 @@ test_markup_dimmer_incremental (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "en-iom-115-general-debate-china.md");
+  page = rst_test_ui_open_corpus (window, "en-iom-115-general-debate-china.md");
   view = GTK_TEXT_VIEW (rst_page_get_view (page));
   buffer = gtk_text_view_get_buffer (view);
   lines = gtk_text_buffer_get_line_count (buffer);

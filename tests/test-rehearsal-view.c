@@ -34,18 +34,6 @@ advance (RstRehearsalView *view,
   rst_rehearsal_view_tick (view);
 }
 
-static void
-wait_checked (RstDocument *document)
-{
-  RstDocumentChecker *checker = rst_document_get_checker (document);
-
-  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
-         rst_document_checker_get_analysis (checker) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static RstPage *
 open_path (RstWindow  *window,
            const char *path)
@@ -53,7 +41,7 @@ open_path (RstWindow  *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   rst_window_open_file (window, file);
-  wait_checked (rst_window_get_document (window));
+  rst_test_ui_wait_checked (rst_window_get_document (window));
 
   return rst_window_get_current_page (window);
 }
@@ -310,11 +298,11 @@ test_rehearsal_view_drive (void)
 
   /* The outline shows what the rehearsal learned, until the text changes. */
   rst_page_set_sidebar_visible (page, TRUE);
-  wait_checked (document);
+  rst_test_ui_wait_checked (document);
   iterate ();
   g_assert_true (find_label_containing (GTK_WIDGET (rst_page_get_sidebar (page)), "rehearsed 0:10"));
   gtk_text_buffer_insert_at_cursor (GTK_TEXT_BUFFER (document), "Indeed, ", -1);
-  wait_checked (document);
+  rst_test_ui_wait_checked (document);
   iterate ();
   g_assert_false (find_label_containing (GTK_WIDGET (rst_page_get_sidebar (page)), "rehearsed"));
 
@@ -419,7 +407,7 @@ test_rehearsal_view_empty (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  wait_checked (rst_window_get_document (window));
+  rst_test_ui_wait_checked (rst_window_get_document (window));
 
   view = open_rehearsal (window);
   g_assert_cmpuint (rst_rehearsal_get_n_sentences (rst_rehearsal_view_get_rehearsal (view)), ==, 0);

@@ -21,31 +21,6 @@
 
 static RstApplication *app;
 
-static void
-wait_checked (RstDocument *document)
-{
-  RstDocumentChecker *checker = rst_document_get_checker (document);
-
-  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
-         rst_document_checker_get_analysis (checker) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static RstPage *
-open_corpus (RstWindow  *window,
-             const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  rst_window_open_file (window, file);
-  wait_checked (rst_window_get_document (window));
-
-  return rst_window_get_current_page (window);
-}
-
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
@@ -150,7 +125,7 @@ test_search_bar_count_and_move (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "en-iom-115-general-debate-china.md");
+  page = rst_test_ui_open_corpus (window, "en-iom-115-general-debate-china.md");
   bar = rst_page_get_search_bar (page);
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
   gtk_text_buffer_get_start_iter (buffer, &start);
@@ -230,7 +205,7 @@ test_search_bar_case_and_words (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "en-iom-115-general-debate-china.md");
+  page = rst_test_ui_open_corpus (window, "en-iom-115-general-debate-china.md");
   bar = rst_page_get_search_bar (page);
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
 
@@ -278,7 +253,7 @@ test_search_bar_selection (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "en-iom-115-general-debate-china.md");
+  page = rst_test_ui_open_corpus (window, "en-iom-115-general-debate-china.md");
   bar = rst_page_get_search_bar (page);
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
 
@@ -343,7 +318,7 @@ test_search_bar_replace (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "en-iom-115-general-debate-china.md");
+  page = rst_test_ui_open_corpus (window, "en-iom-115-general-debate-china.md");
   bar = rst_page_get_search_bar (page);
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
   gtk_text_buffer_get_start_iter (buffer, &start);
@@ -399,7 +374,7 @@ test_search_bar_escape (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "en-iom-115-general-debate-china.md");
+  page = rst_test_ui_open_corpus (window, "en-iom-115-general-debate-china.md");
   bar = rst_page_get_search_bar (page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));

@@ -16,18 +16,6 @@
 static RstApplication *app;
 
 static void
-wait_checked (RstDocument *document)
-{
-  RstDocumentChecker *checker = rst_document_get_checker (document);
-
-  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
-         rst_document_checker_get_analysis (checker) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 iterate (void)
 {
   for (guint i = 0; i < 50; i++)
@@ -62,7 +50,7 @@ test_sidebar_outline_click (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
   gtk_window_present (GTK_WINDOW (window));
   rst_window_open_file (window, file);
-  wait_checked (rst_window_get_document (window));
+  rst_test_ui_wait_checked (rst_window_get_document (window));
   page = rst_window_get_current_page (window);
   rst_page_set_sidebar_visible (page, TRUE);
   sidebar = rst_page_get_sidebar (page);

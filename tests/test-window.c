@@ -264,32 +264,6 @@ test_window_untitled (void)
 }
 
 
-/* Loaded, and the analysis published is of the text as it is now. */
-static void
-wait_checked (RstDocument *document)
-{
-  RstDocumentChecker *checker = rst_document_get_checker (document);
-
-  while (rst_document_get_busy (document) || !rst_document_checker_get_up_to_date (checker) ||
-         rst_document_checker_get_analysis (checker) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static RstPage *
-open_corpus (RstWindow  *window,
-             const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  rst_window_open_file (window, file);
-  wait_checked (rst_window_get_document (window));
-
-  return rst_window_get_current_page (window);
-}
-
 static char *
 selected_text (GtkTextBuffer *buffer)
 {
@@ -354,11 +328,11 @@ test_window_direction (void)
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
 
-  page = open_corpus (window, "ar-iom-114-egypt.txt");
+  page = rst_test_ui_open_corpus (window, "ar-iom-114-egypt.txt");
   g_assert_cmpstr (rst_analysis_get_language (rst_document_checker_get_analysis (rst_document_get_checker (rst_page_get_document (page)))), ==, "ar");
   g_assert_cmpint (gtk_widget_get_direction (rst_page_get_view (page)), ==, GTK_TEXT_DIR_RTL);
 
-  page = open_corpus (window, "en-iom-114-us-pdf.txt");
+  page = rst_test_ui_open_corpus (window, "en-iom-114-us-pdf.txt");
   g_assert_cmpint (gtk_widget_get_direction (rst_page_get_view (page)), ==, GTK_TEXT_DIR_LTR);
 
   /* An Arabic template, its slots left for the drafter. */
@@ -368,7 +342,7 @@ test_window_direction (void)
   text = rst_template_fill (arabic, values, NULL);
   page = rst_window_add_page (window);
   rst_document_set_statement (rst_page_get_document (page), text, -1, FALSE);
-  wait_checked (rst_page_get_document (page));
+  rst_test_ui_wait_checked (rst_page_get_document (page));
   g_assert_cmpint (gtk_widget_get_direction (rst_page_get_view (page)), ==, GTK_TEXT_DIR_RTL);
 
   buffer = GTK_TEXT_BUFFER (rst_page_get_document (page));
@@ -428,7 +402,7 @@ choose_language (RstPage    *page,
   for (guint i = 0; languages[i] != NULL; i++)
     if (g_str_equal (languages[i], lang))
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);
-  wait_checked (rst_page_get_document (page));
+  rst_test_ui_wait_checked (rst_page_get_document (page));
 }
 
 /* Spelling follows the statement's language; Chinese has none, and
@@ -445,7 +419,7 @@ test_window_spelling_language (void)
 
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  page = open_corpus (window, "fr-hrc-56-france.txt");
+  page = rst_test_ui_open_corpus (window, "fr-hrc-56-france.txt");
   spell = rst_spell_checker_get_for_view (GTK_SOURCE_VIEW (rst_page_get_view (page)));
   g_assert_nonnull (spell);
 
@@ -481,7 +455,7 @@ test_window_spelling_language (void)
   g_assert_true (rst_spell_checker_check_word (spell, "mispeled", -1));
 
   /* A Chinese statement opened as such: no dictionary, no complaint. */
-  page = open_corpus (window, "zh-iom-114-china.txt");
+  page = rst_test_ui_open_corpus (window, "zh-iom-114-china.txt");
   spell = rst_spell_checker_get_for_view (GTK_SOURCE_VIEW (rst_page_get_view (page)));
   g_assert_null (rst_spell_checker_get_dictionary (spell));
   g_assert_null (rst_spell_checker_get_missing_dictionary (spell));
