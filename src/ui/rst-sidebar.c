@@ -249,7 +249,8 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   RstOutlineStatus status = rst_outline_item_get_status (item);
   g_autofree char *name = rst_outline_item_dup_accessible_name (item);
   g_autofree char *time_text = rst_sidebar_dup_part_time (self, item, gtk_list_item_get_position (list_item));
-  g_autofree char *tooltip = g_strdup_printf ("%s, %s", name, time_text);
+  /* Translators: an outline row's tooltip, its status and its time, "First: fine, 0:42" */
+  g_autofree char *tooltip = g_strdup_printf (_("%s, %s"), name, time_text);
   g_autofree char *line_text = g_strdup_printf ("%u", rst_sidebar_get_line (self, item));
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), rst_outline_status_get_icon_name (status));
