@@ -66,8 +66,11 @@ static RstDetailsPanel *
 get_panel (RstWindow *window)
 {
   RstSidebar *sidebar = rst_page_get_sidebar (rst_window_get_current_page (window));
-  GtkWidget *panel = find_descendant (GTK_WIDGET (sidebar), RST_TYPE_DETAILS_PANEL);
+  GtkWidget *panel;
 
+  /* The Details tab, clicked: the panel is made when first shown. */
+  rst_sidebar_show_page (sidebar, "details");
+  panel = find_descendant (GTK_WIDGET (sidebar), RST_TYPE_DETAILS_PANEL);
   g_assert_nonnull (panel);
   return RST_DETAILS_PANEL (panel);
 }
@@ -170,6 +173,8 @@ test_details_front_matter_not_in_buffer (void)
   RstDiagnostic *ordinal;
   RstDocument *document;
   RstWindow *window;
+  RstSidebar *sidebar;
+  RstDetailsPanel *panel;
   GtkTextIter begin, end;
 
   RST_TEST_REQUIRE_DISPLAY ();
@@ -198,6 +203,17 @@ test_details_front_matter_not_in_buffer (void)
   g_free (text);
   text = gtk_text_iter_get_text (&begin, &end);
   g_assert_cmpstr (text, ==, "114rd");
+
+  /* The panel is not made before its page is shown, and shows the
+   * details when it is.
+   */
+  sidebar = rst_page_get_sidebar (rst_window_get_current_page (window));
+  g_assert_null (find_descendant (GTK_WIDGET (sidebar), RST_TYPE_DETAILS_PANEL));
+  panel = get_panel (window);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (rst_details_panel_get_session_spin (panel)), ==, 114);
+  rst_sidebar_show_page (sidebar, "outline");
+  rst_sidebar_show_page (sidebar, "details");
+  g_assert_true (get_panel (window) == panel);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

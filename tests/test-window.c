@@ -395,9 +395,14 @@ static void
 choose_language (RstPage    *page,
                  const char *lang)
 {
-  GtkWidget *panel = find_descendant (GTK_WIDGET (rst_page_get_sidebar (page)), RST_TYPE_DETAILS_PANEL);
   const char * const *languages = rst_language_get_all ();
-  GtkWidget *row = rst_details_panel_get_row (RST_DETAILS_PANEL (panel), "lang");
+  GtkWidget *panel;
+  GtkWidget *row;
+
+  /* The Details tab, clicked: the panel is made when first shown. */
+  rst_sidebar_show_page (rst_page_get_sidebar (page), "details");
+  panel = find_descendant (GTK_WIDGET (rst_page_get_sidebar (page)), RST_TYPE_DETAILS_PANEL);
+  row = rst_details_panel_get_row (RST_DETAILS_PANEL (panel), "lang");
 
   for (guint i = 0; languages[i] != NULL; i++)
     if (g_str_equal (languages[i], lang))
