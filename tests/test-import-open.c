@@ -199,6 +199,14 @@ chooser_has_folder (gpointer data)
   return folder != NULL;
 }
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
 /* Open a Word statement as "Statement 2025.docx": its tab is
  * "Statement 2025.md", read at once by the analysis; Save proposes that
  * name beside the source and writes the Markdown there.
@@ -216,6 +224,9 @@ test_open_docx_and_save (void)
   g_autofree char *chosen_name = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *written = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RstExportDialog *dialog;
   RstAnalysis *analysis;
   RstDocument *document;
   GtkWindow *chooser;
@@ -272,16 +283,25 @@ test_open_docx_and_save (void)
   assert_same_bytes (path, "en-iom-statement.docx");
   g_assert_cmpuint (count_files (dir), ==, 2);
 
+  /* Saved, it is still never exported over: the drafter picks last
+   * session's Word file in the chooser, beside the Markdown.
+   */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = RST_EXPORT_DIALOG (rst_test_ui_find_toplevel (RST_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)));
+  g_assert_nonnull (dialog);
+  rst_export_dialog_set_format (dialog, RST_EXPORT_DOCX);
+  rst_export_dialog_export_to_async (dialog, source, result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (rst_export_dialog_export_to_finish (dialog, result, &error));
+  g_assert_error (error, RST_FILE_WRITER_ERROR, RST_FILE_WRITER_ERROR_PROTECTED);
+  g_assert_nonnull (strstr (error->message, "imported from"));
+  assert_same_bytes (path, "en-iom-statement.docx");
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
   gtk_window_destroy (GTK_WINDOW (window));
   remove_folder (dir);
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
 }
 
 static gboolean

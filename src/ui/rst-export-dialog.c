@@ -30,6 +30,10 @@ struct _RstExportDialog
   RstAnalysis     *analysis;
   /* The statement's file: never written over, and where to export. */
   GFile           *source;
+  /* The Word, ODT or PDF file it was imported from, last session's
+   * statement: never written over either, saved or not.
+   */
+  GFile           *imported;
   RstCouncilList  *councils;
   RstLayout       *layout;
   GPtrArray       *issue_rows;
@@ -380,6 +384,7 @@ typedef struct
   RstExportFormat  format;
   GFile           *file;
   GFile           *source;
+  GFile           *imported;
 } ExportJob;
 
 static void
@@ -388,6 +393,7 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->analysis);
   g_clear_object (&job->file);
   g_clear_object (&job->source);
+  g_clear_object (&job->imported);
   g_free (job);
 }
 
@@ -398,7 +404,13 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  GFile *protect[2] = { job->source, NULL };
+  GFile *protect[3] = { NULL };
+  guint n = 0;
+
+  if (job->source != NULL)
+    protect[n++] = job->source;
+  if (job->imported != NULL)
+    protect[n++] = job->imported;
   GError *error = NULL;
 
   if (rst_export_to_file (job->analysis, job->format, job->file, protect, cancellable, &error))
@@ -470,12 +482,25 @@ rst_export_dialog_export_to_async (RstExportDialog     *self,
                                  "write over it. Choose another name."), name);
       return;
     }
+  if (self->imported != NULL && rst_file_is_same (file, self->imported))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      task = g_task_new (self, NULL, callback, user_data);
+      g_task_set_source_tag (task, rst_export_dialog_export_to_async);
+      g_task_return_new_error (task, RST_FILE_WRITER_ERROR, RST_FILE_WRITER_ERROR_PROTECTED,
+                               _("“%s” is the file this statement was imported from: exporting "
+                                 "to it would write over the text it held. Choose another name."),
+                               name);
+      return;
+    }
 
   job = g_new0 (ExportJob, 1);
   job->analysis = g_object_ref (self->analysis);
   job->format = rst_export_dialog_get_format (self);
   job->file = g_object_ref (file);
   g_set_object (&job->source, self->source);
+  g_set_object (&job->imported, self->imported);
 
   rst_export_dialog_set_exporting (self, cancellable);
 
@@ -660,6 +685,24 @@ rst_export_dialog_new (GtkWindow   *parent,
   return self;
 }
 
+/**
+ * rst_export_dialog_set_imported_from:
+ * @original: (nullable): the file the statement was imported from
+ *
+ * Protects @original as the statement's own file is protected: an
+ * imported statement, saved as Markdown beside last session's Word file,
+ * would otherwise be exported over it under the name the dialog offers.
+ */
+void
+rst_export_dialog_set_imported_from (RstExportDialog *self,
+                                     GFile           *original)
+{
+  g_return_if_fail (RST_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (original == NULL || G_IS_FILE (original));
+
+  g_set_object (&self->imported, original);
+}
+
 static void
 rst_export_dialog_run_destroyed (RstExportDialog *self)
 {
@@ -678,6 +721,8 @@ rst_export_dialog_run_destroyed (RstExportDialog *self)
  * @parent: the window it is modal for
  * @analysis: the statement as it is now
  * @source: (nullable): the statement's file, never written over
+ * @imported: (nullable): the file it was imported from, never written
+ *   over either
  *
  * Shows the dialog; @callback runs once a file was exported, or the
  * dialog was closed without one.
@@ -686,11 +731,14 @@ void
 rst_export_dialog_run_async (GtkWindow           *parent,
                              RstAnalysis         *analysis,
                              GFile               *source,
+                             GFile               *imported,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
   RstExportDialog *self = rst_export_dialog_new (parent, analysis, source);
+
+  rst_export_dialog_set_imported_from (self, imported);
 
   self->run = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (self->run, rst_export_dialog_run_async);
@@ -728,6 +776,7 @@ rst_export_dialog_dispose (GObject *object)
   g_clear_object (&self->source_analysis);
   g_clear_object (&self->analysis);
   g_clear_object (&self->source);
+  g_clear_object (&self->imported);
   g_clear_object (&self->councils);
   g_clear_object (&self->layout);
   g_clear_object (&self->exporting);

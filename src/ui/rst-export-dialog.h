@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (RstExportDialog, rst_export_dialog, RST, EXPORT_DIALOG, Ad
 void             rst_export_dialog_run_async        (GtkWindow            *parent,
                                                      RstAnalysis          *analysis,
                                                      GFile                *source,
+                                                     GFile                *imported,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
@@ -30,6 +31,8 @@ GFile           *rst_export_dialog_run_finish       (GAsyncResult         *resul
 RstExportDialog *rst_export_dialog_new              (GtkWindow            *parent,
                                                      RstAnalysis          *analysis,
                                                      GFile                *source);
+void             rst_export_dialog_set_imported_from (RstExportDialog    *self,
+                                                      GFile              *original);
 RstAnalysis     *rst_export_dialog_get_analysis     (RstExportDialog      *self);
 RstExportFormat  rst_export_dialog_get_format       (RstExportDialog      *self);
 void             rst_export_dialog_set_format       (RstExportDialog      *self,

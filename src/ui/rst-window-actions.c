@@ -313,19 +313,21 @@ rst_window_export_action (GtkWidget  *widget,
   RstWindow *self = RST_WINDOW (widget);
   RstAnalysis *analysis = rst_window_get_current_analysis (self);
   RstDocument *document = rst_window_get_document (self);
+  GFile *imported;
   GFile *source;
 
   if (analysis == NULL)
     return;
 
   /* An imported statement not saved yet is exported beside the Word or
-   * PDF file it came from, and never over it.
+   * PDF file it came from; saved or not, never over it.
    */
+  imported = rst_document_get_import_source (document);
   source = rst_document_get_file (document);
   if (source == NULL)
-    source = rst_document_get_import_source (document);
+    source = imported;
 
-  rst_export_dialog_run_async (GTK_WINDOW (self), analysis, source,
+  rst_export_dialog_run_async (GTK_WINDOW (self), analysis, source, imported,
                                NULL, rst_window_exported_cb, g_object_ref (self));
 }
 
