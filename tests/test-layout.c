@@ -467,6 +467,61 @@ test_chinese_reading_sentences (void)
   g_assert_cmpuint (breaks, >=, 5);
 }
 
+/* A heading's line that the measure wraps is cut evenly: no word, and
+ * in Chinese no single character ("表"), left alone below it. Every
+ * heading line of the six languages' statements, in both layouts, is a
+ * whole line of the heading as written or a good part of the measure.
+ */
+static void
+test_balanced_headings (void)
+{
+  const char *files[] = {
+    "ar-iom-114-egypt.txt", "en-iom-114-us-pdf.txt", "es-iom-114-segib.txt",
+    "fr-iom-114-senegal.txt", "ru-iom-114-belarus.txt", "zh-iom-114-china.txt",
+  };
+  guint pieces = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    for (RstLayoutKind kind = RST_LAYOUT_PRINT; kind <= RST_LAYOUT_READING; kind++)
+      {
+        g_autoptr(RstAnalysis) analysis = rst_test_load_corpus (files[i], "");
+        g_autoptr(RstLayout) layout = rst_layout_new (analysis, kind);
+        const RstManuscript *manuscript = rst_layout_get_manuscript (layout);
+        double area_width;
+
+        rst_layout_get_text_area (layout, NULL, NULL, &area_width, NULL);
+        for (guint page = 0; page < rst_layout_get_n_pages (layout); page++)
+          {
+            guint n_lines;
+            const RstLayoutLine *lines = rst_layout_get_lines (layout, page, &n_lines);
+
+            for (guint k = 0; k < n_lines; k++)
+              {
+                const RstBlock *block = g_ptr_array_index (manuscript->blocks, lines[k].paragraph);
+                const char *text = rst_layout_get_paragraph_text (layout, lines[k].paragraph);
+                g_autofree char *piece = NULL;
+                g_auto(GStrv) written = NULL;
+
+                if (lines[k].kind != RST_BLOCK_HEADING)
+                  continue;
+                piece = g_strstrip (g_strndup (text + lines[k].text_start,
+                                               lines[k].text_end - lines[k].text_start));
+                written = g_strsplit (block->text, "\n", -1);
+                if (g_strv_contains ((const char * const *) written, piece))
+                  continue;
+
+                g_test_message ("%s: “%s” %.0f of %.0f pt", files[i], piece,
+                                lines[k].width, area_width);
+                g_assert_cmpfloat (lines[k].width, >=, 0.4 * area_width);
+                pieces++;
+              }
+          }
+      }
+
+  /* The reading copy's large type wraps some headings. */
+  g_assert_cmpuint (pieces, >, 0);
+}
+
 /* No character of the six languages' statements is left without a
  * glyph: each is set in a face that has it.
  */
@@ -515,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/layout/chinese-line-starts", test_chinese_line_starts);
   g_test_add_func ("/layout/chinese-reading-sentences", test_chinese_reading_sentences);
   g_test_add_func ("/layout/no-unknown-glyphs", test_no_unknown_glyphs);
+  g_test_add_func ("/layout/balanced-headings", test_balanced_headings);
 
   return g_test_run ();
 }

@@ -327,6 +327,85 @@ line_ends_sentence (RstLayout  *self,
                                   line->start_index + line->length);
 }
 
+/* Sets @layout to the narrowest measure that keeps the number of lines
+ * it has at @width: lines of even length. A few layouts of a short text,
+ * by bisection to a point.
+ */
+static void
+balance_lines (PangoLayout *layout,
+               double       width)
+{
+  int lines = pango_layout_get_line_count (layout);
+  int narrow = (int) (width * PANGO_SCALE / 2);
+  int wide = (int) (width * PANGO_SCALE);
+
+  while (wide - narrow > PANGO_SCALE)
+    {
+      int middle = narrow + (wide - narrow) / 2;
+
+      pango_layout_set_width (layout, middle);
+      if (pango_layout_get_line_count (layout) == lines)
+        wide = middle;
+      else
+        narrow = middle;
+    }
+  pango_layout_set_width (layout, wide);
+}
+
+/* A title wraps into this many lines at most; longer headings are set
+ * as they come, and hostile ones cost no more than a title.
+ */
+#define BALANCED_LINES_MAX 4
+
+/* Where a heading starts new lines of its own: each of its lines that
+ * the measure wraps is cut evenly, as a typesetter sets a title, rather
+ * than leaving a word, or in Chinese a single character, alone below it
+ * ("…和瑞士其他国际组织代" over "表"). Offsets into the block's text, as
+ * sentence_breaks() gives them; a blank there is replaced by the break.
+ */
+static GArray *
+balanced_breaks (RstLayout      *self,
+                 const RstBlock *block)
+{
+  g_autoptr(PangoLayout) layout = new_pango_layout (self, self->font_size, PANGO_WEIGHT_BOLD,
+                                                    PANGO_STYLE_NORMAL);
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const char *text = block->text;
+  gsize start = 0;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  for (;;)
+    {
+      const char *newline = strchr (text + start, '\n');
+      gsize end = newline != NULL ? (gsize) (newline - text) : strlen (text);
+      int lines;
+
+      pango_layout_set_width (layout, (int) (self->area_width * PANGO_SCALE));
+      pango_layout_set_text (layout, text + start, end - start);
+      lines = pango_layout_get_line_count (layout);
+
+      if (lines > 1 && lines <= BALANCED_LINES_MAX)
+        {
+          balance_lines (layout, self->area_width);
+          for (GSList *l = pango_layout_get_lines_readonly (layout)->next; l != NULL; l = l->next)
+            {
+              gsize at = start + ((PangoLayoutLine *) l->data)->start_index;
+
+              if (at > start && text[at - 1] == ' ')
+                at--;
+              g_array_append_val (breaks, at);
+            }
+        }
+
+      if (newline == NULL)
+        break;
+      start = end + 1;
+    }
+
+  return breaks;
+}
+
 /* Pango markup for a block; every piece of the drafter's text goes
  * through g_markup_escape_text(), so "<", "&" and quotes stay text.
  */
@@ -339,7 +418,9 @@ block_markup (RstLayout      *self,
   g_autoptr(GArray) breaks = NULL;
   guint next_break = 0;
 
-  if (reading && block->kind != RST_BLOCK_HEADING)
+  if (block->kind == RST_BLOCK_HEADING)
+    breaks = balanced_breaks (self, block);
+  else if (reading)
     breaks = sentence_breaks (self, block);
 
   for (guint i = 0; i < block->n_runs; i++)
@@ -360,7 +441,7 @@ block_markup (RstLayout      *self,
         {
           /* The reading copy starts each sentence on a new line: the
            * speaker finds it at the margin, and a page can always turn
-           * between two sentences.
+           * between two sentences. A heading's lines are cut evenly.
            */
           guint from = run->start;
 
