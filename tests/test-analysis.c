@@ -240,6 +240,46 @@ test_context (void)
   g_assert_cmpuint (rst_analysis_get_speaking_seconds (slow), ==,
                     rst_timing_estimate_seconds (rst_analysis_get_units (slow), 60.0));
   g_assert_true (has_code (slow, "over-time"));
+
+  /* Each unit has its own pace: words in English, characters in
+   * Chinese; neither applies to the other.
+   */
+  {
+    g_autoptr(RstAnalysisContext) paces = rst_analysis_context_new ();
+    g_autoptr(RstAnalysis) chinese = NULL;
+    g_autoptr(RstAnalysis) english = NULL;
+    g_autoptr(RstAnalysis) chinese_own = NULL;
+    g_autoptr(RstAnalysis) english_own = NULL;
+    const char *zh = "---\nlang: zh\n---\n主席先生：\n\n中方愿同各方一道，推动移民治理。\n\n谢谢主席。\n";
+    double chinese_default, english_default;
+
+    chinese = rst_analysis_new (zh, -1, paces);
+    english = rst_analysis_new (text->str, text->len, paces);
+    chinese_default = rst_analysis_get_units_per_minute (chinese);
+    english_default = rst_analysis_get_units_per_minute (english);
+    g_assert_cmpint (rst_analysis_get_timing_unit (chinese), ==, RST_TIMING_UNIT_CHARACTERS);
+
+    rst_analysis_context_set_words_per_minute (paces, 60.0);
+    g_clear_object (&chinese);
+    chinese = rst_analysis_new (zh, -1, paces);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (chinese), ==, chinese_default);
+
+    rst_analysis_context_set_words_per_minute (paces, 0.0);
+    rst_analysis_context_set_characters_per_minute (paces, 90.0);
+    chinese_own = rst_analysis_new (zh, -1, paces);
+    english_own = rst_analysis_new (text->str, text->len, paces);
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (chinese_own), ==, 90.0);
+    g_assert_cmpuint (rst_analysis_get_speaking_seconds (chinese_own), ==,
+                      rst_timing_estimate_seconds (rst_analysis_get_units (chinese_own), 90.0));
+    g_assert_cmpfloat (rst_analysis_get_units_per_minute (english_own), ==, english_default);
+
+    /* A copy of the context keeps both. */
+    {
+      g_autoptr(RstAnalysisContext) copy = rst_analysis_context_copy (paces);
+
+      g_assert_cmpfloat (rst_analysis_context_get_characters_per_minute (copy), ==, 90.0);
+    }
+  }
 }
 
 /* A limit that cannot be read is said, and the council's is used. */

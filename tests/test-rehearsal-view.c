@@ -518,6 +518,62 @@ test_rehearsal_view_languages (void)
     }
 }
 
+/* A Chinese statement, rehearsed: its pace is in characters, and one
+ * click makes it the drafter's pace for statements timed in characters,
+ * leaving the pace in words as it was; the editor's estimate follows.
+ */
+static void
+test_rehearsal_view_pace_in_characters (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "corpus", "zh-iom-114-china.txt", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RstWindow *window;
+  RstRehearsalView *view;
+  RstRehearsal *rehearsal;
+  RstDocument *document;
+  RstAnalysis *analysis;
+  double pace;
+  guint n;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  document = rst_page_get_document (open_path (window, path));
+  view = open_rehearsal (window);
+  rehearsal = rst_rehearsal_view_get_rehearsal (view);
+  g_assert_cmpint (rst_analysis_get_timing_unit (rst_rehearsal_get_analysis (rehearsal)), ==,
+                   RST_TIMING_UNIT_CHARACTERS);
+
+  /* Three seconds a sentence, each moved on by the speaker. */
+  n = rst_rehearsal_get_n_sentences (rehearsal);
+  act (view, "rehearsal.toggle");
+  for (guint k = 0; k + 1 < n; k++)
+    {
+      advance (view, 3.0);
+      act (view, "rehearsal.next");
+    }
+  advance (view, 3.0);
+  act (view, "rehearsal.toggle");
+
+  pace = rst_rehearsal_get_units_per_minute (rehearsal);
+  g_test_message ("%u sentences rehearsed at %.1f characters a minute", n, pace);
+  g_assert_cmpfloat (pace, >, 0.0);
+  act (view, "rehearsal.use-pace");
+  g_assert_cmpfloat (g_settings_get_double (settings, "characters-per-minute"), ==, (double) (guint) (pace + 0.5));
+  g_assert_cmpfloat (g_settings_get_double (settings, "words-per-minute"), ==, 0.0);
+
+  act (view, "rehearsal.leave");
+  iterate ();
+  rst_test_ui_wait_checked (document);
+  analysis = rst_document_checker_get_analysis (rst_document_get_checker (document));
+  g_assert_cmpfloat (rst_analysis_get_units_per_minute (analysis), ==, (double) (guint) (pace + 0.5));
+
+  g_settings_reset (settings, "characters-per-minute");
+  rst_window_close_without_asking (window);
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/rehearsal-view/keys", test_rehearsal_view_keys);
   g_test_add_func ("/rehearsal-view/empty", test_rehearsal_view_empty);
   g_test_add_func ("/rehearsal-view/languages", test_rehearsal_view_languages);
+  g_test_add_func ("/rehearsal-view/pace-in-characters", test_rehearsal_view_pace_in_characters);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

@@ -17,6 +17,7 @@ struct _RstAnalysisContext
   RstDetails      *delegation;
   GStrv            hidden_codes;
   double           words_per_minute;
+  double           characters_per_minute;
 };
 
 G_DEFINE_BOXED_TYPE (RstAnalysisContext, rst_analysis_context,
@@ -75,6 +76,7 @@ rst_analysis_context_copy (const RstAnalysisContext *self)
     copy->delegation = rst_details_ref (self->delegation);
   copy->hidden_codes = g_strdupv (self->hidden_codes);
   copy->words_per_minute = self->words_per_minute;
+  copy->characters_per_minute = self->characters_per_minute;
 
   return copy;
 }
@@ -143,6 +145,24 @@ double
 rst_analysis_context_get_words_per_minute (const RstAnalysisContext *self)
 {
   return self != NULL ? self->words_per_minute : 0.0;
+}
+
+/* The drafter's pace in a language timed in characters (Chinese), where
+ * a pace in words means nothing; 0 keeps the council's.
+ */
+void
+rst_analysis_context_set_characters_per_minute (RstAnalysisContext *self,
+                                                double              characters_per_minute)
+{
+  g_return_if_fail (self != NULL);
+
+  self->characters_per_minute = characters_per_minute > 0.0 ? characters_per_minute : 0.0;
+}
+
+double
+rst_analysis_context_get_characters_per_minute (const RstAnalysisContext *self)
+{
+  return self != NULL ? self->characters_per_minute : 0.0;
 }
 
 /**

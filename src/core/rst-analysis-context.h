@@ -39,6 +39,9 @@ RstCouncil         *rst_analysis_context_get_council       (const RstAnalysisCon
 void                rst_analysis_context_set_words_per_minute (RstAnalysisContext    *self,
                                                             double                    words_per_minute);
 double              rst_analysis_context_get_words_per_minute (const RstAnalysisContext *self);
+void                rst_analysis_context_set_characters_per_minute (RstAnalysisContext       *self,
+                                                                 double                    characters_per_minute);
+double              rst_analysis_context_get_characters_per_minute (const RstAnalysisContext *self);
 void                rst_analysis_context_set_hidden_codes  (RstAnalysisContext       *self,
                                                             const char * const       *codes);
 gboolean            rst_analysis_context_is_hidden         (const RstAnalysisContext *self,

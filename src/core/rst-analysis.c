@@ -383,8 +383,7 @@ static void
 find_timing (RstAnalysis *self)
 {
   const char *limit = rst_details_get (self->details, RST_DETAIL_TIME_LIMIT);
-  double pace = rst_analysis_context_get_words_per_minute (self->context);
-
+  double pace;
   double council_pace = rst_council_get_pace_for (self->council, self->language);
 
   /* Words, or characters in Chinese: the tokenizer reads each Han
@@ -393,8 +392,15 @@ find_timing (RstAnalysis *self)
   self->unit = rst_rules_get_timing_unit (self->rules);
   self->units = rst_statement_get_word_count (self->statement);
 
-  /* The drafter's pace is in words: it does not apply to characters. */
-  if (pace > 0.0 && self->unit == RST_TIMING_UNIT_WORDS)
+  /* The drafter's pace is in the language's unit: words, or characters
+   * in Chinese, each a preference of its own.
+   */
+  if (self->unit == RST_TIMING_UNIT_CHARACTERS)
+    pace = rst_analysis_context_get_characters_per_minute (self->context);
+  else
+    pace = rst_analysis_context_get_words_per_minute (self->context);
+
+  if (pace > 0.0)
     self->units_per_minute = pace;
   else if (council_pace > 0.0)
     self->units_per_minute = council_pace;

@@ -30,6 +30,7 @@ static GParamSpec *properties[N_PROPS];
 /* The keys of the schema an analysis depends on. */
 static const char * const watched_keys[] = {
   "words-per-minute",
+  "characters-per-minute",
   "hidden-info-rules",
   "delegation",
   "speaker",
@@ -46,6 +47,8 @@ rst_context_settings_update (RstContextSettings *self)
   g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-info-rules");
 
   rst_analysis_context_set_words_per_minute (context, g_settings_get_double (self->settings, "words-per-minute"));
+  rst_analysis_context_set_characters_per_minute (context,
+                                                  g_settings_get_double (self->settings, "characters-per-minute"));
   rst_analysis_context_set_hidden_codes (context, (const char * const *) hidden);
   rst_analysis_context_set_delegation (context, delegation);
 

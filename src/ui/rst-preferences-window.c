@@ -38,6 +38,7 @@ struct _RstPreferencesWindow
   AdwComboRow          *council_row;
   AdwComboRow          *language_row;
   GtkSpinButton        *pace_spin;
+  GtkSpinButton        *character_pace_spin;
   AdwActionRow         *font_row;
   GtkFontButton        *font_button;
   AdwComboRow          *scheme_row;
@@ -465,6 +466,8 @@ rst_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "speaker", self->speaker_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "speaker-title", self->speaker_title_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "words-per-minute", self->pace_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "characters-per-minute", self->character_pace_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "custom-font", self->font_button, "font", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "use-system-font", self->font_row, "sensitive",
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
@@ -512,6 +515,7 @@ rst_preferences_window_class_init (RstPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, council_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, pace_spin);
+  gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, character_pace_spin);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, font_row);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, font_button);
   gtk_widget_class_bind_template_child (widget_class, RstPreferencesWindow, scheme_row);

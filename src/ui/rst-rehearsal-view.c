@@ -438,8 +438,8 @@ announce (RstRehearsalView *self)
 }
 
 /* After a rehearsal, the pace it was read at, and the button that makes
- * it the drafter's. The drafter's pace is in words: a language timed in
- * characters keeps its council's.
+ * it the drafter's: in words, or in characters for a language timed in
+ * characters, each a preference of its own.
  */
 static void
 update_pace (RstRehearsalView *self)
@@ -447,11 +447,11 @@ update_pace (RstRehearsalView *self)
   RstAnalysis *analysis = rst_rehearsal_get_analysis (self->rehearsal);
   double pace = rst_rehearsal_get_units_per_minute (self->rehearsal);
   gboolean words = rst_analysis_get_timing_unit (analysis) == RST_TIMING_UNIT_WORDS;
-  guint rounded = (guint) MIN (floor (pace + 0.5), 400.0);
+  guint rounded = (guint) MIN (floor (pace + 0.5), words ? 400.0 : 600.0);
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->pace_box, !self->running && pace > 0.0);
-  gtk_widget_set_visible (self->pace_button, words);
+  gtk_widget_set_visible (self->pace_button, TRUE);
   if (pace <= 0.0)
     return;
 
@@ -785,7 +785,9 @@ use_pace_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   RstRehearsalView *self = RST_REHEARSAL_VIEW (widget);
+  RstAnalysis *analysis = rst_rehearsal_get_analysis (self->rehearsal);
   double pace = rst_rehearsal_get_units_per_minute (self->rehearsal);
+  gboolean words = rst_analysis_get_timing_unit (analysis) == RST_TIMING_UNIT_WORDS;
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *text = NULL;
   guint rounded;
@@ -794,14 +796,20 @@ use_pace_action (GtkWidget  *widget,
     return;
 
   /* The range Preferences offers; a whole number, as it shows it. */
-  rounded = (guint) CLAMP (floor (pace + 0.5), 1.0, 400.0);
+  rounded = (guint) CLAMP (floor (pace + 0.5), 1.0, words ? 400.0 : 600.0);
   settings = g_settings_new (APP_ID);
-  g_settings_set_double (settings, "words-per-minute", rounded);
+  g_settings_set_double (settings, words ? "words-per-minute" : "characters-per-minute", rounded);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Your pace is now %u word a minute",
-                                       "Your pace is now %u words a minute", rounded),
-                          rounded);
+  if (words)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Your pace is now %u word a minute",
+                                         "Your pace is now %u words a minute", rounded),
+                            rounded);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Your pace is now %u character a minute",
+                                         "Your pace is now %u characters a minute", rounded),
+                            rounded);
   gtk_label_set_text (self->pace_label, text);
   gtk_widget_set_visible (self->pace_button, FALSE);
 }
