@@ -10,54 +10,14 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
-#include "rst-file-filter.h"
-#include "rst-writing.h"
 #include "rst-front-matter.h"
 #include "rst-language.h"
 #include "rst-rules.h"
-#include "rst-template-chooser.h"
+#include "rst-template-chooser-private.h"
+#include "rst-template-name-dialog.h"
 #include "rst-template-values.h"
 #include "rst-text-file.h"
-
-/* New from Template: the templates, the details to fill in and a live
- * preview. It gets the statement the drafter is working on (for the next
- * session of the same council) and the context (the delegation profile,
- * the council profiles), and answers with the new statement's text
- * through rst_template_chooser_run_finish(): opening it is the window's
- * business. Templates are listed, previewed and filled in one language at
- * a time (the delegation's, else the current statement's): a built-in in
- * its version of that language, with the council's words in it.
- */
-struct _RstTemplateChooser
-{
-  AdwWindow           parent_instance;
-
-  RstAnalysis        *current;
-  RstAnalysisContext *context;
-  GTask              *run;
-  RstTemplateStore   *store;
-  RstCouncilList     *councils;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  char               *search;
-  /* The template to select again when the list is rebuilt. */
-  char               *selected_id;
-  /* "ar" … "zh": the language listed and written. */
-  const char         *lang;
-
-  /* Template widgets */
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *language_dropdown;
-  GtkListBox         *list_box;
-  AdwComboRow        *council_row;
-  AdwActionRow       *session_row;
-  GtkSpinButton      *session_spin;
-  AdwEntryRow        *date_row;
-  AdwEntryRow        *agenda_row;
-  GtkStack           *preview_stack;
-  GtkSourceView      *preview_view;
-  AdwStatusPage      *empty_page;
-};
+#include "rst-writing.h"
 
 G_DEFINE_FINAL_TYPE (RstTemplateChooser, rst_template_chooser, ADW_TYPE_WINDOW)
 
@@ -633,298 +593,6 @@ rst_template_chooser_search_changed (RstTemplateChooser *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/* Messages and questions. */
-
-static void
-rst_template_chooser_show_error (GtkWindow    *parent,
-                                 const char   *heading,
-                                 const GError *error)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-typedef void (*NameCallback) (gpointer    owner,
-                              const char *name,
-                              gpointer    data);
-
-typedef struct
-{
-  GObject      *owner;
-  GtkEditable  *entry;
-  NameCallback  callback;
-  NameCallback  cancelled;
-  char         *data;
-} NameRequest;
-
-/* A second way to save, "Save for the Delegation": @callback then gets
- * "shared" as its data.
- */
-#define NAME_RESPONSE_SHARED "shared"
-
-static void
-name_request_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       NameRequest      *request)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (request->entry)));
-
-  if (g_str_equal (response, "save") && name[0] != '\0')
-    request->callback (request->owner, name, request->data);
-  else if (g_str_equal (response, NAME_RESPONSE_SHARED) && name[0] != '\0')
-    request->callback (request->owner, name, (gpointer) NAME_RESPONSE_SHARED);
-  else if (request->cancelled != NULL)
-    request->cancelled (request->owner, NULL, request->data);
-
-  g_object_unref (request->owner);
-  g_free (request->data);
-  g_free (request);
-}
-
-static void
-name_request_entry_changed (GtkEditable      *entry,
-                            AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
-  if (adw_message_dialog_has_response (dialog, NAME_RESPONSE_SHARED))
-    adw_message_dialog_set_response_enabled (dialog, NAME_RESPONSE_SHARED, name[0] != '\0');
-}
-
-/* @accept_shared: (nullable): the label of a second way to save */
-static void
-ask_for_name (GtkWindow    *parent,
-              GObject      *owner,
-              const char   *heading,
-              const char   *body,
-              const char   *initial,
-              const char   *accept,
-              const char   *accept_shared,
-              NameCallback  callback,
-              NameCallback  cancelled,
-              const char   *data)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-  NameRequest *request = g_new0 (NameRequest, 1);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  if (accept_shared != NULL)
-    adw_message_dialog_add_response (dialog, NAME_RESPONSE_SHARED, accept_shared);
-  adw_message_dialog_add_response (dialog, "save", accept);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (name_request_entry_changed), dialog, 0);
-  name_request_entry_changed (GTK_EDITABLE (entry), dialog);
-
-  request->owner = g_object_ref (owner);
-  request->entry = GTK_EDITABLE (entry);
-  request->callback = callback;
-  request->cancelled = cancelled;
-  request->data = g_strdup (data);
-  g_signal_connect (dialog, "response", G_CALLBACK (name_request_response), request);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-/* Managing user templates. */
-
-static void
-rename_with_name (gpointer    owner,
-                  const char *name,
-                  gpointer    data)
-{
-  RstTemplateChooser *self = owner;
-  g_autoptr(RstTemplate) renamed = NULL;
-  g_autoptr(GError) error = NULL;
-
-  renamed = rst_template_store_rename (self->store, data, name, &error);
-  if (renamed == NULL)
-    rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Rename the Template"), error);
-}
-
-static void
-rst_template_chooser_rename (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  RstTemplate *template = rst_template_store_lookup (self->store, id);
-
-  if (template == NULL)
-    return;
-
-  ask_for_name (GTK_WINDOW (self), G_OBJECT (self), _("Rename Template"), NULL,
-                rst_template_get_name (template), _("_Rename"), NULL, rename_with_name, NULL, id);
-}
-
-static void
-rst_template_chooser_duplicate (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
-{
-  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
-  g_autoptr(RstTemplate) copy = NULL;
-  g_autoptr(GError) error = NULL;
-
-  copy = rst_template_store_duplicate (self->store, g_variant_get_string (param, NULL), &error);
-  if (copy == NULL)
-    {
-      rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Duplicate the Template"), error);
-      return;
-    }
-
-  rst_template_chooser_select_template (self, rst_template_get_id (copy));
-}
-
-static void
-delete_response (AdwMessageDialog   *dialog,
-                 const char         *response,
-                 RstTemplateChooser *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (dialog), "template-id");
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "delete") &&
-      !rst_template_store_delete (self->store, id, &error))
-    rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Delete the Template"), error);
-}
-
-static void
-rst_template_chooser_delete (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  RstTemplate *template = rst_template_store_lookup (self->store, id);
-  AdwMessageDialog *dialog;
-
-  if (template == NULL)
-    return;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete Template?"), NULL));
-  adw_message_dialog_format_body (dialog, _("“%s” will be deleted from your templates."),
-                                  rst_template_get_name (template));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "template-id", g_strdup (id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-export_response (GtkNativeDialog *chooser,
-                 int              response,
-                 gpointer         user_data)
-{
-  g_autoptr(RstTemplateChooser) self = user_data;
-  const char *id = g_object_get_data (G_OBJECT (chooser), "template-id");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!rst_template_store_export (self->store, id, file, &error))
-        rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Export the Template"), error);
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-rst_template_chooser_export (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  RstTemplate *template = rst_template_store_lookup (self->store, id);
-  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
-
-  if (template == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Template"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  name = g_strconcat (rst_template_get_file_id (template), ".md", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data_full (G_OBJECT (chooser), "template-id", g_strdup (id), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_response (GtkNativeDialog *chooser,
-                 int              response,
-                 gpointer         user_data)
-{
-  g_autoptr(RstTemplateChooser) self = user_data;
-  gboolean statement = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "from-statement"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(RstTemplate) template = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (statement)
-        template = rst_template_chooser_import_statement (self, file, &error);
-      else
-        template = rst_template_store_import (self->store, file, &error);
-
-      if (template == NULL)
-        rst_template_chooser_show_error (GTK_WINDOW (self), _("Could Not Import the Template"), error);
-      else
-        rst_template_chooser_select_template (self, rst_template_get_id (template));
-    }
-
-  g_object_unref (chooser);
-}
-
-static void
-rst_template_chooser_import (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  RstTemplateChooser *self = RST_TEMPLATE_CHOOSER (widget);
-  gboolean statement = g_str_equal (action_name, "chooser.from-statement");
-  g_autoptr(GtkFileFilter) filter = rst_file_filter_new_for_statements ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (statement ? _("Start from a Previous Statement")
-                                                   : _("Import Template"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data (G_OBJECT (chooser), "from-statement", GINT_TO_POINTER (statement));
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /**
  * rst_template_chooser_import_statement:
  * @statement_file: a statement of an earlier session
@@ -1184,7 +852,7 @@ save_with_name (gpointer    owner,
   RstTemplate *template;
 
   /* "Save for the Delegation" puts it in the shared folder. */
-  if (data != NULL && g_str_equal (data, "shared"))
+  if (data != NULL && g_str_equal (data, RST_TEMPLATE_NAME_SHARED))
     template = rst_template_store_save_statement_shared (store, text, values, name, NULL, &error);
   else
     template = rst_template_store_save_statement (store, text, values, name, NULL, &error);
@@ -1233,12 +901,12 @@ rst_template_chooser_save_as_template_async (GtkWindow           *parent,
    * Preferences says why it cannot.
    */
   store = rst_template_store_new_default ();
-  ask_for_name (parent, G_OBJECT (task), _("Save as Template"),
-                _("Your delegation, speaker, council, session and date become fields "
-                  "that are filled in again for the next statement."),
-                rst_analysis_get_detail (analysis, RST_DETAIL_AGENDA_ITEM), _("_Save"),
-                rst_template_store_get_shared_writable (store) ? _("Save for the _Delegation") : NULL,
-                save_with_name, save_cancelled, NULL);
+  rst_template_name_dialog_ask (parent, G_OBJECT (task), _("Save as Template"),
+                                _("Your delegation, speaker, council, session and date become fields "
+                                  "that are filled in again for the next statement."),
+                                rst_analysis_get_detail (analysis, RST_DETAIL_AGENDA_ITEM), _("_Save"),
+                                rst_template_store_get_shared_writable (store) ? _("Save for the _Delegation") : NULL,
+                                save_with_name, save_cancelled, NULL);
 }
 
 /**
@@ -1314,12 +982,7 @@ rst_template_chooser_class_init (RstTemplateChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstTemplateChooser, empty_page);
 
   gtk_widget_class_install_action (widget_class, "chooser.create", NULL, rst_template_chooser_create_action);
-  gtk_widget_class_install_action (widget_class, "chooser.import", NULL, rst_template_chooser_import);
-  gtk_widget_class_install_action (widget_class, "chooser.from-statement", NULL, rst_template_chooser_import);
-  gtk_widget_class_install_action (widget_class, "chooser.rename", "s", rst_template_chooser_rename);
-  gtk_widget_class_install_action (widget_class, "chooser.duplicate", "s", rst_template_chooser_duplicate);
-  gtk_widget_class_install_action (widget_class, "chooser.export", "s", rst_template_chooser_export);
-  gtk_widget_class_install_action (widget_class, "chooser.delete", "s", rst_template_chooser_delete);
+  _rst_template_chooser_class_actions_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
