@@ -13,6 +13,7 @@
 
 #include "rst-council-private.h"
 #include "rst-fold.h"
+#include "rst-key-file.h"
 #include "rst-text-file.h"
 #include "rst-timing.h"
 
@@ -678,6 +679,24 @@ council_new_from_key_file (const char  *id,
                    _("%s: there is no [%s] group"), where, GROUP_COUNCIL);
       return NULL;
     }
+
+  /* Before GKeyFile unescapes any value: see rst-key-file.c. */
+  {
+    g_auto(GStrv) groups = g_key_file_get_groups (key_file, NULL);
+
+    for (guint i = 0; groups[i] != NULL; i++)
+      {
+        g_autofree char *key = NULL;
+
+        if (rst_key_file_find_broken_escape (key_file, groups[i], &key))
+          {
+            set_key_error (&reader, groups[i], key, error,
+                           _("the value ends in a backslash that escapes nothing; "
+                             "write \\\\ for a backslash"));
+            return NULL;
+          }
+      }
+  }
 
   self = g_object_new (RST_TYPE_COUNCIL, NULL);
   self->id = g_strdup (id);

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "rst-draft-store.h"
+#include "rst-key-file.h"
 #include "rst-text-file.h"
 
 /* Drafts and the session file, as GNOME Text Editor keeps them: every
@@ -621,28 +622,6 @@ rst_draft_store_read_session (RstDraftStore  *self,
   return rst_draft_store_parse_session (self, data, length, clean_exit, error);
 }
 
-/* g_key_file_get_string(), but a value that ends in an escape that is
- * not one ("a\\q\\") is no value: GLib 2.74 sets its error twice on it and
- * warns, which a damaged session file must not make it do.
- */
-static char *
-get_string (GKeyFile   *key_file,
-            const char *group,
-            const char *key)
-{
-  g_autofree char *raw = g_key_file_get_value (key_file, group, key, NULL);
-  gsize trailing = 0;
-
-  if (raw == NULL)
-    return NULL;
-  for (gsize len = strlen (raw); len > trailing && raw[len - trailing - 1] == '\\'; trailing++)
-    ;
-  if (trailing % 2 == 1)
-    return NULL;
-
-  return g_key_file_get_string (key_file, group, key, NULL);
-}
-
 /**
  * rst_draft_store_parse_session:
  * @data: the contents of a session file, at most %RST_SESSION_MAX_SIZE
@@ -722,8 +701,8 @@ rst_draft_store_parse_session (RstDraftStore  *self,
       if (!g_key_file_has_group (key_file, group))
         continue;
 
-      uri = get_string (key_file, group, "uri");
-      draft_id = get_string (key_file, group, "draft");
+      uri = rst_key_file_get_string (key_file, group, "uri");
+      draft_id = rst_key_file_get_string (key_file, group, "draft");
       if (draft_id != NULL && !draft_id_is_valid (draft_id))
         g_clear_pointer (&draft_id, g_free);
       if (uri == NULL && draft_id == NULL)
@@ -761,7 +740,7 @@ rst_draft_store_parse_session (RstDraftStore  *self,
           index < (guint64) MIN (n_tabs, RST_SESSION_MAX_TABS))
         continue;
 
-      draft_id = get_string (key_file, groups[i], "draft");
+      draft_id = rst_key_file_get_string (key_file, groups[i], "draft");
       if (draft_id_is_valid (draft_id))
         g_hash_table_add (self->ignored_drafts, g_steal_pointer (&draft_id));
     }
