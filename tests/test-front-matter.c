@@ -534,6 +534,27 @@ test_replace_hostile (void)
   g_assert_cmpuint (rst_details_get_size (again), ==, 0);
   g_clear_pointer (&again, rst_details_unref);
 
+  /* Found by fuzz-front-matter (fuzz-corpus/front-matter/regress-list-after-comment):
+   * a key repeated with a list for its value, a comment before the
+   * list's item; a detail changed, the repetition and its list go
+   * together, not the key alone.
+   */
+  {
+    const char *text = "---\ntit: \n#s--\ntit: \n#s\n-\n---\nBody\n";
+
+    details = read_text (text, &fm, NULL, &error);
+    g_assert_no_error (error);
+    rst_details_set (details, "speaker", "no");
+    result = rst_front_matter_replace (text, strlen (text), details, &error);
+    g_assert_no_error (error);
+    again = read_text (result, &fm, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (rst_details_equal (details, again));
+    g_clear_pointer (&result, g_free);
+    g_clear_pointer (&details, rst_details_unref);
+    g_clear_pointer (&again, rst_details_unref);
+  }
+
   /* A key longer than any detail's is not one. */
   {
     g_autofree char *long_key = g_strnfill (RST_FRONT_MATTER_MAX_KEY_LENGTH + 1, 'k');

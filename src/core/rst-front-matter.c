@@ -962,7 +962,8 @@ rst_front_matter_replace (const char        *text,
         }
 
       /* The key's value goes on over the lines that belong to it; blank
-       * lines among them too (a block scalar), not blank lines after.
+       * and comment lines among them too (a block scalar, a list with a
+       * comment before its items), not the ones after.
        */
       for (gsize p = entry_end; p < fm.yaml_end;)
         {
@@ -971,7 +972,7 @@ rst_front_matter_replace (const char        *text,
 
           if (is_continuation (text, p, e, indent))
             entry_end = p = after;
-          else if (is_blank (text, p, e))
+          else if (is_blank (text, p, e) || is_comment (text, p, e))
             p = after;
           else
             break;
