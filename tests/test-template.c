@@ -753,6 +753,25 @@ test_name_and_description (void)
     g_assert_no_error (error);
     g_assert_cmpstr (filled, ==, "Chile thanks you.\n");
   }
+
+  /* Found by fuzz-template (fuzz-corpus/template/regress-name-over-blank-lines):
+   * a name going on over blank lines goes with its key, and the blank
+   * lines before the next key stay.
+   */
+  {
+    static const char *folded = "---\ntemplate-name: A long\n\n\n  name\n\nlang: en\n---\nBody\n";
+    g_autoptr(RstTemplate) long_one = rst_template_new ("long", RST_TEMPLATE_ORIGIN_USER,
+                                                        NULL, folded, strlen (folded));
+    g_autoptr(GHashTable) values = rst_template_values_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *filled = NULL;
+
+    g_assert_null (rst_template_get_error (long_one));
+    g_assert_cmpstr (rst_template_get_name (long_one), ==, "A long\n\nname");
+    filled = rst_template_fill (long_one, values, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (filled, ==, "---\n\nlang: en\n---\nBody\n");
+  }
   g_assert_cmpstr (rst_template_get_description (bare), ==, "");
 }
 

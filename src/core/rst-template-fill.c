@@ -100,6 +100,10 @@ fill_front_matter (GString    *out,
                    GHashTable *values)
 {
   gboolean skipping = FALSE;
+  /* Blank lines after a skipped key: its value's if a continuation
+   * line follows them, kept if another key does.
+   */
+  gsize blank_from = G_MAXSIZE;
   gsize pos;
 
   for (pos = start; pos < end; pos = next_line (text, end, pos))
@@ -111,14 +115,26 @@ fill_front_matter (GString    *out,
       g_autofree char *value = NULL;
       gsize value_end;
 
-      /* Continuation lines of a folded value belong to the key above. */
+      if (skipping && strspn (line, " \t\r") >= eol - pos)
+        {
+          blank_from = MIN (blank_from, pos);
+          continue;
+        }
+
+      /* Continuation lines of a folded value belong to the key above,
+       * over blank lines too ("name: a\n\n  b" is "a\nb").
+       */
       if (eol > pos && (line[0] == ' ' || line[0] == '\t'))
         {
           if (!skipping)
             g_string_append_len (out, line, next - pos);
+          blank_from = G_MAXSIZE;
           continue;
         }
 
+      if (blank_from != G_MAXSIZE)
+        g_string_append_len (out, text + blank_from, pos - blank_from);
+      blank_from = G_MAXSIZE;
       skipping = FALSE;
 
       if (!rst_front_matter_split_line (line, eol - pos, &key, &value, &value_end))
@@ -150,6 +166,10 @@ fill_front_matter (GString    *out,
         g_string_append_len (out, text + eol, next - eol);
       }
     }
+
+  /* Blank lines at the end, after a skipped key. */
+  if (blank_from != G_MAXSIZE)
+    g_string_append_len (out, text + blank_from, end - blank_from);
 }
 
 char *
