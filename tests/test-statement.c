@@ -967,6 +967,32 @@ test_languages (void)
   g_assert_cmpstr (rst_analysis_get_language (analysis), ==, "en");
   g_assert_nonnull (find_kind (statement, RST_ELEMENT_SALUTATION, 0));
   g_assert_nonnull (find_kind (statement, RST_ELEMENT_PRIORITY, 0));
+
+  /* An Arabic marker is the whole word, its tanween and tatweel with it
+   * (the editor colours it, a fix replaces it); the "**" after a marker
+   * stays out.
+   */
+  {
+    static const struct {
+      const char *text;
+      const char *marker;
+    } cases[] = {
+      { "---\nlang: ar\n---\nالسيد الرئيس،\n\nأولاً، السلام.\n\nثانياً، التنمية.\n", "أولاً" },
+      { "---\nlang: ar\n---\nالسيد الرئيس،\n\nأولاًـ، السلام.\n\nثانياً، التنمية.\n", "أولاًـ" },
+      { "Mr. Chair,\n\n**First**, peace.\n\n**Second**, growth.\n", "First" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(RstAnalysis) marked = analyse_ok (cases[i].text, -1);
+        const RstElement *priority = find_kind (rst_analysis_get_statement (marked), RST_ELEMENT_PRIORITY, 0);
+        const char *text = rst_analysis_get_text (marked);
+
+        g_assert_nonnull (priority);
+        g_assert_cmpmem (text + priority->marker_start, priority->marker_end - priority->marker_start,
+                         cases[i].marker, strlen (cases[i].marker));
+      }
+  }
 }
 
 static void

@@ -270,6 +270,8 @@ rst_fold (RstFolded  *out,
 {
   Map map = { out->from, out->to };
 
+  out->source = text;
+  out->source_length = length;
   g_string_truncate (out->text, 0);
   fold_into (out->text, &map, text, length, extra);
 }
@@ -300,15 +302,35 @@ rst_folded_source_start (const RstFolded *self,
   return g_array_index (self->from, guint32, at);
 }
 
-/* The source offset just past the folded text that ends at @end. */
+/* The source offset just past the folded text that ends at @end, and
+ * past what folding dropped right after it but markup: the tanween of
+ * "أولاً", a tatweel, a soft hyphen belong to the word a match ends
+ * with, so that a fix replacing the word leaves none of them behind;
+ * the "**" after "First" stays the drafter's.
+ */
 gsize
 rst_folded_source_end (const RstFolded *self,
                        gsize            end)
 {
+  gsize source_end;
+
   if (end == 0 || self->to->len == 0)
     return 0;
   end = MIN (end, self->to->len);
-  return g_array_index (self->to, guint32, end - 1);
+  source_end = g_array_index (self->to, guint32, end - 1);
+
+  while (self->source != NULL && source_end < self->source_length &&
+         (guchar) self->source[source_end] >= 0x80)
+    {
+      const char *p = self->source + source_end;
+      gunichar c = g_utf8_get_char_validated (p, self->source_length - source_end);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || fold_char (c, NULL) != 0)
+        break;
+      source_end = g_utf8_next_char (p) - self->source;
+    }
+
+  return source_end;
 }
 
 /* Whether @c continues a word in a language written with spaces. */

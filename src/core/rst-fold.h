@@ -26,6 +26,11 @@ typedef struct
   GString *text;
   GArray  *from;   /* guint32: source offset of each folded byte */
   GArray  *to;     /* guint32: source end of each folded byte */
+  /* The text last folded, while its caller holds it: a match's end
+   * takes in the marks folding dropped after it.
+   */
+  const char *source;
+  gsize       source_length;
 } RstFolded;
 
 RstFolded *rst_folded_new    (void);
