@@ -328,6 +328,12 @@ text_has_tag_with (GtkSourceBuffer *buffer,
   return FALSE;
 }
 
+/* The markup of the fixture in both schemes: the two-line bold heading
+ * bold over both its lines, the body not. Which paragraph is a heading,
+ * a salutation or a priority is the analysis's to say, in any language
+ * (test-live-check's /live-check/structure-six-languages); the language
+ * definition knows no words.
+ */
 static void
 test_highlight_real_statement (void)
 {
@@ -335,28 +341,12 @@ test_highlight_real_statement (void)
     {
       g_autoptr(GtkSourceBuffer) buffer = create_highlighted_buffer ("iom-114-china.txt", scheme_ids[s]);
 
-      /* The two-line bold heading, both lines. */
-      assert_class (buffer, "**Statement by H.E. Ambassador Chen Xu", "heading", ALL);
-      assert_class (buffer, "at the 114th Session of the Council of IOM**", "heading", ALL);
-      assert_class (buffer, "Mr. Chairperson,", "heading", NONE);
-
-      assert_class (buffer, "Mr. Chairperson,", "salutation", ALL);
-      assert_class (buffer, "Director-General Amy Pope", "salutation", NONE);
-
-      assert_class (buffer, "First", "ordinal", ALL);
-      assert_class (buffer, "Second", "ordinal", ALL);
-      assert_class (buffer, "Third", "ordinal", ALL);
-      assert_class (buffer, "Fourth", "ordinal", ALL);
-      assert_class (buffer, ", focus on the root causes", "ordinal", NONE);
-      assert_class (buffer, "first Council Session", "ordinal", NONE);
-
-      assert_class (buffer, "I thank you.", "closing", ALL);
-      assert_class (buffer, "China has always", "closing", NONE);
-
-      /* Styled as the scheme says: the ordinal bold, the heading coloured. */
-      g_assert_true (text_has_tag_with (buffer, "First,", "weight-set"));
-      g_assert_true (text_has_tag_with (buffer, "**Statement by", "foreground-set"));
+      g_assert_true (text_has_tag_with (buffer, "Statement by H.E.", "weight-set"));
+      g_assert_true (text_has_tag_with (buffer, "at the 114th Session", "weight-set"));
+      g_assert_false (text_has_tag_with (buffer, "Mr. Chairperson,", "weight-set"));
       g_assert_false (text_has_tag_with (buffer, "China has always", "foreground-set"));
+      assert_class (buffer, "First", "ordinal", NONE);
+      assert_class (buffer, "Mr. Chairperson,", "salutation", NONE);
     }
 }
 
@@ -368,40 +358,18 @@ test_highlight_every_element (void)
   /* The front matter, its keys, and the slot inside a value. */
   assert_class (buffer, "---\ntitle: Statement by", "front-matter", ALL);
   assert_class (buffer, "delivery-mark: Check against delivery\n---", "front-matter", ALL);
-  assert_class (buffer, "delivery-mark: Check against delivery", "delivery-mark", NONE);
   assert_class (buffer, "{{speaker}}", "placeholder", ALL);
   assert_class (buffer, "title: Statement by", "no-spell-check", ALL);
   g_assert_true (text_has_tag_with (buffer, "council:", "weight-set"));
   assert_class (buffer, "– CHECK AGAINST DELIVERY –", "front-matter", NONE);
 
-  /* Delivery marks in capitals, in brackets, between dashes. */
-  assert_class (buffer, "– CHECK AGAINST DELIVERY –", "delivery-mark", ALL);
-  assert_class (buffer, "(As delivered)", "delivery-mark", ALL);
-  assert_class (buffer, "[Read out verbatim]", "delivery-mark", ALL);
-
-  /* A heading with slots in it, over two lines. */
-  assert_class (buffer, "**Statement by {{speaker}}, Permanent Representative", "heading", ALL);
-  assert_class (buffer, "of {{delegation}} to the United Nations Office at Geneva**", "heading", ALL);
+  /* Bold over the two lines of a paragraph, with slots in it; not past
+   * an empty line.
+   */
+  g_assert_true (text_has_tag_with (buffer, "Statement by {{speaker}}, Permanent", "weight-set"));
+  g_assert_true (text_has_tag_with (buffer, "to the United Nations Office", "weight-set"));
   assert_class (buffer, "{{delegation}}", "placeholder", ALL);
-  assert_class (buffer, "(As delivered)", "heading", NONE);
-
-  assert_class (buffer, "Madam President, Excellencies, distinguished delegates,", "salutation", ALL);
-  assert_class (buffer, "Ladies and gentlemen,", "salutation", ALL);
-  assert_class (buffer, "Mr. Chair, we welcome", "salutation", NONE);
-  assert_class (buffer, "High Commissioner for the report", "salutation", NONE);
-
-  /* Thanking the chair for the floor opens; the same words alone close. */
-  assert_class (buffer, "Thank you, Madam President. My delegation", "closing", NONE);
-  assert_class (buffer, "Thank you, Madam President.\n", "closing", ALL);
-  assert_class (buffer, "Thank you for your attention.", "closing", ALL);
-
-  assert_class (buffer, "Firstly", "ordinal", ALL);
-  assert_class (buffer, "Secondly", "ordinal", ALL);
-  assert_class (buffer, "Lastly", "ordinal", ALL);
-  assert_class (buffer, "1.", "ordinal", ALL);
-  assert_class (buffer, "2.", "ordinal", ALL);
-  assert_class (buffer, "First steps", "ordinal", NONE);
-  assert_class (buffer, "Finally is not", "ordinal", NONE);
+  g_assert_false (text_has_tag_with (buffer, "(As delivered)", "weight-set"));
 
   assert_class (buffer, "{{Free text}}", "placeholder", ALL);
   assert_class (buffer, "{{Free text}}", "no-spell-check", ALL);
@@ -410,6 +378,18 @@ test_highlight_every_element (void)
   g_assert_true (text_has_tag_with (buffer, "**humanitarian**", "weight-set"));
   g_assert_true (text_has_tag_with (buffer, "*three*", "style-set"));
   g_assert_false (text_has_tag_with (buffer, "the **humanitarian**", "weight-set"));
+
+  /* A bold left open ends with its paragraph. */
+  {
+    g_autoptr(GtkSourceBuffer) open = create_highlighted_buffer ("language-sample.md", "rostrum-light");
+    GtkTextIter start, end;
+
+    gtk_text_buffer_set_text (GTK_TEXT_BUFFER (open), "**Open bold\ngoes on\n\nNot here.\n", -1);
+    gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (open), &start, &end);
+    gtk_source_buffer_ensure_highlight (open, &start, &end);
+    g_assert_true (text_has_tag_with (open, "goes on", "weight-set"));
+    g_assert_false (text_has_tag_with (open, "Not here.", "weight-set"));
+  }
 }
 
 int

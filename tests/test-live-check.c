@@ -614,6 +614,93 @@ test_live_check_hidden_hint (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether every character of the first @needle in @buffer has the
+ * structure tag of @kind (@all), or none has.
+ */
+static void
+assert_structure (RstDocumentChecker *checker,
+                  GtkTextBuffer      *buffer,
+                  const char         *needle,
+                  RstElementKind      kind,
+                  gboolean            all)
+{
+  GtkTextTag *tag = rst_document_checker_get_structure_tag (checker, kind);
+  GtkTextIter iter, match_start, match_end;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_TEXT_ONLY, &match_start, &match_end, NULL))
+    g_error ("“%s” is not in the statement", needle);
+
+  for (iter = match_start; gtk_text_iter_compare (&iter, &match_end) < 0; gtk_text_iter_forward_char (&iter))
+    if (gtk_text_iter_has_tag (&iter, tag) != all)
+      g_error ("“%s”: character %d %s the %s tag", needle,
+               gtk_text_iter_get_offset (&iter) - gtk_text_iter_get_offset (&match_start),
+               all ? "lacks" : "has", rst_element_kind_to_string (kind));
+}
+
+/* The structure coloured where the analysis found it, in each of the six
+ * languages: the heading, the salutation, the priorities' markers only,
+ * the closing; the body not. The language definition knows no words.
+ */
+static void
+test_live_check_structure_six_languages (void)
+{
+  static const struct {
+    const char *file;
+    const char *heading;
+    const char *salutation;
+    const char *marker;
+    const char *after_marker;
+    const char *closing;
+    const char *body;
+  } cases[] = {
+    { "ar-iom-114-egypt.txt", "بيان جمهورية مصر العربية", "السيد الرئيس،", "أولاً", "تستضيف مصر", "شكراً السيد الرئيس.", "يود وفد مصر" },
+    { "en-iom-114-us-pdf.txt", "United States Statement at the", "Distinguished delegates,", NULL, NULL, "Thank you.", "The number of people" },
+    { "es-iom-114-segib.txt", "SECRETARÍA GENERAL IBEROAMERICANA", "Señor Presidente:", "Primero", "la cooperación", "Gracias, señor Presidente.", "La región iberoamericana" },
+    { "fr-iom-114-senegal.txt", "MISSION PERMANENTE AUPRES DE", "Monsieur le Président,", "En premier lieu", "la réponse aux causes", "Je vous remercie.", "Pour un pays d'origine" },
+    { "ru-iom-114-belarus.txt", "114-я сессия Совета МОМ", "Уважаемый господин Председатель!", "Во-первых", "миграционные потоки", "Благодарю за внимание.", "Позвольте поздравить" },
+    { "zh-iom-114-china.txt", "在国际移民组织理事会第114届会议一般性辩论中的发言", "主席先生：", "第一", "着力消除", "谢谢主席。", "中方祝贺你" },
+  };
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RstWindow *window = rst_window_new (app);
+      RstPage *page = rst_test_ui_open_corpus (window, cases[i].file);
+      RstDocument *document = rst_page_get_document (page);
+      RstDocumentChecker *checker = rst_document_get_checker (document);
+      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+
+      g_test_message ("%s", cases[i].file);
+      assert_structure (checker, buffer, cases[i].heading, RST_ELEMENT_HEADING, TRUE);
+      assert_structure (checker, buffer, cases[i].salutation, RST_ELEMENT_SALUTATION, TRUE);
+      assert_structure (checker, buffer, cases[i].closing, RST_ELEMENT_CLOSING, TRUE);
+      assert_structure (checker, buffer, cases[i].body, RST_ELEMENT_HEADING, FALSE);
+      assert_structure (checker, buffer, cases[i].body, RST_ELEMENT_SALUTATION, FALSE);
+      if (cases[i].marker != NULL)
+        {
+          assert_structure (checker, buffer, cases[i].marker, RST_ELEMENT_PRIORITY, TRUE);
+          assert_structure (checker, buffer, cases[i].after_marker, RST_ELEMENT_PRIORITY, FALSE);
+        }
+
+      /* Typed over, the tags follow the next analysis. */
+      {
+        GtkTextIter start;
+
+        gtk_text_buffer_get_start_iter (buffer, &start);
+        gtk_text_buffer_insert (buffer, &start, "\n", -1);
+        wait_checked (document);
+        assert_structure (checker, buffer, cases[i].salutation, RST_ELEMENT_SALUTATION, TRUE);
+        assert_structure (checker, buffer, cases[i].body, RST_ELEMENT_SALUTATION, FALSE);
+      }
+
+      gtk_text_buffer_set_modified (buffer, FALSE);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/live-check/toggle-sidebar", test_live_check_toggle_sidebar);
   g_test_add_func ("/live-check/stale-fix", test_live_check_stale_fix);
   g_test_add_func ("/live-check/hidden-hint", test_live_check_hidden_hint);
+  g_test_add_func ("/live-check/structure-six-languages", test_live_check_structure_six_languages);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

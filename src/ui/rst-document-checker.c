@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rst-document-checker.h"
+#include "rst-structure-tags.h"
 
 /* Keeps the analysis of a buffer current while the drafter types, as
  * libide's diagnostics manager does in GNOME Builder: every change bumps a
@@ -63,6 +64,8 @@ struct _RstDocumentChecker
   guint            front_matter_column;
 
   GtkTextTag      *tags[3];
+  /* The heading, salutations, priorities and closing, coloured. */
+  RstStructureTags *structure;
 
   guint64          stamp;
   guint64          checked_stamp;
@@ -237,6 +240,9 @@ rst_document_checker_update_styles (RstDocumentChecker *self)
   GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (self->buffer);
   static const char *fallback_colors[] = { "#3584e4", "#e5a50a", "#e01b24" };
 
+  if (self->structure != NULL)
+    rst_structure_tags_update_styles (self->structure);
+
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
     {
       GtkSourceStyle *style = scheme ? gtk_source_style_scheme_get_style (scheme, style_ids[i]) : NULL;
@@ -293,6 +299,41 @@ rst_document_checker_clear (RstDocumentChecker *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
     gtk_source_buffer_remove_source_marks (self->buffer, &begin, &end, mark_categories[i]);
   g_hash_table_remove_all (self->anchors);
+  if (self->structure != NULL)
+    rst_structure_tags_clear (self->structure);
+}
+
+/* The structure the analysis found, in the text: a priority by its
+ * marker ("Second", "第二", "ثانياً"), the other elements whole.
+ */
+static void
+rst_document_checker_apply_structure (RstDocumentChecker *self,
+                                      RstAnalysis        *analysis)
+{
+  guint n_elements = 0;
+  const RstElement *elements = rst_statement_get_elements (rst_analysis_get_statement (analysis), &n_elements);
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      const RstElement *element = &elements[i];
+      gsize start = element->start;
+      gsize end = element->end;
+      GtkTextIter begin, stop;
+
+      if (element->kind == RST_ELEMENT_PRIORITY)
+        {
+          if (element->marker_end <= element->marker_start)
+            continue;
+          start = element->marker_start;
+          end = element->marker_end;
+        }
+
+      if (!offset_to_iter (self, analysis, start, &begin))
+        continue;
+      offset_to_iter (self, analysis, end, &stop);
+      if (self->structure != NULL)
+        rst_structure_tags_add (self->structure, element->kind, &begin, &stop);
+    }
 }
 
 static void
@@ -344,6 +385,8 @@ rst_document_checker_apply (RstDocumentChecker *self,
       g_object_set_data_full (G_OBJECT (mark), "rst-diagnostic", g_object_ref (diagnostic), g_object_unref);
       anchor_add (self, diagnostic, &begin, &end);
     }
+
+  rst_document_checker_apply_structure (self, analysis);
 
   for (guint i = 0; i < outline->len; i++)
     {
@@ -875,6 +918,21 @@ rst_document_checker_get_last_apply_usec (RstDocumentChecker *self)
   return self->last_apply_usec;
 }
 
+/**
+ * rst_document_checker_get_structure_tag:
+ *
+ * Returns: (transfer none) (nullable): the tag that colours elements of
+ *   @kind, none for a kind without a colour
+ */
+GtkTextTag *
+rst_document_checker_get_structure_tag (RstDocumentChecker *self,
+                                        RstElementKind      kind)
+{
+  g_return_val_if_fail (RST_IS_DOCUMENT_CHECKER (self), NULL);
+
+  return self->structure != NULL ? rst_structure_tags_get_tag (self->structure, kind) : NULL;
+}
+
 static void
 rst_document_checker_detach (RstDocumentChecker *self)
 {
@@ -897,6 +955,7 @@ rst_document_checker_dispose (GObject *object)
   /* Marks are deleted only while the buffer lives. */
   if (self->anchors != NULL)
     g_hash_table_remove_all (self->anchors);
+  g_clear_pointer (&self->structure, rst_structure_tags_free);
   rst_document_checker_detach (self);
   g_list_store_remove_all (self->diagnostics);
   g_list_store_remove_all (self->outline);
@@ -1033,6 +1092,7 @@ rst_document_checker_new (GtkSourceBuffer *buffer)
       self->tags[i] = gtk_text_tag_new (tag_names[i]);
       gtk_text_tag_table_add (table, self->tags[i]);
     }
+  self->structure = rst_structure_tags_new (buffer);
   rst_document_checker_update_styles (self);
 
   self->changed_handler =

@@ -45,6 +45,8 @@ gboolean            rst_document_checker_get_bounds           (RstDocumentChecke
                                                                GtkTextIter        *end);
 GPtrArray          *rst_document_checker_list_at_iter         (RstDocumentChecker *self,
                                                                const GtkTextIter  *iter);
+GtkTextTag         *rst_document_checker_get_structure_tag    (RstDocumentChecker *self,
+                                                               RstElementKind      kind);
 gboolean            rst_document_checker_apply_fix            (RstDocumentChecker *self,
                                                                RstDiagnostic      *diagnostic,
                                                                guint               fix_index);
