@@ -772,6 +772,23 @@ test_name_and_description (void)
     g_assert_no_error (error);
     g_assert_cmpstr (filled, ==, "---\n\nlang: en\n---\nBody\n");
   }
+
+  /* Found by fuzz-template (fuzz-corpus/template/regress-body-opens-block):
+   * a front matter that only names the template goes, unless the body
+   * starts with a "---" block, which would then read as the details.
+   */
+  {
+    static const char *fenced = "---\ntemplate-name: Fenced\n---\n---\nnot: details\n---\nBody\n";
+    g_autoptr(RstTemplate) fenced_one = rst_template_new ("fenced", RST_TEMPLATE_ORIGIN_USER,
+                                                          NULL, fenced, strlen (fenced));
+    g_autoptr(GHashTable) values = rst_template_values_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *filled = NULL;
+
+    filled = rst_template_fill (fenced_one, values, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (filled, ==, "---\n---\n---\nnot: details\n---\nBody\n");
+  }
   g_assert_cmpstr (rst_template_get_description (bare), ==, "");
 }
 

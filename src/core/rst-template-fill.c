@@ -191,6 +191,7 @@ rst_template_fill_text (const char *text,
   if (fm.present)
     {
       gsize opening = out->len;
+      RstFrontMatter in_body;
       gsize details;
 
       g_string_append_len (out, text, fm.yaml_start);
@@ -198,9 +199,11 @@ rst_template_fill_text (const char *text,
       fill_front_matter (out, text, fm.yaml_start, fm.yaml_end, complete);
 
       /* A template whose front matter only named it gives a statement
-       * without one, rather than an empty "---" pair.
+       * without one, rather than an empty "---" pair; unless its body
+       * starts with a "---" block, which would then read as the details.
        */
-      if (strspn (out->str + details, " \t\r\n") == out->len - details)
+      rst_front_matter_locate (text + fm.body, length - fm.body, &in_body);
+      if (strspn (out->str + details, " \t\r\n") == out->len - details && !in_body.present)
         g_string_truncate (out, opening);
       else
         g_string_append_len (out, text + fm.yaml_end, fm.body - fm.yaml_end);
