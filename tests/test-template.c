@@ -717,6 +717,29 @@ test_damaged_builtins (void)
   g_assert_cmpuint (n_loaded, >, 0);
 }
 
+/* A user template of @text, named @name when not %NULL, filled with
+ * the delegation Chile: @expected.
+ */
+static void
+assert_fills (const char *text,
+              const char *name,
+              const char *expected)
+{
+  g_autoptr(RstTemplate) template = rst_template_new ("test", RST_TEMPLATE_ORIGIN_USER,
+                                                      NULL, text, strlen (text));
+  g_autoptr(GHashTable) values = rst_template_values_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filled = NULL;
+
+  g_assert_null (rst_template_get_error (template));
+  if (name != NULL)
+    g_assert_cmpstr (rst_template_get_name (template), ==, name);
+  g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Chile"));
+  filled = rst_template_fill (template, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (filled, ==, expected);
+}
+
 static void
 test_name_and_description (void)
 {
@@ -740,55 +763,22 @@ test_name_and_description (void)
   g_assert_cmpstr (rst_template_get_name (bare), ==, "My template");
 
   /* Filling drops the template's own keys, and a front matter left empty. */
-  {
-    static const char *named = "---\ntemplate-name: Short\n---\n{{delegation}} thanks you.\n";
-    g_autoptr(RstTemplate) short_one = rst_template_new ("short", RST_TEMPLATE_ORIGIN_USER,
-                                                         NULL, named, strlen (named));
-    g_autoptr(GHashTable) values = rst_template_values_new ();
-    g_autoptr(GError) error = NULL;
-    g_autofree char *filled = NULL;
-
-    g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Chile"));
-    filled = rst_template_fill (short_one, values, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (filled, ==, "Chile thanks you.\n");
-  }
+  assert_fills ("---\ntemplate-name: Short\n---\n{{delegation}} thanks you.\n", NULL,
+                "Chile thanks you.\n");
 
   /* Found by fuzz-template (fuzz-corpus/template/regress-name-over-blank-lines):
    * a name going on over blank lines goes with its key, and the blank
    * lines before the next key stay.
    */
-  {
-    static const char *folded = "---\ntemplate-name: A long\n\n\n  name\n\nlang: en\n---\nBody\n";
-    g_autoptr(RstTemplate) long_one = rst_template_new ("long", RST_TEMPLATE_ORIGIN_USER,
-                                                        NULL, folded, strlen (folded));
-    g_autoptr(GHashTable) values = rst_template_values_new ();
-    g_autoptr(GError) error = NULL;
-    g_autofree char *filled = NULL;
-
-    g_assert_null (rst_template_get_error (long_one));
-    g_assert_cmpstr (rst_template_get_name (long_one), ==, "A long\n\nname");
-    filled = rst_template_fill (long_one, values, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (filled, ==, "---\n\nlang: en\n---\nBody\n");
-  }
+  assert_fills ("---\ntemplate-name: A long\n\n\n  name\n\nlang: en\n---\nBody\n", "A long\n\nname",
+                "---\n\nlang: en\n---\nBody\n");
 
   /* Found by fuzz-template (fuzz-corpus/template/regress-body-opens-block):
    * a front matter that only names the template goes, unless the body
    * starts with a "---" block, which would then read as the details.
    */
-  {
-    static const char *fenced = "---\ntemplate-name: Fenced\n---\n---\nnot: details\n---\nBody\n";
-    g_autoptr(RstTemplate) fenced_one = rst_template_new ("fenced", RST_TEMPLATE_ORIGIN_USER,
-                                                          NULL, fenced, strlen (fenced));
-    g_autoptr(GHashTable) values = rst_template_values_new ();
-    g_autoptr(GError) error = NULL;
-    g_autofree char *filled = NULL;
-
-    filled = rst_template_fill (fenced_one, values, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (filled, ==, "---\n---\n---\nnot: details\n---\nBody\n");
-  }
+  assert_fills ("---\ntemplate-name: Fenced\n---\n---\nnot: details\n---\nBody\n", "Fenced",
+                "---\n---\n---\nnot: details\n---\nBody\n");
   g_assert_cmpstr (rst_template_get_description (bare), ==, "");
 }
 
