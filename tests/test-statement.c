@@ -954,6 +954,28 @@ test_closings (void)
 
     g_assert_null (find_kind (statement, RST_ELEMENT_CLOSING, 0));
   }
+
+  /* After an opening that is all the statement says, thanks to the chair
+   * close it, in every language; they are no salutation.
+   */
+  {
+    static const char * const short_ones[] = {
+      "Mr. Chairperson,\n\nWe congratulate you on your election.\n\nThank you, Mr. Chairperson.\n",
+      "---\nlang: fr\n---\nMonsieur le Président,\n\nNous vous félicitons de votre élection.\n\nMerci, Monsieur le Président.\n",
+      "---\nlang: zh\n---\n主席先生：\n\n中方祝贺你当选本届理事会主席。\n\n谢谢主席。\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (short_ones); i++)
+      {
+        g_autoptr(RstAnalysis) analysis = analyse_ok (short_ones[i], -1);
+        RstStatement *statement = rst_analysis_get_statement (analysis);
+
+        g_test_message ("%s", short_ones[i]);
+        g_assert_nonnull (find_kind (statement, RST_ELEMENT_OPENING, 0));
+        g_assert_nonnull (find_kind (statement, RST_ELEMENT_CLOSING, 0));
+        g_assert_null (find_kind (statement, RST_ELEMENT_RETURN_SALUTATION, 0));
+      }
+  }
 }
 
 static void

@@ -293,10 +293,11 @@ classify_stand_alone (RstStatement       *self,
     kind = RST_ELEMENT_DELIVERY_MARK;
   else if (rst_rules_match_closing (self->rules, p, len, NULL, &chair))
     {
-      /* "Thank you, Mr. President." before the body thanks for the
-       * floor: it is the salutation.
+      /* "Thank you, Mr. President." before the opening and the body
+       * thanks for the floor: it is the salutation. After them it
+       * closes, even when the opening was all the statement said.
        */
-      if (!reading->seen_body && chair.found)
+      if (!reading->seen_body && !reading->seen_opening && chair.found)
         {
           kind = salutation_kind (self, reading);
           reading->seen_salutation = TRUE;
