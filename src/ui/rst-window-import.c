@@ -62,6 +62,7 @@ typedef struct
   GFile        *file;
   GCancellable *cancellable;
   AdwToast     *progress;
+  gint64        progress_shown;
   guint         progress_source;
 } Import;
 
@@ -94,8 +95,35 @@ rst_window_import_progress (gpointer user_data)
   import->progress = g_object_ref_sink (adw_toast_new_format (_("Importing “%s”…"), escaped));
   adw_toast_set_timeout (import->progress, 0);
   rst_window_add_toast (import->self, import->progress);
+  import->progress_shown = g_get_monotonic_time ();
 
   return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 frees a toast dismissed while it is still being shown
+ * and then writes to it (fixed upstream in 1.3, commit 1674ebc9): the
+ * progress toast goes only once it is fully shown, 500 ms at most when
+ * it replaces another.
+ */
+#define PROGRESS_SHOW_MS 600
+
+static gboolean
+dismiss_progress_cb (gpointer user_data)
+{
+  adw_toast_dismiss (ADW_TOAST (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rst_window_import_dismiss_progress (Import *import)
+{
+  gint64 shown_ms = (g_get_monotonic_time () - import->progress_shown) / 1000;
+
+  if (shown_ms >= PROGRESS_SHOW_MS)
+    adw_toast_dismiss (import->progress);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, PROGRESS_SHOW_MS - shown_ms, dismiss_progress_cb,
+                        g_object_ref (import->progress), g_object_unref);
 }
 
 /* The unsaved tab @file was imported into, if one is open. */
@@ -174,7 +202,7 @@ rst_window_imported_cb (GObject      *object,
 
   g_clear_handle_id (&import->progress_source, g_source_remove);
   if (import->progress != NULL)
-    adw_toast_dismiss (import->progress);
+    rst_window_import_dismiss_progress (import);
 
   if (text == NULL)
     {
