@@ -468,6 +468,37 @@ test_window_spelling_language (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The overview map: made only when Preferences turn it on, showing the
+ * page's own text, and hidden again when they turn it off.
+ */
+static void
+test_window_overview_map (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RstWindow *window;
+  RstPage *page;
+  GtkWidget *map;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  page = rst_window_get_current_page (window);
+  g_assert_null (rst_page_get_map (page));
+
+  g_settings_set_boolean (settings, "show-map", TRUE);
+  map = rst_page_get_map (page);
+  g_assert_nonnull (map);
+  g_assert_true (gtk_widget_get_visible (map));
+  g_assert_true (GTK_WIDGET (gtk_source_map_get_view (GTK_SOURCE_MAP (map))) == rst_page_get_view (page));
+
+  g_settings_set_boolean (settings, "show-map", FALSE);
+  g_assert_true (rst_page_get_map (page) == map);
+  g_assert_false (gtk_widget_get_visible (map));
+
+  g_settings_reset (settings, "show-map");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/window/export-never-over-source", test_window_export_never_over_source);
   g_test_add_func ("/window/direction", test_window_direction);
   g_test_add_func ("/window/spelling-language", test_window_spelling_language);
+  g_test_add_func ("/window/overview-map", test_window_overview_map);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

@@ -53,6 +53,10 @@ struct _RstPage
   GtkLabel      *banner_label;
   GtkWidget     *banner_button;
   RstSearchBar  *search_bar;
+  GtkBox        *editor_box;
+
+  /* The overview map, made when first shown. */
+  GtkSourceMap  *map;
 
   /* Go to Line, made at its first use. */
   GtkPopover    *goto_line;
@@ -88,6 +92,20 @@ rst_page_get_document (RstPage *self)
   g_return_val_if_fail (RST_IS_PAGE (self), NULL);
 
   return self->document;
+}
+
+/**
+ * rst_page_get_map:
+ *
+ * Returns: (transfer none) (nullable): the overview map, once
+ *   Preferences showed it
+ */
+GtkWidget *
+rst_page_get_map (RstPage *self)
+{
+  g_return_val_if_fail (RST_IS_PAGE (self), NULL);
+
+  return self->map != NULL ? GTK_WIDGET (self->map) : NULL;
 }
 
 /**
@@ -788,6 +806,27 @@ rst_page_reveal_changed (RstPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
 }
 
+
+/* The whole statement in miniature beside the text, as GNOME Text
+ * Editor's overview map, when Preferences say so; made the first time,
+ * so that a page without it costs nothing at start-up.
+ */
+static void
+rst_page_sync_map (RstPage *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "show-map");
+
+  if (wanted && self->map == NULL)
+    {
+      self->map = GTK_SOURCE_MAP (gtk_source_map_new ());
+      gtk_source_map_set_view (self->map, self->view);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->map),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview map"), -1);
+      gtk_box_append (self->editor_box, GTK_WIDGET (self->map));
+    }
+  if (self->map != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->map), wanted);
+}
 static void
 rst_page_init_live_check (RstPage *self)
 {
@@ -825,6 +864,9 @@ rst_page_init_live_check (RstPage *self)
   /* The drafter's pace, hidden hints and delegation, as Preferences say. */
   self->context_settings = rst_context_settings_new (self->settings);
   g_object_bind_property (self->context_settings, "context", checker, "context", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->settings, "changed::show-map",
+                           G_CALLBACK (rst_page_sync_map), self, G_CONNECT_SWAPPED);
+  rst_page_sync_map (self);
   g_signal_connect_object (self->settings, "changed::sidebar-visible",
                            G_CALLBACK (rst_page_sync_sidebar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::folded",
@@ -1090,6 +1132,7 @@ rst_page_class_init (RstPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RstPage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, RstPage, banner_button);
   gtk_widget_class_bind_template_child (widget_class, RstPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RstPage, editor_box);
 
   gtk_widget_class_install_action (widget_class, "page.apply-fix", "(uu)", rst_page_apply_fix_action);
   gtk_widget_class_install_action (widget_class, "page.take-front-matter", NULL, rst_page_take_front_matter_action);

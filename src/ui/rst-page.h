@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (RstPage, rst_page, RST, PAGE, AdwBin)
 RstPage     *rst_page_new             (void);
 RstDocument *rst_page_get_document    (RstPage          *self);
 GtkWidget   *rst_page_get_view        (RstPage          *self);
+GtkWidget   *rst_page_get_map         (RstPage          *self);
 char        *rst_page_dup_title       (RstPage          *self);
 gboolean     rst_page_get_modified    (RstPage          *self);
 gboolean     rst_page_is_pristine     (RstPage          *self);

@@ -72,6 +72,7 @@ static const char * const switch_keys[] = {
   "show-line-numbers",
   "wrap-text",
   "highlight-current-line",
+  "show-map",
   "restore-session",
   "spell-check",
 };
