@@ -533,6 +533,7 @@ test_replace_hostile (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rst_details_get_size (again), ==, 0);
   g_clear_pointer (&again, rst_details_unref);
+  g_clear_pointer (&result, g_free);
 
   /* Found by fuzz-front-matter (fuzz-corpus/front-matter/regress-list-after-comment):
    * a key repeated with a list for its value, a comment before the
