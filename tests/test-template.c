@@ -779,6 +779,9 @@ test_name_and_description (void)
    */
   assert_fills ("---\ntemplate-name: Fenced\n---\n---\nnot: details\n---\nBody\n", "Fenced",
                 "---\n---\n---\nnot: details\n---\nBody\n");
+  /* fuzz-corpus/template/regress-body-opens-open-block: never closed. */
+  assert_fills ("---\ntemplate-name: Open\n---\n---\nnot: details\nBody\n", "Open",
+                "---\n---\n---\nnot: details\nBody\n");
   g_assert_cmpstr (rst_template_get_description (bare), ==, "");
 }
 

@@ -867,16 +867,28 @@ same_details (const RstDetails *a,
   return TRUE;
 }
 
-/* Whether the text from @body on starts with a "---" line. */
-static gboolean
-body_opens_block (const char *text,
-                  gsize       length,
-                  gsize       body)
+/**
+ * rst_front_matter_opens_block:
+ * @body: an offset into @text, a body's start
+ *
+ * Whether the text from @body on starts with a "---" line: a body that,
+ * without the front matter before it, would be read as one (closed or
+ * not).
+ */
+gboolean
+rst_front_matter_opens_block (const char *text,
+                              gsize       length,
+                              gsize       body)
 {
   gsize next;
-  gsize end = rst_line_end (text, length, body, &next);
+  gsize end;
 
-  return body < length && line_is (text, body, end, "---");
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  if (body >= length)
+    return FALSE;
+  end = rst_line_end (text, length, body, &next);
+  return line_is (text, body, end, "---");
 }
 
 /**
@@ -1024,7 +1036,7 @@ rst_front_matter_replace (const char        *text,
    * with a "---" line that would read as one.
    */
   if (rst_details_get_size (details) == 0 && is_blank (yaml->str, 0, yaml->len) &&
-      !body_opens_block (text, length, fm.body))
+      !rst_front_matter_opens_block (text, length, fm.body))
     g_string_append_len (out, text, fm.start);
   else
     {

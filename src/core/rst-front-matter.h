@@ -83,5 +83,8 @@ char       *rst_front_matter_replace       (const char            *text,
                                             gsize                  length,
                                             const RstDetails      *details,
                                             GError               **error);
+gboolean    rst_front_matter_opens_block   (const char            *text,
+                                            gsize                  length,
+                                            gsize                  body);
 
 G_END_DECLS

@@ -191,7 +191,6 @@ rst_template_fill_text (const char *text,
   if (fm.present)
     {
       gsize opening = out->len;
-      RstFrontMatter in_body;
       gsize details;
 
       g_string_append_len (out, text, fm.yaml_start);
@@ -202,8 +201,8 @@ rst_template_fill_text (const char *text,
        * without one, rather than an empty "---" pair; unless its body
        * starts with a "---" block, which would then read as the details.
        */
-      rst_front_matter_locate (text + fm.body, length - fm.body, &in_body);
-      if (strspn (out->str + details, " \t\r\n") == out->len - details && !in_body.present)
+      if (strspn (out->str + details, " \t\r\n") == out->len - details &&
+          !rst_front_matter_opens_block (text, length, fm.body))
         g_string_truncate (out, opening);
       else
         g_string_append_len (out, text + fm.yaml_end, fm.body - fm.yaml_end);
