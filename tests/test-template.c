@@ -779,6 +779,11 @@ test_name_and_description (void)
    */
   assert_fills ("---\ntemplate-name: Fenced\n---\n---\nnot: details\n---\nBody\n", "Fenced",
                 "---\n---\n---\nnot: details\n---\nBody\n");
+  /* Found by fuzz-template (fuzz-corpus/template/regress-comment-after-quote):
+   * a comment right after a quoted slot keeps a blank before it.
+   */
+  assert_fills ("---\ntemplate-name: Q\ndelegation: \"{{delegation}}\"#note: x\n---\nBody\n", "Q",
+                "---\ndelegation: Chile #note: x\n---\nBody\n");
   /* fuzz-corpus/template/regress-body-opens-open-block: never closed. */
   assert_fills ("---\ntemplate-name: Open\n---\n---\nnot: details\nBody\n", "Open",
                 "---\n---\n---\nnot: details\nBody\n");

@@ -161,7 +161,12 @@ fill_front_matter (GString    *out,
         substitute (filled, value, strlen (value), values);
         g_string_append_printf (out, "%s: ", key);
         rst_front_matter_append_scalar (out, filled->str);
-        /* What followed a quoted value (a comment), then the newline. */
+        /* What followed a quoted value (a comment), then the newline. A
+         * comment right after the closing quote ("…"#note) needs a blank
+         * once the value may be written plain, or it is the value's.
+         */
+        if (value_end < eol - pos && line[value_end] == '#')
+          g_string_append_c (out, ' ');
         g_string_append_len (out, line + value_end, (eol - pos) - MIN (value_end, eol - pos));
         g_string_append_len (out, text + eol, next - eol);
       }
