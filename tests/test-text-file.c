@@ -104,6 +104,14 @@ test_sniff (void)
   g_assert_cmpint (rst_text_sniff ("ab\xffzz", 5, &where), ==, RST_TEXT_KIND_NOT_UTF8);
   g_assert_cmpuint (where, ==, 2);
   g_assert_cmpint (rst_text_sniff ("主席先生", strlen ("主席先生"), &where), ==, RST_TEXT_KIND_UTF8);
+  /* A PDF or GIF by its header with its version; a text that starts
+   * with the same letters is text (fuzz-corpus/template/regress-pdf-letters).
+   */
+  g_assert_cmpint (rst_text_sniff ("%PDF-1.7\n", 9, &where), ==, RST_TEXT_KIND_BINARY);
+  g_assert_cmpint (rst_text_sniff ("%PDF-2.0\n", 9, &where), ==, RST_TEXT_KIND_BINARY);
+  g_assert_cmpint (rst_text_sniff ("%PDF-t'emplate", 14, &where), ==, RST_TEXT_KIND_UTF8);
+  g_assert_cmpint (rst_text_sniff ("GIF89a", 6, &where), ==, RST_TEXT_KIND_BINARY);
+  g_assert_cmpint (rst_text_sniff ("GIF8 is a name", 14, &where), ==, RST_TEXT_KIND_UTF8);
   g_assert_cmpuint (rst_text_count_lines ("a\nb\nc", 4), ==, 3);
   g_assert_cmpuint (rst_text_count_lines ("abc", 0), ==, 1);
 }

@@ -281,13 +281,18 @@ rst_text_has_signature (const char *data,
     const char *magic;
     gsize       length;
   } signatures[] = {
-    { "%PDF-", 5 },
+    /* With their versions, so that a text that starts with the same
+     * letters ("%PDF-t…", "GIF8…") is still read as one.
+     */
+    { "%PDF-1.", 7 },
+    { "%PDF-2.", 7 },
     { "PK\003\004", 4 },
     { "\320\317\021\340\241\261\032\341", 8 },
     { "\177ELF", 4 },
     { "\211PNG", 4 },
     { "\377\330\377", 3 },
-    { "GIF8", 4 },
+    { "GIF87a", 6 },
+    { "GIF89a", 6 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (signatures); i++)
