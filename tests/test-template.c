@@ -784,6 +784,10 @@ test_name_and_description (void)
    */
   assert_fills ("---\ntemplate-name: Q\ndelegation: \"{{delegation}}\"#note: x\n---\nBody\n", "Q",
                 "---\ndelegation: Chile #note: x\n---\nBody\n");
+  /* fuzz-corpus/template/regress-zip-letters: a body that alone would
+   * look like a ZIP file.
+   */
+  assert_fills ("---\ntemplate-name: Z\n---\nPK\003\004 text\n", "Z", "---\n---\nPK\003\004 text\n");
   /* fuzz-corpus/template/regress-body-opens-open-block: never closed. */
   assert_fills ("---\ntemplate-name: Open\n---\n---\nnot: details\nBody\n", "Open",
                 "---\n---\n---\nnot: details\nBody\n");

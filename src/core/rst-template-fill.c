@@ -16,6 +16,7 @@
 #include "rst-placeholder.h"
 #include "rst-template-private.h"
 #include "rst-template-values.h"
+#include "rst-text-file.h"
 
 /* The one line splitter of core (rst-line-index.h): "\n", "\r\n" and
  * a lone "\r" end a line, as everywhere else a statement is read.
@@ -204,10 +205,12 @@ rst_template_fill_text (const char *text,
 
       /* A template whose front matter only named it gives a statement
        * without one, rather than an empty "---" pair; unless its body
-       * starts with a "---" block, which would then read as the details.
+       * alone would read otherwise: a "---" block would be the details,
+       * a file signature ("%PDF-1.", "PK\3\4") binary.
        */
       if (strspn (out->str + details, " \t\r\n") == out->len - details &&
-          !rst_front_matter_opens_block (text, length, fm.body))
+          !rst_front_matter_opens_block (text, length, fm.body) &&
+          !rst_text_has_signature (text + fm.body, length - fm.body))
         g_string_truncate (out, opening);
       else
         g_string_append_len (out, text + fm.yaml_end, fm.body - fm.yaml_end);
