@@ -784,6 +784,26 @@ test_name_and_description (void)
    */
   assert_fills ("---\ntemplate-name: Q\ndelegation: \"{{delegation}}\"#note: x\n---\nBody\n", "Q",
                 "---\ndelegation: Chile #note: x\n---\nBody\n");
+  /* Found by fuzz-template (fuzz-corpus/template/regress-folded-slot):
+   * a value with a slot folded over lines is written again whole.
+   */
+  {
+    static const char *folded = "---\ntemplate-name: F\ntitle: Statement of {{delegation}}\n\n  for the group\nlang: en\n---\nBody\n";
+    g_autoptr(RstTemplate) folded_one = rst_template_new ("f", RST_TEMPLATE_ORIGIN_USER, NULL, folded, strlen (folded));
+    g_autoptr(GHashTable) values = rst_template_values_new ();
+    g_autoptr(RstDetails) details = NULL;
+    g_autofree char *filled = NULL;
+    RstFrontMatter fm;
+
+    g_hash_table_insert (values, g_strdup ("delegation"), g_strdup ("Chile"));
+    filled = rst_template_fill (folded_one, values, NULL);
+    g_assert_nonnull (filled);
+    rst_front_matter_locate (filled, strlen (filled), &fm);
+    details = rst_front_matter_read (filled, strlen (filled), &fm, NULL, NULL);
+    g_assert_nonnull (details);
+    g_assert_cmpstr (rst_details_get (details, "title"), ==, "Statement of Chile\nfor the group");
+    g_assert_cmpstr (rst_details_get (details, "lang"), ==, "en");
+  }
   /* fuzz-corpus/template/regress-zip-letters: a body that alone would
    * look like a ZIP file.
    */

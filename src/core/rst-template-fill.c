@@ -93,12 +93,35 @@ is_template_key (const char *key)
          g_str_equal (key, RST_TEMPLATE_KEY_DESCRIPTION);
 }
 
+/* Whether the value of the key line ending at @next goes on over the
+ * lines after it, past blank ones: a plain scalar folded over lines.
+ */
+static gboolean
+continues_over_lines (const char *text,
+                      gsize       end,
+                      gsize       next)
+{
+  for (gsize pos = next; pos < end; pos = next_line (text, end, pos))
+    {
+      gsize eol = line_end (text, end, pos);
+
+      if (strspn (text + pos, " \t\r") < eol - pos)
+        return text[pos] == ' ' || text[pos] == '\t';
+    }
+
+  return FALSE;
+}
+
+/* @parsed: (nullable): the front matter as YAML reads it, for values
+ *   folded over lines
+ */
 static void
-fill_front_matter (GString    *out,
-                   const char *text,
-                   gsize       start,
-                   gsize       end,
-                   GHashTable *values)
+fill_front_matter (GString          *out,
+                   const char       *text,
+                   gsize             start,
+                   gsize             end,
+                   const RstDetails *parsed,
+                   GHashTable       *values)
 {
   gboolean skipping = FALSE;
   /* Blank lines after a skipped key: its value's if a continuation
@@ -158,8 +181,22 @@ fill_front_matter (GString    *out,
 
       {
         g_autoptr(GString) filled = g_string_new (NULL);
+        const char *whole = value;
 
-        substitute (filled, value, strlen (value), values);
+        /* A value folded over lines is written again whole, on one line,
+         * in place of its lines: once quoted, they would follow it as
+         * lines of nothing.
+         */
+        if (continues_over_lines (text, end, next))
+          {
+            const char *read = parsed != NULL ? rst_details_get (parsed, key) : NULL;
+
+            if (read != NULL)
+              whole = read;
+            skipping = TRUE;
+          }
+
+        substitute (filled, whole, strlen (whole), values);
         g_string_append_printf (out, "%s: ", key);
         rst_front_matter_append_scalar (out, filled->str);
         /* What followed a quoted value (a comment), then the newline. A
@@ -183,6 +220,7 @@ rst_template_fill_text (const char *text,
                         GHashTable *values)
 {
   g_autoptr(GHashTable) complete = NULL;
+  g_autoptr(RstDetails) parsed = NULL;
   RstFrontMatter fm;
   GString *out;
   gsize length;
@@ -201,7 +239,8 @@ rst_template_fill_text (const char *text,
 
       g_string_append_len (out, text, fm.yaml_start);
       details = out->len;
-      fill_front_matter (out, text, fm.yaml_start, fm.yaml_end, complete);
+      parsed = rst_front_matter_read (text, length, &fm, NULL, NULL);
+      fill_front_matter (out, text, fm.yaml_start, fm.yaml_end, parsed, complete);
 
       /* A template whose front matter only named it gives a statement
        * without one, rather than an empty "---" pair; unless its body
