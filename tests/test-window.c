@@ -499,6 +499,41 @@ test_window_overview_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On X11, GTK sets the window icon from the application icon at fixed
+ * sizes: each finds a PNG rendition of its own size, so that no SVG (and
+ * no librsvg) is loaded before the first frame.
+ */
+static void
+test_window_icon_renditions (void)
+{
+  static const int sizes[] = { 16, 32, 48, 64, 128 };
+  GtkIconTheme *theme;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GtkIconPaintable) icon = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = NULL;
+
+      icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, sizes[i], 1,
+                                         GTK_TEXT_DIR_NONE, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      g_assert_nonnull (file);
+      path = g_file_get_path (file);
+      g_assert_true (g_str_has_suffix (path, ".png"));
+
+      pixbuf = gdk_pixbuf_new_from_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, sizes[i]);
+      g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, sizes[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/window/direction", test_window_direction);
   g_test_add_func ("/window/spelling-language", test_window_spelling_language);
   g_test_add_func ("/window/overview-map", test_window_overview_map);
+  g_test_add_func ("/window/icon-renditions", test_window_icon_renditions);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();
