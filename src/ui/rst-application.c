@@ -9,6 +9,9 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#if HAVE_MALLOC_TRIM
+# include <malloc.h>
+#endif
 
 #include "rst-application.h"
 #include "rst-context-settings.h"
@@ -158,6 +161,24 @@ rst_application_add_icon_search_path (void)
     gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display), SOURCE_DATADIR "/icons");
 }
 
+/* Start-up frees much of what it allocates (the theme's style sheets,
+ * the interface definitions, the rules, icon and font lookups), and
+ * glibc keeps the freed memory in its heap for later. Once the window
+ * is up, its statements loaded, checked and spell-checked, there is no
+ * such later: give it back to the system (3.4 MiB of resident memory
+ * with the fixture).
+ */
+#define TRIM_DELAY_MS 500
+
+#if HAVE_MALLOC_TRIM
+static gboolean
+rst_application_trim_heap (gpointer user_data)
+{
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+#endif
+
 static void
 rst_application_startup (GApplication *app)
 {
@@ -206,6 +227,11 @@ rst_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            shortcuts[i].action, shortcuts[i].accels);
+
+#if HAVE_MALLOC_TRIM
+  /* Low priority: after drawing, loading and checking, whatever they take. */
+  g_timeout_add_full (G_PRIORITY_LOW, TRIM_DELAY_MS, rst_application_trim_heap, NULL, NULL);
+#endif
 }
 
 static void
