@@ -51,6 +51,8 @@ case "$cmd" in
     configure_and_build
     # The schema is compiled into the build folder; no install needed.
     export GSETTINGS_SCHEMA_DIR="$builddir/data"
+    # The PDF reader is loaded from the build folder too.
+    export ROSTRUM_MODULE_DIR="$builddir/src/import"
     exec "$builddir/src/rostrum" "$@"
     ;;
   test)

@@ -600,6 +600,36 @@ test_command_line (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The PDF reader is a module loaded on the first PDF: where it is
+ * missing, a PDF is refused in one line that says so, and the other
+ * formats are read as ever.
+ */
+static void
+test_pdf_reader_missing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rostrum-no-modules-XXXXXX", NULL);
+  g_autofree char *pdf = fixture_path ("en-iom-statement.pdf");
+  g_autofree char *docx = fixture_path ("en-iom-statement.docx");
+  const char * const env[] = { "ROSTRUM_MODULE_DIR", dir, NULL };
+  g_auto(RstTestRun) run = { 0 };
+  g_auto(RstTestRun) run2 = { 0 };
+
+  rst_test_run_rostrum_env (&run, env, (const char * const[]) { "--import", pdf, NULL });
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "rostrum: "));
+  g_assert_nonnull (strstr (run.err, "cannot read PDFs"));
+  g_assert_nonnull (strstr (run.err, "librostrum-pdf-reader"));
+  /* One line. */
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+
+  rst_test_run_rostrum_env (&run2, env, (const char * const[]) { "--import", docx, NULL });
+  g_assert_cmpint (run2.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run2.out, "---\n"));
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_command_line_bad_input (void)
 {
@@ -716,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/import/bad/scanned-pdf", test_scanned_pdf);
   g_test_add_func ("/import/command-line", test_command_line);
   g_test_add_func ("/import/command-line/bad-input", test_command_line_bad_input);
+  g_test_add_func ("/import/command-line/pdf-reader-missing", test_pdf_reader_missing);
 
   return g_test_run ();
 }

@@ -1,0 +1,1128 @@
+/* rst-pdf-reader.c
+ *
+ * Copyright 2026 The Rostrum developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+#include "rst-import.h"
+#include "rst-language.h"
+#include "rst-pdf-reader.h"
+#include "rst-rules.h"
+
+/* A PDF has no paragraphs, only lines placed on pages. poppler gives
+ * the lines in reading order with a box and a font for each character;
+ * from those the paragraphs the drafter wrote are found again:
+ *
+ *  - running headers and footers (a line that comes back at the top or
+ *    the foot of several pages, page numbers) and footnotes (smaller
+ *    lines at the foot of a page, and their raised call numbers) go;
+ *  - a line starts a new paragraph after a wider gap than the text's
+ *    usual line spacing, a change of size or of centring, an outdent
+ *    (the next item of a numbered list), or when the line before stopped
+ *    short of the margin at the end of a sentence — else the two are one
+ *    paragraph, across pages too, with a hyphen at a line end joined;
+ *  - a line that stopped short inside a sentence is a line break.
+ *
+ * A paragraph is never split where the source did not split it: when in
+ * doubt, lines are joined.
+ */
+
+typedef struct
+{
+  guint          page;
+  double         x1, y1, x2, y2;
+  double         size;
+  double         first_word;    /* width of its first word */
+  gboolean       rtl;
+  gboolean       row;           /* cells of a table row */
+  GString       *text;
+  GArray        *styles;        /* RstImportStyle per byte of text */
+  gboolean       dropped;
+} Line;
+
+typedef struct
+{
+  double width;
+  double height;
+  double left;                  /* the text column, from body lines */
+  double right;
+  guint  first;                 /* its lines in the array */
+  guint  n_lines;
+} Page;
+
+static void
+line_free (Line *line)
+{
+  g_string_free (line->text, TRUE);
+  g_array_unref (line->styles);
+  g_free (line);
+}
+
+static RstImportStyle
+style_of_font (const char *font)
+{
+  g_autofree char *lower = NULL;
+  RstImportStyle style = 0;
+
+  if (font == NULL)
+    return 0;
+
+  /* PostScript names: "ABCDEF+LiberationSerif-BoldItalic". */
+  lower = g_ascii_strdown (font, -1);
+  if (strstr (lower, "bold") != NULL || strstr (lower, "black") != NULL || strstr (lower, "heavy") != NULL ||
+      strstr (lower, "semibold") != NULL || strstr (lower, "demi") != NULL)
+    style |= RST_IMPORT_STYLE_BOLD;
+  if (strstr (lower, "italic") != NULL || strstr (lower, "oblique") != NULL)
+    style |= RST_IMPORT_STYLE_ITALIC;
+
+  return style;
+}
+
+static gboolean
+is_rtl_char (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_ARABIC || script == G_UNICODE_SCRIPT_HEBREW ||
+         script == G_UNICODE_SCRIPT_SYRIAC || script == G_UNICODE_SCRIPT_THAANA;
+}
+
+static gboolean
+is_wide (gunichar c)
+{
+  return g_unichar_iswide (c) || (g_unichar_iswide_cjk (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN);
+}
+
+/* Bidi controls poppler wraps Arabic in; they are not the text. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Ligatures and Arabic presentation forms: the letters they stand for. */
+static gboolean
+is_presentation_form (gunichar c)
+{
+  return (c >= 0xFB00 && c <= 0xFB06) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
+}
+
+static void
+append_char (Line           *line,
+             gunichar        c,
+             RstImportStyle  style)
+{
+  gunichar decomposed[8];
+  gsize n = 1;
+
+  decomposed[0] = c;
+  if (is_presentation_form (c))
+    n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+
+  for (gsize k = 0; k < n; k++)
+    {
+      char buffer[8];
+      int len = g_unichar_to_utf8 (decomposed[k], buffer);
+
+      g_string_append_len (line->text, buffer, len);
+      for (int b = 0; b < len; b++)
+        g_array_append_val (line->styles, style);
+    }
+}
+
+static void
+trim_trailing_space (Line *line)
+{
+  if (line->text->len > 0 && line->text->str[line->text->len - 1] == ' ')
+    {
+      g_string_truncate (line->text, line->text->len - 1);
+      g_array_set_size (line->styles, line->text->len);
+    }
+}
+
+static gunichar
+last_char (const GString *text)
+{
+  const char *prev = g_utf8_find_prev_char (text->str, text->str + text->len);
+
+  return prev != NULL ? g_utf8_get_char (prev) : 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values,
+        double  fallback)
+{
+  if (values->len == 0)
+    return fallback;
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+/* Where a space stands in a right-to-left line: poppler puts the spaces
+ * of Arabic text one letter off ("بسما للها" for "بسم الله"), but the
+ * letters' boxes are right, and joined letters touch. A space is wherever
+ * two neighbours in the text are apart on the page, whichever way the
+ * text runs there (numbers and Latin names run left to right inside it).
+ */
+static gboolean
+boxes_apart (const PopplerRectangle *a,
+             const PopplerRectangle *b,
+             double                  size)
+{
+  double a1 = MIN (a->x1, a->x2), a2 = MAX (a->x1, a->x2);
+  double b1 = MIN (b->x1, b->x2), b2 = MAX (b->x1, b->x2);
+  double gap = MAX (a1 - b2, b1 - a2);
+
+  return gap > size * 0.15;
+}
+
+/* Takes @box into the line's extent (and its first word's width). */
+static void
+extend_line (Line                   *line,
+             const PopplerRectangle *box,
+             gboolean               *have_box,
+             gboolean                in_first_word)
+{
+  if (!*have_box)
+    {
+      line->x1 = box->x1;
+      line->x2 = box->x2;
+      line->y1 = box->y1;
+      line->y2 = box->y2;
+      *have_box = TRUE;
+    }
+  line->x1 = MIN (line->x1, MIN (box->x1, box->x2));
+  line->x2 = MAX (line->x2, MAX (box->x1, box->x2));
+  line->y1 = MIN (line->y1, box->y1);
+  line->y2 = MAX (line->y2, box->y2);
+  if (in_first_word)
+    line->first_word += fabs (box->x2 - box->x1);
+}
+
+/* The lines of one page, from poppler's text and character boxes. */
+static void
+read_page_lines (PopplerPage *page,
+                 guint        index,
+                 GPtrArray   *lines)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autofree double *sizes = NULL;
+  g_autofree RstImportStyle *styles = NULL;
+  g_autofree glong *boxes = NULL;
+  GList *attributes;
+  guint n_rects = 0;
+  glong n_chars;
+  glong n_boxed = 0;
+  const char *p;
+  glong i = 0;
+
+  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+    return;
+
+  /* The boxes and the attributes are one per character of the text
+   * without the bidi controls poppler wraps right-to-left words in:
+   * @boxes maps each character of @text to its box, or -1.
+   */
+  n_chars = g_utf8_strlen (text, -1);
+  boxes = g_new (glong, n_chars + 1);
+  for (const char *q = text; *q != '\0'; q = g_utf8_next_char (q), i++)
+    boxes[i] = is_bidi_control (g_utf8_get_char (q)) ? -1 : n_boxed++;
+  i = 0;
+  sizes = g_new0 (double, n_boxed + 1);
+  styles = g_new0 (RstImportStyle, n_boxed + 1);
+
+  attributes = poppler_page_get_text_attributes (page);
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+      RstImportStyle style = style_of_font (a->font_name);
+
+      for (int k = MAX (a->start_index, 0); k <= a->end_index && k < n_boxed; k++)
+        {
+          sizes[k] = a->font_size;
+          styles[k] = style;
+        }
+    }
+  poppler_page_free_text_attributes (attributes);
+
+  p = text;
+  while (*p != '\0')
+    {
+      Line *line = g_new0 (Line, 1);
+      g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+      glong start = i;
+      const char *line_start = p;
+      const PopplerRectangle *last_box = NULL;
+      PopplerRectangle pair;
+      gboolean have_box = FALSE;
+      gboolean in_first_word = TRUE;
+      gboolean seen_word = FALSE;
+      gboolean seen_rtl = FALSE;
+      gboolean rtl;
+      gboolean geometry = FALSE;
+      double baseline;
+      double last_x2 = 0;
+      guint strong_rtl = 0, strong_ltr = 0;
+
+      line->page = index;
+      line->text = g_string_new (NULL);
+      line->styles = g_array_new (FALSE, FALSE, sizeof (RstImportStyle));
+
+      /* The line's size, baseline and direction: its largest
+       * characters', its letters'.
+       */
+      for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
+        {
+          glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
+          gunichar c = g_utf8_get_char (q);
+
+          if (k >= 0 && !g_unichar_isspace (c))
+            line->size = MAX (line->size, sizes[k]);
+          if (is_rtl_char (c))
+            strong_rtl++;
+          else if (g_unichar_isalpha (c))
+            strong_ltr++;
+        }
+      rtl = strong_rtl > strong_ltr;
+
+      /* Whether the letters' boxes can be trusted: in a PDF made by
+       * cairo each Arabic letter has its own, right to left; in one made
+       * by LibreOffice poppler cuts a word's box into equal parts left to
+       * right, and only its own spaces are to be had.
+       */
+      if (rtl)
+        {
+          const PopplerRectangle *before = NULL;
+          guint forward = 0, backward = 0;
+
+          for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
+            {
+              glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
+              gunichar c = g_utf8_get_char (q);
+
+              if (is_bidi_control (c))
+                continue;
+              if (k < 0 || k >= (glong) n_rects || !is_rtl_char (c) || !g_unichar_isalpha (c))
+                {
+                  before = NULL;
+                  continue;
+                }
+              if (before != NULL)
+                {
+                  if (rects[k].x2 <= before->x1 + 0.5)
+                    backward++;
+                  else if (rects[k].x1 >= before->x2 - 0.5)
+                    forward++;
+                }
+              before = &rects[k];
+            }
+          geometry = backward > 3 * forward;
+        }
+
+      for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
+        {
+          glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
+
+          if (k >= 0 && k < (glong) n_rects && sizes[k] >= line->size * 0.8 &&
+              !g_unichar_isspace (g_utf8_get_char (q)))
+            g_array_append_val (bottoms, rects[k].y2);
+        }
+      baseline = median (bottoms, 0);
+
+      for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), i++)
+        {
+          gunichar c = g_utf8_get_char (p);
+          glong k = boxes[i];
+          const PopplerRectangle *box = k >= 0 && k < (glong) n_rects ? &rects[k] : NULL;
+          RstImportStyle style = k >= 0 ? styles[k] : 0;
+          double size = k >= 0 ? sizes[k] : 0;
+
+          /* A call number raised above the line in a smaller size: a
+           * footnote's, which the speaker does not read.
+           */
+          if (box != NULL && size > 0 && size < line->size * 0.8 &&
+              box->y2 < baseline - line->size * 0.15 &&
+              (g_unichar_isdigit (c) || c == '*' || c == 0x2020 || c == 0x2021))
+            {
+              /* With the space poppler put before it. */
+              trim_trailing_space (line);
+              continue;
+            }
+
+          if (is_bidi_control (c))
+            continue;
+
+          if (g_unichar_isspace (c))
+            {
+              if (seen_word)
+                in_first_word = FALSE;
+              /* Right to left, the letters' boxes say where spaces go. */
+              if (geometry)
+                continue;
+              /* Chinese has no spaces; poppler adds them where the font
+               * changes (第 114 届).
+               */
+              if (line->text->len > 0 && line->text->str[line->text->len - 1] != ' ' &&
+                  !is_wide (last_char (line->text)))
+                {
+                  g_string_append_c (line->text, ' ');
+                  g_array_append_val (line->styles, style);
+                }
+              continue;
+            }
+          if (is_wide (c))
+            trim_trailing_space (line);
+
+          /* poppler cuts a lam-alef ligature (لا, لأ) into its two
+           * letters in page order, left to right: the reverse of their
+           * reading order. Arabic letters run right to left, so two that
+           * run left to right are one glyph; they are put back in order
+           * and spaced as the one glyph they are.
+           */
+          if (geometry && box != NULL && is_rtl_char (c) && g_unichar_isalpha (c))
+            {
+              const char *q = g_utf8_next_char (p);
+              glong j = i + 1;
+
+              while (*q != '\0' && *q != '\n' && is_bidi_control (g_utf8_get_char (q)))
+                {
+                  q = g_utf8_next_char (q);
+                  j++;
+                }
+              if (*q != '\0' && *q != '\n' && boxes[j] >= 0 && boxes[j] < (glong) n_rects)
+                {
+                  gunichar after = g_utf8_get_char (q);
+                  const PopplerRectangle *right = &rects[boxes[j]];
+
+                  if (is_rtl_char (after) && g_unichar_isalpha (after) &&
+                      right->x1 >= box->x2 - 0.5 && right->x1 - box->x2 < line->size * 0.15)
+                    {
+                      if (last_box != NULL && boxes_apart (last_box, right, line->size))
+                        {
+                          if (seen_word)
+                            in_first_word = FALSE;
+                          g_string_append_c (line->text, ' ');
+                          g_array_append_val (line->styles, style);
+                        }
+                      append_char (line, after, styles[boxes[j]]);
+                      append_char (line, c, style);
+                      extend_line (line, right, &have_box, in_first_word);
+                      extend_line (line, box, &have_box, in_first_word);
+                      /* The glyph's left end is where the next letter joins. */
+                      pair = *right;
+                      pair.x1 = MIN (box->x1, box->x2);
+                      last_box = &pair;
+                      last_x2 = pair.x2;
+                      seen_word = TRUE;
+                      seen_rtl = TRUE;
+                      p = q;
+                      i = j;
+                      continue;
+                    }
+                }
+            }
+
+          /* A vowel mark (the tanween of أولاً) sits over its letter. */
+          if (geometry && g_unichar_ismark (c))
+            {
+              append_char (line, c, style);
+              continue;
+            }
+
+          if (geometry && box != NULL && last_box != NULL && boxes_apart (last_box, box, line->size))
+            {
+              if (seen_word)
+                in_first_word = FALSE;
+              g_string_append_c (line->text, ' ');
+              g_array_append_val (line->styles, style);
+            }
+
+          /* A wide gap without a space: the next cell of a table row.
+           * Not in right-to-left text, whose boxes poppler gives in the
+           * order of the letters, not of the page.
+           */
+          if (box != NULL && have_box && seen_word && !rtl && !seen_rtl && !is_rtl_char (c))
+            {
+              double gap = box->x1 - last_x2;
+
+              if (gap > 1.5 * line->size)
+                {
+                  RstImportStyle none = 0;
+
+                  trim_trailing_space (line);
+                  g_string_append (line->text, " | ");
+                  for (int b = 0; b < 3; b++)
+                    g_array_append_val (line->styles, none);
+                  line->row = TRUE;
+                }
+            }
+
+          if (box != NULL)
+            {
+              last_x2 = box->x2;
+              last_box = box;
+              extend_line (line, box, &have_box, in_first_word);
+            }
+          seen_word = TRUE;
+          seen_rtl = seen_rtl || is_rtl_char (c);
+
+          append_char (line, c, style);
+        }
+      trim_trailing_space (line);
+      if (*p == '\n')
+        {
+          p++;
+          i++;
+        }
+
+      line->rtl = rtl;
+      if (!have_box || line->size <= 0)
+        {
+          line_free (line);
+          continue;
+        }
+      g_ptr_array_add (lines, line);
+    }
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const Line *x = *(const Line * const *) a;
+  const Line *y = *(const Line * const *) b;
+  double tolerance = MIN (x->size, y->size) * 0.3;
+
+  if (fabs (x->y2 - y->y2) > tolerance)
+    return x->y2 < y->y2 ? -1 : 1;
+  /* Pieces of one line: in reading order. */
+  if (x->rtl)
+    return (x->x2 < y->x2) - (x->x2 > y->x2);
+  return (x->x1 > y->x1) - (x->x1 < y->x1);
+}
+
+/* @line's pieces after it on its baseline go into it: table cells with
+ * " | " between them (as the DOCX and ODT readers flatten rows), other
+ * pieces (poppler cuts Arabic lines into several) with a space.
+ */
+static void
+merge_piece (Line *line,
+             Line *piece)
+{
+  double gap = line->rtl ? line->x1 - piece->x2 : piece->x1 - line->x2;
+  const char *separator = gap > 1.5 * MAX (line->size, piece->size) ? " | " : " ";
+  RstImportStyle none = 0;
+
+  if (gap > 1.5 * MAX (line->size, piece->size))
+    line->row = TRUE;
+  trim_trailing_space (line);
+  for (const char *p = separator; *p; p++)
+    g_array_append_val (line->styles, none);
+  g_string_append (line->text, separator);
+  g_string_append_len (line->text, piece->text->str, piece->text->len);
+  g_array_append_vals (line->styles, piece->styles->data, piece->styles->len);
+  line->x1 = MIN (line->x1, piece->x1);
+  line->x2 = MAX (line->x2, piece->x2);
+  line->y1 = MIN (line->y1, piece->y1);
+  line->y2 = MAX (line->y2, piece->y2);
+  line->size = MAX (line->size, piece->size);
+}
+
+/* poppler's reading order is not always the page's (it puts an Arabic
+ * heading after the text): lines go top to bottom, and the pieces of one
+ * line are joined.
+ */
+static void
+read_page (PopplerPage *page,
+           guint        index,
+           GPtrArray   *lines)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  read_page_lines (page, index, found);
+  g_ptr_array_sort (found, compare_lines);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      Line *line = g_ptr_array_index (found, i);
+
+      while (i + 1 < found->len)
+        {
+          Line *next = g_ptr_array_index (found, i + 1);
+
+          if (fabs (next->y2 - line->y2) > MIN (line->size, next->size) * 0.3)
+            break;
+          merge_piece (line, next);
+          line_free (next);
+          i++;
+        }
+      g_ptr_array_add (lines, line);
+    }
+}
+
+/* "Page 3 of 5", "- 3 -": digits as one sign, spaces and case aside. */
+static char *
+line_key (const Line *line)
+{
+  GString *key = g_string_new (NULL);
+  gboolean digits = FALSE;
+
+  for (const char *p = line->text->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        {
+          if (!digits)
+            g_string_append_c (key, '#');
+          digits = TRUE;
+          continue;
+        }
+      digits = FALSE;
+      if (g_unichar_isspace (c))
+        continue;
+      g_string_append_unichar (key, g_unichar_tolower (c));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+is_page_number (const char *key)
+{
+  gboolean digit = FALSE;
+
+  for (const char *p = key; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '#')
+        digit = TRUE;
+      else if (!g_unichar_ispunct (c))
+        return FALSE;
+    }
+
+  return digit;
+}
+
+/* Running headers and footers: lines in the top or bottom band of a
+ * page that come back on other pages (digits aside), and lone page
+ * numbers there.
+ */
+static void
+drop_running_lines (GPtrArray *lines,
+                    GArray    *pages)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      const Page *page = &g_array_index (pages, Page, line->page);
+      gboolean in_band = line->y2 < page->height * 0.15 || line->y1 > page->height * 0.85;
+      char *key = in_band ? line_key (line) : NULL;
+
+      g_ptr_array_add (keys, key);
+      if (key != NULL)
+        {
+          /* Count each page once: key → bit set of the first pages. */
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+          guint last_page = count >> 16;
+
+          if ((count & 0xFFFF) == 0 || last_page != line->page)
+            count = (MIN ((count & 0xFFFF) + 1, 0xFFFF)) | (line->page << 16);
+          g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (count));
+        }
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (key == NULL)
+        continue;
+      if (is_page_number (key) || (GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) & 0xFFFF) >= 2)
+        line->dropped = TRUE;
+    }
+}
+
+/* A one-page statement's header or footer does not come back: it is
+ * the small print alone in the page's top or bottom tenth.
+ */
+static void
+drop_small_margins (GPtrArray *lines,
+                    GArray    *pages,
+                    double     body_size)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      const Page *page = &g_array_index (pages, Page, line->page);
+
+      if (line->size < body_size * 0.85 &&
+          (line->y2 < page->height * 0.1 || line->y1 > page->height * 0.9))
+        line->dropped = TRUE;
+    }
+}
+
+/* Footnotes: the smaller lines at the foot of a page, below its text. */
+static void
+drop_footnotes (GPtrArray *lines,
+                GArray    *pages,
+                double     body_size)
+{
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const Page *page = &g_array_index (pages, Page, p);
+
+      for (guint k = page->n_lines; k > 0; k--)
+        {
+          Line *line = g_ptr_array_index (lines, page->first + k - 1);
+
+          if (line->dropped)
+            continue;
+          if (line->size >= body_size * 0.88 || line->y1 < page->height * 0.5)
+            break;
+          line->dropped = TRUE;
+        }
+    }
+}
+
+static gboolean
+is_centred (const Line *line,
+            const Page *page)
+{
+  double width = page->right - page->left;
+  double middle = (line->x1 + line->x2) / 2;
+
+  return width > 0 && fabs (middle - (page->left + page->right) / 2) < width * 0.04 &&
+         line->x1 > page->left + 2 * line->size && line->x2 < page->right - 2 * line->size;
+}
+
+/* Set against the far margin: a delivery mark, a date line. */
+static gboolean
+is_far_aligned (const Line *line,
+                const Page *page)
+{
+  if (line->rtl)
+    return line->x1 < page->left + line->size * 0.5 && line->x2 < page->right - 4 * line->size;
+  return line->x2 > page->right - line->size * 0.5 && line->x1 > page->left + 4 * line->size;
+}
+
+/* Ends with a sentence, or with the colon that announces a list. */
+static gboolean
+ends_sentence (const RstRules *rules,
+               const Line     *line)
+{
+  gunichar c = last_char (line->text);
+
+  return c == ':' || c == 0xFF1A || c == ';' ||
+         rst_rules_ends_sentence (rules, line->text->str, 0, line->text->len);
+}
+
+/* Would the next line's first word have fitted at the end of this one?
+ * Then this line was ended on purpose.
+ */
+static gboolean
+stops_short (const Line *line,
+             const Line *next,
+             const Page *page)
+{
+  double room = line->rtl ? line->x1 - page->left : page->right - line->x2;
+
+  return room > next->first_word + next->size * 0.5;
+}
+
+
+typedef enum
+{
+  JOIN_SPACE,
+  JOIN_BREAK,
+  JOIN_PARAGRAPH,
+} Join;
+
+static Join
+decide (const RstRules *rules,
+        const Line     *prev,
+        const Line     *line,
+        const Page     *prev_page,
+        const Page     *page,
+        double          pitch,
+        double          paragraph_pitch,
+        guint           lines_in_paragraph)
+{
+  gboolean prev_centred = is_centred (prev, prev_page);
+  gboolean centred = is_centred (line, page);
+  double size = MAX (prev->size, line->size);
+  gboolean sentence = ends_sentence (rules, prev);
+  gboolean short_line = stops_short (prev, line, prev_page);
+  double indent = line->rtl ? page->right - line->x2 : line->x1 - page->left;
+  double prev_indent = prev->rtl ? prev_page->right - prev->x2 : prev->x1 - prev_page->left;
+
+  if (fabs (prev->size - line->size) > size * 0.12 || prev_centred != centred || prev->rtl != line->rtl ||
+      prev->row || line->row || (!centred && is_far_aligned (prev, prev_page) != is_far_aligned (line, page)))
+    return JOIN_PARAGRAPH;
+
+  if (prev->page == line->page)
+    {
+      double step = (line->y2 - prev->y2) / size;
+
+      /* A paragraph's own line spacing, once it has one: documents mix
+       * them (lists at 1.15, body text at 1.5), and a gap only a little
+       * wider than the lines above it is the space between paragraphs.
+       */
+      double usual = paragraph_pitch > 0 ? MAX (paragraph_pitch, pitch * 0.85) : pitch;
+
+      /* Lines side by side or going up: another column or a box. */
+      if (step <= 0.3 || step > usual * 1.12 + 0.05)
+        return JOIN_PARAGRAPH;
+      if (centred)
+        return JOIN_BREAK;
+      /* The next item of a list with a hanging indent. */
+      if (indent < prev_indent - size * 0.6 && (lines_in_paragraph >= 2 || (short_line && sentence)))
+        return JOIN_PARAGRAPH;
+    }
+  else if (centred)
+    return JOIN_PARAGRAPH;
+
+  if (short_line)
+    return sentence ? JOIN_PARAGRAPH : (prev->page == line->page ? JOIN_BREAK : JOIN_SPACE);
+
+  /* A first-line indent after a full line that ended a sentence. */
+  if (sentence && indent > size * 0.6 && indent > prev_indent + size * 0.6)
+    return JOIN_PARAGRAPH;
+
+  return JOIN_SPACE;
+}
+
+static gboolean
+add_line (RstImportDocument  *document,
+          const Line         *line,
+          GError            **error)
+{
+  gsize start = 0;
+
+  /* One call per run of one style. */
+  while (start < line->text->len)
+    {
+      RstImportStyle style = g_array_index (line->styles, RstImportStyle, start);
+      gsize end = start;
+
+      while (end < line->text->len && g_array_index (line->styles, RstImportStyle, end) == style)
+        end++;
+      if (!rst_import_document_add_text (document, line->text->str + start, end - start, style, error))
+        return FALSE;
+      start = end;
+    }
+
+  return TRUE;
+}
+
+/* The hyphen at the end of @prev goes when a word continues after it in
+ * lower case ("govern-" "ance"); "Asia-" "Pacific" keeps it.
+ */
+static gboolean
+joins_hyphen (Line       *prev,
+              const Line *line,
+              gboolean   *keep)
+{
+  gunichar c = last_char (prev->text);
+  gunichar next = g_utf8_get_char (line->text->str);
+  const char *before;
+
+  *keep = FALSE;
+  if (c != '-' && c != 0x2010 && c != 0xAD)
+    return FALSE;
+
+  before = g_utf8_find_prev_char (prev->text->str, prev->text->str + prev->text->len);
+  before = before != NULL ? g_utf8_find_prev_char (prev->text->str, before) : NULL;
+  if (before == NULL || !g_unichar_isalpha (g_utf8_get_char (before)) || !g_unichar_isalpha (next))
+    return FALSE;
+
+  *keep = !g_unichar_islower (next) && c != 0xAD;
+  if (!*keep)
+    {
+      const char *hyphen = g_utf8_find_prev_char (prev->text->str, prev->text->str + prev->text->len);
+
+      g_array_set_size (prev->styles, hyphen - prev->text->str);
+      g_string_truncate (prev->text, hyphen - prev->text->str);
+    }
+
+  return TRUE;
+}
+
+static void
+read_metadata (PopplerDocument   *pdf,
+               RstImportDocument *document)
+{
+  g_autofree char *title = poppler_document_get_title (pdf);
+  g_autofree char *author = poppler_document_get_author (pdf);
+  g_autoptr(GDateTime) created = poppler_document_get_creation_date_time (pdf);
+
+  rst_import_document_set_meta (document, RST_DETAIL_TITLE, title);
+  rst_import_document_set_meta (document, RST_IMPORT_META_AUTHOR, author);
+  if (created != NULL)
+    {
+      g_autofree char *date = g_date_time_format (created, "%Y-%m-%d");
+
+      rst_import_document_set_meta (document, RST_DETAIL_DATE, date);
+    }
+}
+
+static gboolean read_pages (PopplerDocument    *pdf,
+                            RstImportDocument  *document,
+                            GCancellable       *cancellable,
+                            GError            **error);
+
+/* The module's one entry point, found by name (rst-pdf-import.c). */
+G_MODULE_EXPORT gboolean
+rst_pdf_reader_read (GBytes             *bytes,
+                     RstImportDocument  *document,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *pdf;
+  gboolean ok;
+
+  pdf = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  if (pdf == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error_literal (error, RST_IMPORT_ERROR, RST_IMPORT_ERROR_ENCRYPTED,
+                             _("it is protected by a password; remove the password and save it again"));
+      else
+        g_set_error (error, RST_IMPORT_ERROR, RST_IMPORT_ERROR_DAMAGED,
+                     _("it is a damaged PDF (%s)"), local_error != NULL ? local_error->message : "?");
+      return FALSE;
+    }
+
+  /* poppler-glib 22 has no autoptr for its types yet. */
+  ok = read_pages (pdf, document, cancellable, error);
+  g_object_unref (pdf);
+
+  return ok;
+}
+
+static gboolean
+read_pages (PopplerDocument    *pdf,
+            RstImportDocument  *document,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  g_autoptr(GArray) pages = g_array_new (FALSE, TRUE, sizeof (Page));
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) plain = g_string_new (NULL);
+  const RstRules *rules;
+  const char *lang;
+  double body_size, pitch;
+  Line *prev = NULL;
+  guint lines_in_paragraph = 0;
+  double paragraph_pitch = 0;
+  int n_pages;
+
+  n_pages = poppler_document_get_n_pages (pdf);
+  if (n_pages > RST_IMPORT_MAX_PAGES)
+    {
+      g_set_error (error, RST_IMPORT_ERROR, RST_IMPORT_ERROR_TOO_LARGE,
+                   _("it has %d pages, too many to be a statement"), n_pages);
+      return FALSE;
+    }
+
+  read_metadata (pdf, document);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page;
+      Page info = { 0 };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      info.first = lines->len;
+      page = poppler_document_get_page (pdf, i);
+      if (page != NULL)
+        {
+          poppler_page_get_size (page, &info.width, &info.height);
+          read_page (page, (guint) i, lines);
+          g_object_unref (page);
+        }
+      info.n_lines = lines->len - info.first;
+      g_array_append_val (pages, info);
+    }
+
+  if (lines->len == 0)
+    {
+      g_set_error_literal (error, RST_IMPORT_ERROR, RST_IMPORT_ERROR_NO_TEXT,
+                           _("it has no text to read, only pictures of pages (a scan?); import the document it was made from, or run text recognition on it first"));
+      return FALSE;
+    }
+
+  /* The body's size: the one most characters are written in. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (lines, i);
+
+      for (gsize k = 0; k < line->text->len; k += 16)
+        g_array_append_val (sizes, line->size);
+    }
+  body_size = median (sizes, 12);
+
+  drop_running_lines (lines, pages);
+  drop_small_margins (lines, pages, body_size);
+  drop_footnotes (lines, pages, body_size);
+
+  /* Each page's text column, from its lines in the body's size. */
+  for (guint p = 0; p < pages->len; p++)
+    {
+      Page *page = &g_array_index (pages, Page, p);
+      gboolean any = FALSE;
+
+      for (int pass = 0; pass < 2 && !any; pass++)
+        for (guint k = 0; k < page->n_lines; k++)
+          {
+            const Line *line = g_ptr_array_index (lines, page->first + k);
+
+            if (line->dropped || (pass == 0 && fabs (line->size - body_size) > body_size * 0.1))
+              continue;
+            page->left = any ? MIN (page->left, line->x1) : line->x1;
+            page->right = any ? MAX (page->right, line->x2) : line->x2;
+            any = TRUE;
+          }
+    }
+
+  /* The usual distance between lines of a paragraph, in font sizes,
+   * from the lines that run to the margin: those go on in the next line,
+   * so their steps are inside paragraphs. A median over all steps would
+   * be the step between paragraphs in a statement of short ones (a
+   * salutation, three priorities of two lines), and join them all.
+   */
+  for (int pass = 0; pass < 2 && steps->len == 0; pass++)
+    for (guint i = 1; i < lines->len; i++)
+      {
+        const Line *a = g_ptr_array_index (lines, i - 1);
+        const Line *b = g_ptr_array_index (lines, i);
+        const Page *page = &g_array_index (pages, Page, a->page);
+        double step;
+
+        if (a->dropped || b->dropped || a->page != b->page || fabs (a->size - b->size) > a->size * 0.1)
+          continue;
+        if (pass == 0 && (is_centred (a, page) ||
+                          (a->rtl ? a->x1 > page->left + a->size * 0.5 : a->x2 < page->right - a->size * 0.5)))
+          continue;
+        step = (b->y2 - a->y2) / MAX (a->size, b->size);
+        if (step > 0.8 && step < 3)
+          g_array_append_val (steps, step);
+      }
+  pitch = median (steps, 1.2);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (lines, i);
+
+      if (!line->dropped)
+        {
+          g_string_append_len (plain, line->text->str, line->text->len);
+          g_string_append_c (plain, '\n');
+        }
+    }
+  if (plain->len == 0)
+    {
+      g_set_error_literal (error, RST_IMPORT_ERROR, RST_IMPORT_ERROR_NO_TEXT,
+                           _("it holds no text to import"));
+      return FALSE;
+    }
+  lang = rst_language_recognize (plain->str, 0, plain->len);
+  rules = rst_rules_get (lang != NULL ? lang : "en");
+
+  /* Each line goes to the builder once the next one has said how the
+   * two join: a hyphen at its end may have to go first.
+   */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      const Page *page = &g_array_index (pages, Page, line->page);
+      RstImportAlign align = is_centred (line, page) ? RST_IMPORT_ALIGN_CENTER : RST_IMPORT_ALIGN_START;
+      Join join;
+      gboolean hyphen = FALSE;
+      gboolean keep = FALSE;
+
+      if (line->dropped)
+        continue;
+
+      if (prev == NULL)
+        {
+          rst_import_document_begin_block (document, align, FALSE);
+          prev = line;
+          lines_in_paragraph = 1;
+          continue;
+        }
+
+      join = decide (rules, prev, line, &g_array_index (pages, Page, prev->page), page, pitch,
+                     paragraph_pitch, lines_in_paragraph);
+      if (join == JOIN_PARAGRAPH || prev->page != line->page)
+        paragraph_pitch = 0;
+      else
+        paragraph_pitch = (line->y2 - prev->y2) / MAX (prev->size, line->size);
+      if (join == JOIN_SPACE)
+        hyphen = joins_hyphen (prev, line, &keep);
+      if (!add_line (document, prev, error))
+        return FALSE;
+
+      switch (join)
+        {
+        case JOIN_PARAGRAPH:
+          rst_import_document_begin_block (document, align, FALSE);
+          lines_in_paragraph = 0;
+          break;
+
+        case JOIN_BREAK:
+          rst_import_document_add_break (document);
+          break;
+
+        case JOIN_SPACE:
+        default:
+          /* Chinese lines join without a space; a word cut by a hyphen
+           * joins without one too.
+           */
+          if (!hyphen && !is_wide (last_char (prev->text)) && !is_wide (g_utf8_get_char (line->text->str)) &&
+              !rst_import_document_add_text (document, " ", 1, 0, error))
+            return FALSE;
+          break;
+        }
+
+      prev = line;
+      lines_in_paragraph++;
+    }
+
+  if (prev != NULL && !add_line (document, prev, error))
+    return FALSE;
+
+  rst_import_document_end_block (document);
+  return TRUE;
+}
