@@ -20,7 +20,7 @@ static RstApplication *app;
 static GPtrArray *
 load_overlay_actions (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/rst-shortcuts-window.ui");
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
   GPtrArray *actions = g_ptr_array_new_with_free_func (g_free);
 
@@ -34,6 +34,8 @@ load_overlay_actions (void)
       if (action != NULL)
         g_ptr_array_add (actions, g_steal_pointer (&action));
     }
+  /* A toplevel outlives its builder. */
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 
   return actions;
 }
@@ -202,6 +204,107 @@ test_shortcuts_menu_actions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_shortcuts_windows (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += GTK_IS_SHORTCUTS_WINDOW (toplevel);
+    }
+
+  return n;
+}
+
+static GtkShortcutLabel *
+find_shortcut_label (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    return GTK_SHORTCUT_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcutLabel *found = find_shortcut_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every shortcut named by its action shows that action's accelerator. */
+static guint
+check_shown_accels (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *action = NULL;
+
+      g_object_get (widget, "action-name", &action, NULL);
+      if (action != NULL)
+        {
+          GtkShortcutLabel *label = find_shortcut_label (widget);
+          const char *accel = label ? gtk_shortcut_label_get_accelerator (label) : NULL;
+
+          if (accel == NULL || *accel == '\0')
+            g_error ("The Keyboard Shortcuts window shows no keys for %s", action);
+          n++;
+        }
+      return n;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_shown_accels (child);
+
+  return n;
+}
+
+/* Built on first use, once per window, and gone with its window. */
+static void
+test_shortcuts_window_on_demand (void)
+{
+  RstWindow *window;
+  GtkWindow *shortcuts;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+  shortcuts = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_cmpuint (check_shown_accels (GTK_WIDGET (shortcuts)), >=, 10);
+
+  /* Closing hides it; asking again shows the same one. */
+  gtk_window_close (shortcuts);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/shortcuts/overlay-lists-every-accel", test_shortcuts_overlay_lists_every_accel);
   g_test_add_func ("/shortcuts/expected-accels", test_shortcuts_expected_accels);
   g_test_add_func ("/shortcuts/menu-actions", test_shortcuts_menu_actions);
+  g_test_add_func ("/shortcuts/window-on-demand", test_shortcuts_window_on_demand);
 
   app = rst_test_ui_create_application ();
   status = g_test_run ();

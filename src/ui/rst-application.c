@@ -183,7 +183,7 @@ static void
 rst_application_startup (GApplication *app)
 {
   /* The accelerators GNOME users expect; the Keyboard Shortcuts window
-   * (data/gtk/help-overlay.ui) lists the same ones.
+   * (data/ui/rst-shortcuts-window.ui) lists the same ones.
    */
   static const struct {
     const char *action;
