@@ -10,7 +10,10 @@
  * mapped toplevel (XDamage), and memory (RSS and PSS) one second later.
  * Both run with the same environment, renderer included (GSK_RENDERER as
  * set, cairo when unset, so that Xvfb's software GL is not what is
- * measured), alternately, seven times; medians and ratios are printed.
+ * measured), alternately, fifteen times; medians and ratios are printed.
+ * Each run gets fresh, empty user folders: both programs keep a session,
+ * and the one a killed run leaves would make the next start a crash
+ * recovery rather than the opening of a file.
  * Runs under Xvfb; measured from outside, so that the programs carry no
  * probe code. Prints and asserts nothing about time: machines differ.
  */
@@ -23,7 +26,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-#define RUNS 7
+#define RUNS 15
 
 typedef struct
 {
@@ -117,15 +120,53 @@ start_once (Display *display,
 }
 
 static void
+remove_tree (const char *path)
+{
+  const char *argv[] = { "rm", "-rf", "--", path, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     NULL, NULL, NULL, &error))
+    g_warning ("Could not remove %s: %s", path, error->message);
+}
+
+/* @envp with HOME and the XDG user folders in a new temporary folder. */
+static char **
+environ_with_fresh_home (char      **envp,
+                         char      **home)
+{
+  static const char *user_dirs[] = {
+    "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  g_autoptr(GError) error = NULL;
+  char **fresh = g_strdupv (envp);
+
+  *home = g_dir_make_tmp ("bench-startup-XXXXXX", &error);
+  if (*home == NULL)
+    g_error ("%s", error->message);
+  fresh = g_environ_setenv (fresh, "HOME", *home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (*home, user_dirs[i], NULL);
+
+      fresh = g_environ_setenv (fresh, user_dirs[i], path, TRUE);
+    }
+
+  return fresh;
+}
+
+static void
 measure (Display *display,
          int      damage_event,
          Program *program,
          guint    run,
          char   **envp)
 {
+  g_autofree char *home = NULL;
+  g_auto(GStrv) run_envp = environ_with_fresh_home (envp, &home);
   GPid pid;
 
-  program->first_frame[run] = start_once (display, damage_event, program, envp, &pid);
+  program->first_frame[run] = start_once (display, damage_event, program, run_envp, &pid);
 
   /* Let the first check, dictionaries and the rest of start-up settle. */
   g_usleep (G_USEC_PER_SEC);
@@ -135,6 +176,7 @@ measure (Display *display,
   kill (pid, SIGKILL);
   waitpid (pid, NULL, 0);
   g_spawn_close_pid (pid);
+  remove_tree (home);
 }
 
 static void
