@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <libxml/parser.h>
 #if HAVE_MALLOC_TRIM
 # include <malloc.h>
 #endif
@@ -128,25 +129,40 @@ rst_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* The language definition ships in GResource. GtkSourceView reads style
- * schemes from resources only since 5.8, so on older versions they come
- * from the installed data folder, or from the source tree when running
- * uninstalled.
+/* GtkSourceView reads style schemes from resources only since 5.8, so
+ * on older versions they come from the installed data folder, or from
+ * the source tree when running uninstalled.
  */
 static void
-rst_application_add_source_search_paths (void)
+rst_application_add_style_search_paths (void)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
 
-  gtk_source_language_manager_append_search_path (languages,
-                                                  "resource://" RESOURCE_PREFIX "/language-specs/");
   if (gtk_source_check_version (5, 8, 0))
     gtk_source_style_scheme_manager_append_search_path (schemes,
                                                         "resource://" RESOURCE_PREFIX "/styles/");
   gtk_source_style_scheme_manager_append_search_path (schemes, PKGDATADIR "/styles");
   if (g_file_test (SOURCE_DATADIR "/styles", G_FILE_TEST_IS_DIR))
     gtk_source_style_scheme_manager_append_search_path (schemes, SOURCE_DATADIR "/styles");
+}
+
+/* The language definition ships in GResource. Finding it means reading
+ * the header of every definition installed (some 160 files, 7 ms before
+ * the first frame), which needs neither GTK nor a display: a thread does
+ * it while GTK opens the display, and nothing on the main thread touches
+ * the language manager until rst_application_startup() has joined it.
+ */
+static gpointer
+rst_application_load_languages (gpointer user_data)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  gtk_source_language_manager_append_search_path (languages,
+                                                  "resource://" RESOURCE_PREFIX "/language-specs/");
+  if (gtk_source_language_manager_get_language (languages, "rostrum-statement") == NULL)
+    g_warning ("The statement language definition is missing from the resources");
+
+  return NULL;
 }
 
 /* The start screen shows the application icon, also when running
@@ -213,11 +229,17 @@ rst_application_startup (GApplication *app)
   };
   RstApplication *self = RST_APPLICATION (app);
   g_autoptr(RstDraftStore) store = NULL;
+  GThread *languages;
+
+  /* libxml2 is initialised once, here, before two threads can use it. */
+  xmlInitParser ();
+  languages = g_thread_new ("rostrum-languages", rst_application_load_languages, NULL);
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
+  /* Its style sheets need the display. */
   gtk_source_init ();
-  rst_application_add_source_search_paths ();
+  rst_application_add_style_search_paths ();
   rst_application_add_icon_search_path ();
 
   store = rst_draft_store_new (NULL);
@@ -227,6 +249,8 @@ rst_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            shortcuts[i].action, shortcuts[i].accels);
+
+  g_thread_join (languages);
 
 #if HAVE_MALLOC_TRIM
   /* Low priority: after drawing, loading and checking, whatever they take. */
