@@ -110,6 +110,51 @@ assert_position (RstSearchBar *bar,
   g_assert_cmpstr (rst_search_bar_get_position_text (bar), ==, expected);
 }
 
+static guint
+count_search_bars (GtkWidget *widget)
+{
+  guint n = RST_IS_SEARCH_BAR (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_search_bars (child);
+
+  return n;
+}
+
+/* Made on Ctrl+F, not with the page; once, above the text. */
+static void
+test_search_bar_made_on_demand (void)
+{
+  RstWindow *window;
+  RstPage *page;
+  RstSearchBar *bar;
+  GtkWidget *editor;
+
+  RST_TEST_REQUIRE_DISPLAY ();
+
+  window = rst_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  page = rst_window_get_current_page (window);
+  g_assert_cmpuint (count_search_bars (GTK_WIDGET (page)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_cmpuint (count_search_bars (GTK_WIDGET (page)), ==, 1);
+  bar = rst_page_get_search_bar (page);
+  g_assert_true (rst_search_bar_get_revealed (bar));
+  g_assert_true (rst_page_get_search_bar (page) == bar);
+  g_assert_cmpuint (count_search_bars (GTK_WIDGET (page)), ==, 1);
+
+  /* Between the banner and the text, which it searches. */
+  editor = gtk_widget_get_next_sibling (GTK_WIDGET (bar));
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (rst_search_bar_get_view (bar)), editor));
+  g_assert_true (GTK_IS_REVEALER (gtk_widget_get_prev_sibling (GTK_WIDGET (bar))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search_bar_count_and_move (void)
 {
@@ -443,6 +488,7 @@ main (int   argc,
 
   rst_test_ui_init (&argc, &argv);
 
+  g_test_add_func ("/search-bar/made-on-demand", test_search_bar_made_on_demand);
   g_test_add_func ("/search-bar/count-and-move", test_search_bar_count_and_move);
   g_test_add_func ("/search-bar/case-and-words", test_search_bar_case_and_words);
   g_test_add_func ("/search-bar/selection", test_search_bar_selection);
