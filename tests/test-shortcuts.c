@@ -13,6 +13,7 @@
 
 #include "rst-test-ui.h"
 #include "rst-window.h"
+#include "rst-zoom-control.h"
 
 static RstApplication *app;
 
@@ -182,6 +183,21 @@ find_primary_menu_button (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+find_zoom_control (GtkWidget *widget)
+{
+  if (RST_IS_ZOOM_CONTROL (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_zoom_control (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_shortcuts_menu_actions (void)
 {
@@ -197,6 +213,13 @@ test_shortcuts_menu_actions (void)
   /* The primary menu button, the one F10 opens. */
   button = find_primary_menu_button (GTK_WIDGET (window));
   g_assert_nonnull (button);
+  /* The menu is made when it first opens, with the zoom row on top. */
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
+  g_assert_true (find_zoom_control (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_assert_nonnull (menu);
   check_menu_actions (GTK_WIDGET (window), menu);

@@ -606,8 +606,9 @@ _rst_window_class_actions_init (RstWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, rst_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, rst_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, rst_window_find_action);
-  /* Found by _rst_window_actions_init (), which adds the zoom row. */
+  /* Found by _rst_window_actions_init (), which makes the menu on first use. */
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "win.go-to-line", NULL, rst_window_go_to_line_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, rst_window_show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, rst_window_zoom_action);
@@ -620,6 +621,26 @@ _rst_window_class_actions_init (RstWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-one", NULL);
+}
+
+/* The main menu is made when it first opens: a popover menu makes a
+ * widget for each of its items, 3 ms of every start-up otherwise. Its
+ * top row is the zoom control.
+ */
+static void
+rst_window_create_primary_menu (GtkMenuButton *button,
+                                gpointer       user_data)
+{
+  RstWindow *self = user_data;
+  GObject *menu;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  menu = gtk_widget_get_template_child (GTK_WIDGET (self), RST_TYPE_WINDOW, "primary_menu");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)),
+                              rst_zoom_control_new (), "zoom");
 }
 
 /* The actions that have a state, or live in their own group. */
@@ -637,16 +658,10 @@ _rst_window_actions_init (RstWindow *self)
                                    G_N_ELEMENTS (tab_actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "tab", G_ACTION_GROUP (tab_group));
 
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), RST_TYPE_WINDOW, "primary_menu_button")),
+                                         rst_window_create_primary_menu, self, NULL);
+
   /* Its state follows the current page (rst_window_sync_sidebar_action). */
-  /* The zoom row at the top of the main menu. */
-  {
-    GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), RST_TYPE_WINDOW, "primary_menu_button");
-    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-
-    if (GTK_IS_POPOVER_MENU (popover))
-      gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), rst_zoom_control_new (), "zoom");
-  }
-
   toggle_sidebar = g_simple_action_new_stateful ("toggle-sidebar", NULL, g_variant_new_boolean (FALSE));
   g_signal_connect_object (toggle_sidebar, "activate", G_CALLBACK (rst_window_toggle_sidebar), self, G_CONNECT_DEFAULT);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
