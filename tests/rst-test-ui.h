@@ -133,4 +133,24 @@ rst_test_ui_open_corpus (RstWindow  *window,
   return rst_window_get_current_page (window);
 }
 
+/* The header bar's main menu button, the one F10 opens. */
+static inline GtkWidget *
+rst_test_ui_find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rst_test_ui_find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 G_END_DECLS

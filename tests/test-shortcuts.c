@@ -164,25 +164,6 @@ check_menu_actions (GtkWidget  *window,
     }
 }
 
-static GtkWidget *
-find_primary_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 find_zoom_control (GtkWidget *widget)
 {
@@ -211,7 +192,7 @@ test_shortcuts_menu_actions (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* The primary menu button, the one F10 opens. */
-  button = find_primary_menu_button (GTK_WIDGET (window));
+  button = rst_test_ui_find_primary_menu_button (GTK_WIDGET (window));
   g_assert_nonnull (button);
   /* The menu is made when it first opens, with the zoom row on top. */
   g_assert_true (gtk_widget_get_sensitive (button));

@@ -55,22 +55,6 @@ find_zoom_control (GtkWidget *widget)
   return NULL;
 }
 
-static GtkWidget *
-find_primary_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_zoom_css (void)
 {
@@ -152,7 +136,7 @@ test_zoom_font_and_setting (void)
   g_assert_cmpfloat (base, >, 0);
 
   /* The main menu's row shows the level, once the menu is opened. */
-  gtk_menu_button_popup (GTK_MENU_BUTTON (find_primary_menu_button (GTK_WIDGET (window))));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (rst_test_ui_find_primary_menu_button (GTK_WIDGET (window))));
   control = find_zoom_control (GTK_WIDGET (window));
   g_assert_nonnull (control);
   g_assert_cmpstr (rst_zoom_control_get_label (RST_ZOOM_CONTROL (control)), ==, "100%");
