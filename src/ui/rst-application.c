@@ -146,23 +146,44 @@ rst_application_add_style_search_paths (void)
     gtk_source_style_scheme_manager_append_search_path (schemes, SOURCE_DATADIR "/styles");
 }
 
-/* The language definition ships in GResource. Finding it means reading
- * the header of every definition installed (some 160 files, 7 ms before
- * the first frame), which needs neither GTK nor a display: a thread does
- * it while GTK opens the display, and nothing on the main thread touches
- * the language manager until rst_application_startup() has joined it.
+/* What GtkSourceView reads before a statement can be shown needs neither
+ * GTK nor a display, so a thread reads it while GTK opens the display,
+ * and nothing on the main thread touches GtkSourceView until
+ * rst_application_startup() has joined it (10 ms off the first frame):
+ *
+ * - the language definition, which ships in GResource: finding it means
+ *   reading the header of every definition installed (some 160 files);
+ * - every style scheme, read on the first lookup of one;
+ * - our definition's rules, compiled when a buffer first takes it.
+ *   GtkSourceView keeps them only while some buffer uses the language,
+ *   so the thread returns the buffer it made, which start-up holds until
+ *   the first window's documents have the language too.
  */
 static gpointer
-rst_application_load_languages (gpointer user_data)
+rst_application_prepare_source (gpointer user_data)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *statement;
+
+  rst_application_add_style_search_paths ();
 
   gtk_source_language_manager_append_search_path (languages,
                                                   "resource://" RESOURCE_PREFIX "/language-specs/");
-  if (gtk_source_language_manager_get_language (languages, "rostrum-statement") == NULL)
-    g_warning ("The statement language definition is missing from the resources");
+  statement = gtk_source_language_manager_get_language (languages, "rostrum-statement");
+  if (statement == NULL)
+    {
+      g_warning ("The statement language definition is missing from the resources");
+      return NULL;
+    }
 
-  return NULL;
+  return gtk_source_buffer_new_with_language (statement);
+}
+
+/* Whatever the source it was attached to, only to let go of @data then. */
+static gboolean
+rst_application_release_cb (gpointer user_data)
+{
+  return G_SOURCE_REMOVE;
 }
 
 /* The start screen shows the application icon, also when running
@@ -229,17 +250,23 @@ rst_application_startup (GApplication *app)
   };
   RstApplication *self = RST_APPLICATION (app);
   g_autoptr(RstDraftStore) store = NULL;
-  GThread *languages;
+  GThread *source_thread;
+  GtkSourceBuffer *prepared;
 
   /* libxml2 is initialised once, here, before two threads can use it. */
   xmlInitParser ();
-  languages = g_thread_new ("rostrum-languages", rst_application_load_languages, NULL);
+  source_thread = g_thread_new ("rostrum-source", rst_application_prepare_source, NULL);
 
   G_APPLICATION_CLASS (rst_application_parent_class)->startup (app);
 
+  /* Joined before gtk_source_init(), which registers the same types. */
+  prepared = g_thread_join (source_thread);
+  /* Low priority: once the first window and its documents are drawn. */
+  if (prepared != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, rst_application_release_cb, prepared, g_object_unref);
+
   /* Its style sheets need the display. */
   gtk_source_init ();
-  rst_application_add_style_search_paths ();
   rst_application_add_icon_search_path ();
 
   store = rst_draft_store_new (NULL);
@@ -249,8 +276,6 @@ rst_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            shortcuts[i].action, shortcuts[i].accels);
-
-  g_thread_join (languages);
 
 #if HAVE_MALLOC_TRIM
   /* Low priority: after drawing, loading and checking, whatever they take. */
