@@ -31,7 +31,7 @@
 static const char * const fixtures[] = {
   "en-iom-statement.docx", "en-iom-statement.odt", "en-iom-statement.pdf",
   "fr-iom-statement.docx", "fr-iom-statement.pdf", "ar-iom-statement.docx",
-  "zh-iom-statement.odt", "zh-iom-statement.pdf", "ru-iom-statement.pdf",
+  "ar-iom-statement.pdf", "zh-iom-statement.odt", "zh-iom-statement.pdf", "ru-iom-statement.pdf",
   "es-segib-web.html", "en-iom-114-china.txt",
 };
 

@@ -56,6 +56,7 @@ typedef struct
   double height;
   double left;                  /* the text column, from body lines */
   double right;
+  gboolean rtl_flush_left;      /* sets right-to-left lines flush left */
   guint  first;                 /* its lines in the array */
   guint  n_lines;
 } Page;
@@ -158,6 +159,17 @@ last_char (const GString *text)
   return prev != NULL ? g_utf8_get_char (prev) : 0;
 }
 
+/* A loose mark at the end of the run that took it. */
+static void
+append_mark (Line           *line,
+             gunichar       *mark,
+             RstImportStyle  style)
+{
+  if (*mark != 0 && !g_unichar_ismark (last_char (line->text)))
+    append_char (line, *mark, style);
+  *mark = 0;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -219,26 +231,241 @@ extend_line (Line                   *line,
     line->first_word += fabs (box->x2 - box->x1);
 }
 
+/* Whether most letters of @text (of its first line only, if @one_line)
+ * are written right to left.
+ */
+static gboolean
+is_mostly_rtl (const char *text,
+               gboolean    one_line)
+{
+  guint rtl = 0, ltr = 0;
+
+  for (const char *p = text; *p != '\0' && !(one_line && *p == '\n'); p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_rtl_char (c))
+        rtl++;
+      else if (g_unichar_isalpha (c))
+        ltr++;
+    }
+
+  return rtl > ltr;
+}
+
+/* poppler's text is what a selection from one corner of the page to the
+ * opposite one copies, and a selection starts where reading starts: from
+ * the top left corner, it leaves out the first lines of a right-to-left
+ * page (an Arabic statement's heading). A page mostly right to left is
+ * selected from its top right corner too, and the longer text is kept:
+ * a selection can only leave text out. The boxes and attributes are
+ * those of the same selection.
+ */
+static gboolean
+read_page_text (PopplerPage       *page,
+                char             **text,
+                PopplerRectangle **rects,
+                guint             *n_rects,
+                GList            **attributes,
+                gboolean          *rtl)
+{
+  PopplerRectangle area = { 0, 0, 0, 0 };
+
+  poppler_page_get_size (page, &area.x2, &area.y2);
+  *text = poppler_page_get_text_for_area (page, &area);
+  if (*text == NULL)
+    return FALSE;
+
+  *rtl = is_mostly_rtl (*text, FALSE);
+  if (*rtl)
+    {
+      PopplerRectangle from_right = { area.x2, 0, 0, area.y2 };
+      char *other = poppler_page_get_text_for_area (page, &from_right);
+
+      if (other != NULL && strlen (other) > strlen (*text))
+        {
+          g_free (*text);
+          *text = other;
+          area = from_right;
+        }
+      else
+        g_free (other);
+    }
+
+  if (!poppler_page_get_text_layout_for_area (page, &area, rects, n_rects))
+    {
+      g_clear_pointer (text, g_free);
+      return FALSE;
+    }
+  *attributes = poppler_page_get_text_attributes_for_area (page, &area);
+
+  return TRUE;
+}
+
+/* A mark set over a letter (the tanween of شكراً) that the selection
+ * left out: LibreOffice places it as a word of its own with no width, at
+ * the end of its word, and a selection takes no word without width.
+ */
+typedef struct
+{
+  double   x;
+  double   y2;
+  gunichar c;
+  gboolean used;
+} LooseMark;
+
+/* At most this many marks of one place are looked at: hostile files. */
+#define MAX_MARKS_AT_ONE_PLACE 8
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  double x = ((const LooseMark *) a)->x, y = ((const LooseMark *) b)->x;
+
+  return (x > y) - (x < y);
+}
+
+/* The marks of the Arabic script, found by poppler's search, which takes
+ * every word; sorted by place, in the boxes' coordinates.
+ */
+static GArray *
+find_loose_marks (PopplerPage *page)
+{
+  static const gunichar marks[] = { 0x064B, 0x064C, 0x064D, 0x064E, 0x064F, 0x0650, 0x0651, 0x0652, 0x0670 };
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (LooseMark));
+  double width, height;
+
+  poppler_page_get_size (page, &width, &height);
+  for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+    {
+      char needle[8] = { 0 };
+      GList *rects;
+
+      g_unichar_to_utf8 (marks[m], needle);
+      rects = poppler_page_find_text_with_options (page, needle, POPPLER_FIND_DEFAULT);
+      for (GList *l = rects; l != NULL; l = l->next)
+        {
+          PopplerRectangle *r = l->data;
+          /* Search boxes have their origin at the foot of the page. */
+          LooseMark mark = { MIN (r->x1, r->x2), height - MIN (r->y1, r->y2), marks[m], FALSE };
+
+          if (fabs (r->x2 - r->x1) < 0.05)
+            g_array_append_val (found, mark);
+        }
+      g_list_free_full (rects, (GDestroyNotify) poppler_rectangle_free);
+    }
+  g_array_sort (found, compare_marks);
+
+  return found;
+}
+
+/* The loose mark that ends a word whose left end is @x1 (right to left,
+ * where it ends) on the line whose letters stand on @y2, or 0.
+ */
+static gunichar
+take_loose_mark (GArray *marks,
+                 double  x1,
+                 double  y2,
+                 double  size)
+{
+  guint lo = 0, hi;
+
+  if (marks == NULL || marks->len == 0)
+    return 0;
+
+  /* The first mark at or right of x1 - tolerance. */
+  hi = marks->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (marks, LooseMark, mid).x < x1 - size * 0.15)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo, n = 0; i < marks->len && n < MAX_MARKS_AT_ONE_PLACE; i++, n++)
+    {
+      LooseMark *mark = &g_array_index (marks, LooseMark, i);
+
+      if (mark->x > x1 + size * 0.15)
+        break;
+      if (!mark->used && fabs (mark->y2 - y2) < size * 0.6)
+        {
+          mark->used = TRUE;
+          return mark->c;
+        }
+    }
+
+  return 0;
+}
+
+/* Where a run of @text from @p (character @i) ends: at a bidi control,
+ * a space or the line's end. Its extent on the page and its letters'
+ * foot.
+ */
+static gboolean
+run_extent (const char             *p,
+            glong                   i,
+            const glong            *boxes,
+            const PopplerRectangle *rects,
+            guint                   n_rects,
+            double                 *x1,
+            double                 *x2,
+            double                 *y2)
+{
+  gboolean found = FALSE;
+
+  for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      glong k = boxes[i];
+
+      if (is_bidi_control (c) || g_unichar_isspace (c))
+        break;
+      if (k < 0 || k >= (glong) n_rects)
+        continue;
+      if (!found)
+        {
+          *x1 = MIN (rects[k].x1, rects[k].x2);
+          *x2 = MAX (rects[k].x1, rects[k].x2);
+          *y2 = rects[k].y2;
+          found = TRUE;
+        }
+      *x1 = MIN (*x1, MIN (rects[k].x1, rects[k].x2));
+      *x2 = MAX (*x2, MAX (rects[k].x1, rects[k].x2));
+      *y2 = MAX (*y2, rects[k].y2);
+    }
+
+  return found;
+}
+
 /* The lines of one page, from poppler's text and character boxes. */
 static void
 read_page_lines (PopplerPage *page,
                  guint        index,
                  GPtrArray   *lines)
 {
-  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree char *text = NULL;
   g_autofree PopplerRectangle *rects = NULL;
   g_autofree double *sizes = NULL;
   g_autofree RstImportStyle *styles = NULL;
   g_autofree glong *boxes = NULL;
-  GList *attributes;
+  g_autoptr(GArray) marks = NULL;
+  GList *attributes = NULL;
   guint n_rects = 0;
+  gboolean page_rtl = FALSE;
   glong n_chars;
   glong n_boxed = 0;
   const char *p;
   glong i = 0;
 
-  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+  if (!read_page_text (page, &text, &rects, &n_rects, &attributes, &page_rtl))
     return;
+  if (page_rtl)
+    marks = find_loose_marks (page);
 
   /* The boxes and the attributes are one per character of the text
    * without the bidi controls poppler wraps right-to-left words in:
@@ -252,7 +479,6 @@ read_page_lines (PopplerPage *page,
   sizes = g_new0 (double, n_boxed + 1);
   styles = g_new0 (RstImportStyle, n_boxed + 1);
 
-  attributes = poppler_page_get_text_attributes (page);
   for (GList *l = attributes; l != NULL; l = l->next)
     {
       PopplerTextAttributes *a = l->data;
@@ -272,7 +498,7 @@ read_page_lines (PopplerPage *page,
       Line *line = g_new0 (Line, 1);
       g_autoptr(GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
       glong start = i;
-      const char *line_start = p;
+      const char *scan = p;
       const PopplerRectangle *last_box = NULL;
       PopplerRectangle pair;
       gboolean have_box = FALSE;
@@ -283,28 +509,30 @@ read_page_lines (PopplerPage *page,
       gboolean geometry = FALSE;
       double baseline;
       double last_x2 = 0;
-      guint strong_rtl = 0, strong_ltr = 0;
+      /* Without letter boxes to trust: poppler's runs of letters. */
+      gboolean runs;
+      gboolean have_run = FALSE;
+      gboolean run_boundary = FALSE;
+      double run_x1 = 0, run_x2 = 0;
+      gunichar run_mark = 0;
+      RstImportStyle run_style = 0;
 
       line->page = index;
       line->text = g_string_new (NULL);
       line->styles = g_array_new (FALSE, FALSE, sizeof (RstImportStyle));
 
-      /* The line's size, baseline and direction: its largest
-       * characters', its letters'.
+      /* The line's size and direction: its largest characters', its
+       * letters'.
        */
-      for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
+      for (glong j = start; *scan != '\0' && *scan != '\n'; scan = g_utf8_next_char (scan), j++)
         {
-          glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
-          gunichar c = g_utf8_get_char (q);
+          glong k = boxes[j];
+          gunichar c = g_utf8_get_char (scan);
 
           if (k >= 0 && !g_unichar_isspace (c))
             line->size = MAX (line->size, sizes[k]);
-          if (is_rtl_char (c))
-            strong_rtl++;
-          else if (g_unichar_isalpha (c))
-            strong_ltr++;
         }
-      rtl = strong_rtl > strong_ltr;
+      rtl = is_mostly_rtl (p, TRUE);
 
       /* Whether the letters' boxes can be trusted: in a PDF made by
        * cairo each Arabic letter has its own, right to left; in one made
@@ -316,10 +544,11 @@ read_page_lines (PopplerPage *page,
           const PopplerRectangle *before = NULL;
           guint forward = 0, backward = 0;
 
-          for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
+          scan = p;
+          for (glong j = start; *scan != '\0' && *scan != '\n'; scan = g_utf8_next_char (scan), j++)
             {
-              glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
-              gunichar c = g_utf8_get_char (q);
+              glong k = boxes[j];
+              gunichar c = g_utf8_get_char (scan);
 
               if (is_bidi_control (c))
                 continue;
@@ -339,13 +568,15 @@ read_page_lines (PopplerPage *page,
             }
           geometry = backward > 3 * forward;
         }
+      runs = rtl && !geometry;
 
-      for (const char *q = p; *q != '\0' && *q != '\n'; q = g_utf8_next_char (q))
+      scan = p;
+      for (glong j = start; *scan != '\0' && *scan != '\n'; scan = g_utf8_next_char (scan), j++)
         {
-          glong k = boxes[start + g_utf8_pointer_to_offset (line_start, q)];
+          glong k = boxes[j];
 
           if (k >= 0 && k < (glong) n_rects && sizes[k] >= line->size * 0.8 &&
-              !g_unichar_isspace (g_utf8_get_char (q)))
+              !g_unichar_isspace (g_utf8_get_char (scan)))
             g_array_append_val (bottoms, rects[k].y2);
         }
       baseline = median (bottoms, 0);
@@ -367,14 +598,24 @@ read_page_lines (PopplerPage *page,
             {
               /* With the space poppler put before it. */
               trim_trailing_space (line);
+              if (have_run)
+                {
+                  run_x1 = MIN (run_x1, MIN (box->x1, box->x2));
+                  run_x2 = MAX (run_x2, MAX (box->x1, box->x2));
+                }
               continue;
             }
 
           if (is_bidi_control (c))
-            continue;
+            {
+              run_boundary = TRUE;
+              continue;
+            }
 
           if (g_unichar_isspace (c))
             {
+              append_mark (line, &run_mark, run_style);
+              have_run = FALSE;
               if (seen_word)
                 in_first_word = FALSE;
               /* Right to left, the letters' boxes say where spaces go. */
@@ -393,6 +634,34 @@ read_page_lines (PopplerPage *page,
             }
           if (is_wide (c))
             trim_trailing_space (line);
+
+          /* poppler leaves out some spaces between Arabic words, and
+           * puts each word in a run of its own: a space goes where a run
+           * stands apart from the one before.
+           */
+          if (runs && box != NULL && (run_boundary || !have_run))
+            {
+              double x1, x2, y2;
+
+              if (run_extent (p, i, boxes, rects, n_rects, &x1, &x2, &y2))
+                {
+                  append_mark (line, &run_mark, run_style);
+                  if (have_run && MAX (run_x1 - x2, x1 - run_x2) > line->size * 0.15 &&
+                      line->text->len > 0 && line->text->str[line->text->len - 1] != ' ')
+                    {
+                      if (seen_word)
+                        in_first_word = FALSE;
+                      g_string_append_c (line->text, ' ');
+                      g_array_append_val (line->styles, style);
+                    }
+                  run_x1 = x1;
+                  run_x2 = x2;
+                  have_run = TRUE;
+                  run_mark = take_loose_mark (marks, x1, y2, line->size);
+                }
+              run_boundary = FALSE;
+            }
+          run_style = style;
 
           /* poppler cuts a lam-alef ligature (لا, لأ) into its two
            * letters in page order, left to right: the reverse of their
@@ -489,6 +758,7 @@ read_page_lines (PopplerPage *page,
 
           append_char (line, c, style);
         }
+      append_mark (line, &run_mark, run_style);
       trim_trailing_space (line);
       if (*p == '\n')
         {
@@ -522,6 +792,49 @@ compare_lines (gconstpointer a,
   return (x->x1 > y->x1) - (x->x1 < y->x1);
 }
 
+#define ARABIC_LAM 0x0644
+
+/* The alefs a lam joins into one glyph with: ا أ إ آ. */
+static gboolean
+is_alef (gunichar c)
+{
+  return c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622;
+}
+
+/* poppler can cut a lam-alef (لا) between two pieces of a line: its alef
+ * ends the first piece and its lam starts the next, each a word of one
+ * letter, which Arabic has not. They are one glyph: put back together,
+ * lam first, in @line, and @piece keeps what follows the lam.
+ */
+static gboolean
+rejoin_lam_alef (Line *line,
+                 Line *piece)
+{
+  const char *alef_at = g_utf8_find_prev_char (line->text->str, line->text->str + line->text->len);
+  const char *after_lam = g_utf8_next_char (piece->text->str);
+  RstImportStyle alef_style;
+  gunichar alef;
+  gsize lam_len;
+
+  if (!line->rtl || !piece->rtl || alef_at == NULL || piece->text->len == 0)
+    return FALSE;
+  alef = g_utf8_get_char (alef_at);
+  if (!is_alef (alef) || (alef_at > line->text->str && alef_at[-1] != ' ') ||
+      g_utf8_get_char (piece->text->str) != ARABIC_LAM || (*after_lam != '\0' && *after_lam != ' '))
+    return FALSE;
+
+  lam_len = after_lam - piece->text->str;
+  alef_style = g_array_index (line->styles, RstImportStyle, alef_at - line->text->str);
+  g_string_truncate (line->text, alef_at - line->text->str);
+  g_array_set_size (line->styles, line->text->len);
+  append_char (line, ARABIC_LAM, g_array_index (piece->styles, RstImportStyle, 0));
+  append_char (line, alef, alef_style);
+  g_string_erase (piece->text, 0, lam_len);
+  g_array_remove_range (piece->styles, 0, lam_len);
+
+  return TRUE;
+}
+
 /* @line's pieces after it on its baseline go into it: table cells with
  * " | " between them (as the DOCX and ODT readers flatten rows), other
  * pieces (poppler cuts Arabic lines into several) with a space.
@@ -534,9 +847,12 @@ merge_piece (Line *line,
   const char *separator = gap > 1.5 * MAX (line->size, piece->size) ? " | " : " ";
   RstImportStyle none = 0;
 
-  if (gap > 1.5 * MAX (line->size, piece->size))
+  if (rejoin_lam_alef (line, piece))
+    separator = "";
+  else if (gap > 1.5 * MAX (line->size, piece->size))
     line->row = TRUE;
-  trim_trailing_space (line);
+  if (*separator != '\0')
+    trim_trailing_space (line);
   for (const char *p = separator; *p; p++)
     g_array_append_val (line->styles, none);
   g_string_append (line->text, separator);
@@ -722,12 +1038,23 @@ is_centred (const Line *line,
          line->x1 > page->left + 2 * line->size && line->x2 < page->right - 2 * line->size;
 }
 
+/* Whether @line is set against the right margin, where it starts: right
+ * to left, unless its page sets such lines flush left (as LibreOffice
+ * does with a paragraph aligned to its "start").
+ */
+static gboolean
+is_set_right (const Line *line,
+              const Page *page)
+{
+  return line->rtl && !page->rtl_flush_left;
+}
+
 /* Set against the far margin: a delivery mark, a date line. */
 static gboolean
 is_far_aligned (const Line *line,
                 const Page *page)
 {
-  if (line->rtl)
+  if (is_set_right (line, page))
     return line->x1 < page->left + line->size * 0.5 && line->x2 < page->right - 4 * line->size;
   return line->x2 > page->right - line->size * 0.5 && line->x1 > page->left + 4 * line->size;
 }
@@ -751,7 +1078,7 @@ stops_short (const Line *line,
              const Line *next,
              const Page *page)
 {
-  double room = line->rtl ? line->x1 - page->left : page->right - line->x2;
+  double room = is_set_right (line, page) ? line->x1 - page->left : page->right - line->x2;
 
   return room > next->first_word + next->size * 0.5;
 }
@@ -779,8 +1106,8 @@ decide (const RstRules *rules,
   double size = MAX (prev->size, line->size);
   gboolean sentence = ends_sentence (rules, prev);
   gboolean short_line = stops_short (prev, line, prev_page);
-  double indent = line->rtl ? page->right - line->x2 : line->x1 - page->left;
-  double prev_indent = prev->rtl ? prev_page->right - prev->x2 : prev->x1 - prev_page->left;
+  double indent = is_set_right (line, page) ? page->right - line->x2 : line->x1 - page->left;
+  double prev_indent = is_set_right (prev, prev_page) ? prev_page->right - prev->x2 : prev->x1 - prev_page->left;
 
   if (fabs (prev->size - line->size) > size * 0.12 || prev_centred != centred || prev->rtl != line->rtl ||
       prev->row || line->row || (!centred && is_far_aligned (prev, prev_page) != is_far_aligned (line, page)))
@@ -1016,6 +1343,31 @@ read_pages (PopplerDocument    *pdf,
           }
     }
 
+  /* The margin right-to-left lines keep to, from the lines that reach
+   * only one: a paragraph's last line, a salutation.
+   */
+  for (guint p = 0; p < pages->len; p++)
+    {
+      Page *page = &g_array_index (pages, Page, p);
+      guint left_only = 0, right_only = 0;
+
+      for (guint k = 0; k < page->n_lines; k++)
+        {
+          const Line *line = g_ptr_array_index (lines, page->first + k);
+          gboolean at_left, at_right;
+
+          if (line->dropped || !line->rtl || is_centred (line, page))
+            continue;
+          at_left = line->x1 < page->left + line->size * 0.5;
+          at_right = line->x2 > page->right - line->size * 0.5;
+          if (at_left && !at_right)
+            left_only++;
+          else if (at_right && !at_left)
+            right_only++;
+        }
+      page->rtl_flush_left = left_only > right_only;
+    }
+
   /* The usual distance between lines of a paragraph, in font sizes,
    * from the lines that run to the margin: those go on in the next line,
    * so their steps are inside paragraphs. A median over all steps would
@@ -1033,7 +1385,8 @@ read_pages (PopplerDocument    *pdf,
         if (a->dropped || b->dropped || a->page != b->page || fabs (a->size - b->size) > a->size * 0.1)
           continue;
         if (pass == 0 && (is_centred (a, page) ||
-                          (a->rtl ? a->x1 > page->left + a->size * 0.5 : a->x2 < page->right - a->size * 0.5)))
+                          (is_set_right (a, page) ? a->x1 > page->left + a->size * 0.5
+                                                  : a->x2 < page->right - a->size * 0.5)))
           continue;
         step = (b->y2 - a->y2) / MAX (a->size, b->size);
         if (step > 0.8 && step < 3)
