@@ -212,6 +212,29 @@ rst_sidebar_set_rehearsal (RstSidebar   *self,
   rst_sidebar_rebind_outline (self);
 }
 
+/* A row's tooltip is asked for when shown rather than set at each bind:
+ * in GTK 4.8 setting one on a visible widget asks the display server
+ * where the pointer is, a round trip per row each time the outline
+ * changes.
+ */
+#define OUTLINE_TOOLTIP_KEY "rst-outline-tooltip"
+
+static gboolean
+outline_query_tooltip_cb (GtkWidget  *box,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (box), OUTLINE_TOOLTIP_KEY);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 outline_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -233,6 +256,8 @@ outline_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), time);
   gtk_box_append (GTK_BOX (box), line);
+  gtk_widget_set_has_tooltip (box, TRUE);
+  g_signal_connect (box, "query-tooltip", G_CALLBACK (outline_query_tooltip_cb), NULL);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -251,7 +276,7 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *name = rst_outline_item_dup_accessible_name (item);
   g_autofree char *time_text = rst_sidebar_dup_part_time (self, item, gtk_list_item_get_position (list_item));
   /* Translators: an outline row's tooltip, its status and its time, "First: fine, 0:42" */
-  g_autofree char *tooltip = g_strdup_printf (_("%s, %s"), name, time_text);
+  char *tooltip = g_strdup_printf (_("%s, %s"), name, time_text);
   g_autofree char *line_text = g_strdup_printf ("%u", rst_sidebar_get_line (self, item));
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), rst_outline_status_get_icon_name (status));
@@ -276,7 +301,7 @@ outline_bind_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, time_text,
                                   -1);
-  gtk_widget_set_tooltip_text (box, tooltip);
+  g_object_set_data_full (G_OBJECT (box), OUTLINE_TOOLTIP_KEY, tooltip, g_free);
 }
 
 /* Issue rows */
