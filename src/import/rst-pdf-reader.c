@@ -314,8 +314,10 @@ typedef struct
   gboolean used;
 } LooseMark;
 
-/* At most this many marks of one place are looked at: hostile files. */
-#define MAX_MARKS_AT_ONE_PLACE 8
+/* At most this many marks or letters of one place are looked at:
+ * hostile files.
+ */
+#define MAX_AT_ONE_PLACE 8
 
 static int
 compare_marks (gconstpointer a,
@@ -386,7 +388,7 @@ take_loose_mark (GArray *marks,
         hi = mid;
     }
 
-  for (guint i = lo, n = 0; i < marks->len && n < MAX_MARKS_AT_ONE_PLACE; i++, n++)
+  for (guint i = lo, n = 0; i < marks->len && n < MAX_AT_ONE_PLACE; i++, n++)
     {
       LooseMark *mark = &g_array_index (marks, LooseMark, i);
 
@@ -400,6 +402,230 @@ take_loose_mark (GArray *marks,
     }
 
   return 0;
+}
+
+#define ARABIC_LAM 0x0644
+
+/* The most letters one glyph stands for (the ligature of الله has three). */
+#define MAX_GLYPH_LETTERS 4
+
+/* The alefs a lam joins into one glyph with: ا أ إ آ. */
+static gboolean
+is_alef (gunichar c)
+{
+  return c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622;
+}
+
+/* A letter's box of no width: cairo's for the second letter of a glyph. */
+static gboolean
+has_no_width (const PopplerRectangle *box)
+{
+  return fabs (box->x2 - box->x1) < 0.05;
+}
+
+typedef struct
+{
+  double x1;
+  double y2;
+  glong  box;
+} LamPlace;
+
+static int
+compare_lam_places (gconstpointer a,
+                    gconstpointer b)
+{
+  double x = ((const LamPlace *) a)->x1, y = ((const LamPlace *) b)->x1;
+
+  return (x > y) - (x < y);
+}
+
+/* cairo gives a lam-alef's glyph (لا) to its lam, and its alef no width
+ * at the glyph's left end, after the marks over it (مؤجلاً), where poppler
+ * may put them in another piece of the line. Returns what goes after
+ * each such lam (its alef and their marks), by the lam's box; @joined
+ * marks the boxes of what goes there.
+ */
+static GHashTable *
+find_lam_alefs (const char             *text,
+                const glong            *boxes,
+                const PopplerRectangle *rects,
+                guint                   n_rects,
+                gboolean               *joined)
+{
+  g_autoptr(GArray) lams = g_array_new (FALSE, FALSE, sizeof (LamPlace));
+  GHashTable *after_lam = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  glong i = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
+    {
+      glong k = boxes[i];
+
+      if (k >= 0 && k < (glong) n_rects && g_utf8_get_char (p) == ARABIC_LAM && !has_no_width (&rects[k]))
+        {
+          LamPlace lam = { MIN (rects[k].x1, rects[k].x2), rects[k].y2, k };
+
+          g_array_append_val (lams, lam);
+        }
+    }
+  if (lams->len == 0)
+    return after_lam;
+  g_array_sort (lams, compare_lam_places);
+
+  i = 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
+    {
+      glong k = boxes[i];
+      gunichar c = g_utf8_get_char (p);
+      guint lo = 0, hi = lams->len;
+
+      if (k < 0 || k >= (glong) n_rects || !is_alef (c) || !has_no_width (&rects[k]))
+        continue;
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (g_array_index (lams, LamPlace, mid).x1 < rects[k].x1 - 0.5)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint m = lo, n = 0; m < lams->len && n < MAX_AT_ONE_PLACE; m++, n++)
+        {
+          const LamPlace *lam = &g_array_index (lams, LamPlace, m);
+
+          if (lam->x1 > rects[k].x1 + 0.5)
+            break;
+          if (!g_hash_table_contains (after_lam, GINT_TO_POINTER (lam->box)) &&
+              fabs (lam->y2 - rects[k].y2) < 1.0)
+            {
+              GString *after = g_string_new (NULL);
+              const char *q = p;
+              glong j = i;
+              gsize alef_len;
+
+              g_string_append_unichar (after, c);
+              alef_len = after->len;
+              joined[k] = TRUE;
+              /* The marks right before it, back to its last letter. */
+              while (q > text && after->len < 32)
+                {
+                  gunichar before;
+
+                  q = g_utf8_find_prev_char (text, q);
+                  j--;
+                  before = g_utf8_get_char (q);
+                  if (is_bidi_control (before))
+                    continue;
+                  if (!g_unichar_ismark (before) || boxes[j] < 0 || boxes[j] >= (glong) n_rects)
+                    break;
+                  g_string_insert_unichar (after, alef_len, before);
+                  joined[boxes[j]] = TRUE;
+                }
+              g_hash_table_insert (after_lam, GINT_TO_POINTER (lam->box), g_string_free (after, FALSE));
+              break;
+            }
+        }
+    }
+
+  return after_lam;
+}
+
+/* Whether the letters' boxes can be trusted: in a PDF made by cairo each
+ * Arabic letter has its own, right to left; in one made by LibreOffice
+ * poppler cuts a word's box into equal parts left to right, and only its
+ * own spaces are to be had. Counts the steps from letter to letter that
+ * go each way, in @text (its first line, if @one_line) whose characters
+ * have the @boxes.
+ */
+static void
+count_letter_steps (const char             *text,
+                    gboolean                one_line,
+                    const glong            *boxes,
+                    const PopplerRectangle *rects,
+                    guint                   n_rects,
+                    guint                  *forward,
+                    guint                  *backward)
+{
+  const PopplerRectangle *before = NULL;
+  glong i = 0;
+
+  for (const char *p = text; *p != '\0' && !(one_line && *p == '\n'); p = g_utf8_next_char (p), i++)
+    {
+      glong k = boxes[i];
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_bidi_control (c))
+        continue;
+      if (k < 0 || k >= (glong) n_rects || !is_rtl_char (c) || !g_unichar_isalpha (c))
+        {
+          before = NULL;
+          continue;
+        }
+      if (before != NULL)
+        {
+          if (rects[k].x2 <= before->x1 + 0.5)
+            (*backward)++;
+          else if (rects[k].x1 >= before->x2 - 0.5)
+            (*forward)++;
+        }
+      before = &rects[k];
+    }
+}
+
+/* The alef (and marks) that go after the lam of box @k, if any. */
+static void
+append_after_lam (Line           *line,
+                  GHashTable     *after_lam,
+                  glong           k,
+                  RstImportStyle  style)
+{
+  const char *after = after_lam != NULL ? g_hash_table_lookup (after_lam, GINT_TO_POINTER (k)) : NULL;
+
+  for (const char *p = after; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    append_char (line, g_utf8_get_char (p), style);
+}
+
+/* The extent of the embedding that @p (character @i) starts, up to the
+ * bidi control that closes it.
+ */
+static gboolean
+embedding_extent (const char             *p,
+                  glong                   i,
+                  const glong            *boxes,
+                  const PopplerRectangle *rects,
+                  guint                   n_rects,
+                  PopplerRectangle       *extent)
+{
+  gboolean found = FALSE;
+  guint depth = 1;
+
+  for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      glong k = boxes[i];
+
+      if (c == 0x202C && --depth == 0)
+        break;
+      if (c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E)
+        depth++;
+      if (k < 0 || k >= (glong) n_rects)
+        continue;
+      if (!found)
+        {
+          extent->x1 = MIN (rects[k].x1, rects[k].x2);
+          extent->x2 = MAX (rects[k].x1, rects[k].x2);
+          extent->y1 = rects[k].y1;
+          extent->y2 = rects[k].y2;
+          found = TRUE;
+        }
+      extent->x1 = MIN (extent->x1, MIN (rects[k].x1, rects[k].x2));
+      extent->x2 = MAX (extent->x2, MAX (rects[k].x1, rects[k].x2));
+      extent->y1 = MIN (extent->y1, rects[k].y1);
+      extent->y2 = MAX (extent->y2, rects[k].y2);
+    }
+
+  return found;
 }
 
 /* Where a run of @text from @p (character @i) ends: at a bidi control,
@@ -453,10 +679,13 @@ read_page_lines (PopplerPage *page,
   g_autofree double *sizes = NULL;
   g_autofree RstImportStyle *styles = NULL;
   g_autofree glong *boxes = NULL;
+  g_autoptr(GHashTable) after_lam = NULL;
+  g_autofree gboolean *alef_joined = NULL;
   g_autoptr(GArray) marks = NULL;
   GList *attributes = NULL;
   guint n_rects = 0;
   gboolean page_rtl = FALSE;
+  gboolean page_geometry = FALSE;
   glong n_chars;
   glong n_boxed = 0;
   const char *p;
@@ -478,6 +707,15 @@ read_page_lines (PopplerPage *page,
   i = 0;
   sizes = g_new0 (double, n_boxed + 1);
   styles = g_new0 (RstImportStyle, n_boxed + 1);
+  if (page_rtl)
+    {
+      guint forward = 0, backward = 0;
+
+      count_letter_steps (text, FALSE, boxes, rects, n_rects, &forward, &backward);
+      page_geometry = backward > 3 * forward;
+      alef_joined = g_new0 (gboolean, n_rects + 1);
+      after_lam = find_lam_alefs (text, boxes, rects, n_rects, alef_joined);
+    }
 
   for (GList *l = attributes; l != NULL; l = l->next)
     {
@@ -516,6 +754,12 @@ read_page_lines (PopplerPage *page,
       double run_x1 = 0, run_x2 = 0;
       gunichar run_mark = 0;
       RstImportStyle run_style = 0;
+      /* A number or Latin name inside right-to-left text, whose letters
+       * run left to right: spaced as a whole.
+       */
+      int depth = 0, ltr_depth = -1;
+      PopplerRectangle ltr_run, ltr_closed;
+      gboolean ltr_have = FALSE, ltr_first = FALSE;
 
       line->page = index;
       line->text = g_string_new (NULL);
@@ -534,39 +778,15 @@ read_page_lines (PopplerPage *page,
         }
       rtl = is_mostly_rtl (p, TRUE);
 
-      /* Whether the letters' boxes can be trusted: in a PDF made by
-       * cairo each Arabic letter has its own, right to left; in one made
-       * by LibreOffice poppler cuts a word's box into equal parts left to
-       * right, and only its own spaces are to be had.
+      /* Whether the letters' boxes can be trusted, from the line's
+       * letters, or the page's when it has too few (a word alone).
        */
       if (rtl)
         {
-          const PopplerRectangle *before = NULL;
           guint forward = 0, backward = 0;
 
-          scan = p;
-          for (glong j = start; *scan != '\0' && *scan != '\n'; scan = g_utf8_next_char (scan), j++)
-            {
-              glong k = boxes[j];
-              gunichar c = g_utf8_get_char (scan);
-
-              if (is_bidi_control (c))
-                continue;
-              if (k < 0 || k >= (glong) n_rects || !is_rtl_char (c) || !g_unichar_isalpha (c))
-                {
-                  before = NULL;
-                  continue;
-                }
-              if (before != NULL)
-                {
-                  if (rects[k].x2 <= before->x1 + 0.5)
-                    backward++;
-                  else if (rects[k].x1 >= before->x2 - 0.5)
-                    forward++;
-                }
-              before = &rects[k];
-            }
-          geometry = backward > 3 * forward;
+          count_letter_steps (p, TRUE, boxes + start, rects, n_rects, &forward, &backward);
+          geometry = forward + backward >= 3 ? backward > 3 * forward : page_geometry;
         }
       runs = rtl && !geometry;
 
@@ -609,8 +829,36 @@ read_page_lines (PopplerPage *page,
           if (is_bidi_control (c))
             {
               run_boundary = TRUE;
+              if (c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E)
+                {
+                  depth = MIN (depth + 1, G_MAXINT - 1);
+                  if (geometry && c == 0x202A && ltr_depth < 0)
+                    {
+                      ltr_depth = depth;
+                      ltr_have = embedding_extent (g_utf8_next_char (p), i + 1, boxes, rects, n_rects, &ltr_run);
+                      ltr_first = ltr_have;
+                    }
+                }
+              else if (c == 0x202C && depth > 0)
+                {
+                  if (depth == ltr_depth)
+                    {
+                      if (ltr_have)
+                        {
+                          ltr_closed = ltr_run;
+                          last_box = &ltr_closed;
+                        }
+                      ltr_depth = -1;
+                      ltr_have = ltr_first = FALSE;
+                    }
+                  depth--;
+                }
               continue;
             }
+
+          /* It comes after its lam. */
+          if (geometry && alef_joined != NULL && box != NULL && alef_joined[k])
+            continue;
 
           if (g_unichar_isspace (c))
             {
@@ -663,13 +911,81 @@ read_page_lines (PopplerPage *page,
             }
           run_style = style;
 
-          /* poppler cuts a lam-alef ligature (لا, لأ) into its two
-           * letters in page order, left to right: the reverse of their
-           * reading order. Arabic letters run right to left, so two that
-           * run left to right are one glyph; they are put back in order
-           * and spaced as the one glyph they are.
+          /* poppler cuts a ligature (لا, لأ, لله) into its letters in
+           * page order, left to right: the reverse of their reading order.
+           * Arabic letters run right to left, so letters that run left to
+           * right are one glyph; they are put back in order and spaced as
+           * the one glyph they are.
            */
           if (geometry && box != NULL && is_rtl_char (c) && g_unichar_isalpha (c))
+            {
+              const char *letters[MAX_GLYPH_LETTERS] = { p };
+              glong at[MAX_GLYPH_LETTERS] = { i };
+              const PopplerRectangle *left = box;
+              const char *q = p;
+              glong j = i;
+              guint n = 1;
+
+              while (n < MAX_GLYPH_LETTERS)
+                {
+                  const PopplerRectangle *right;
+                  gunichar after;
+
+                  q = g_utf8_next_char (q);
+                  j++;
+                  while (*q != '\0' && *q != '\n' && is_bidi_control (g_utf8_get_char (q)))
+                    {
+                      q = g_utf8_next_char (q);
+                      j++;
+                    }
+                  if (*q == '\0' || *q == '\n' || boxes[j] < 0 || boxes[j] >= (glong) n_rects)
+                    break;
+                  after = g_utf8_get_char (q);
+                  right = &rects[boxes[j]];
+                  if (!is_rtl_char (after) || !g_unichar_isalpha (after) || has_no_width (right) ||
+                      right->x1 < left->x2 - 0.5 || right->x1 - left->x2 >= line->size * 0.15)
+                    break;
+                  letters[n] = q;
+                  at[n] = j;
+                  n++;
+                  left = right;
+                }
+
+              if (n >= 2)
+                {
+                  if (last_box != NULL && boxes_apart (last_box, left, line->size))
+                    {
+                      if (seen_word)
+                        in_first_word = FALSE;
+                      g_string_append_c (line->text, ' ');
+                      g_array_append_val (line->styles, style);
+                    }
+                  for (guint m = n; m-- > 0;)
+                    {
+                      glong letter_box = boxes[at[m]];
+
+                      append_char (line, g_utf8_get_char (letters[m]), styles[letter_box]);
+                      append_after_lam (line, after_lam, letter_box, styles[letter_box]);
+                      extend_line (line, &rects[letter_box], &have_box, in_first_word);
+                    }
+                  /* The glyph's left end is where the next letter joins. */
+                  pair = *left;
+                  pair.x1 = MIN (box->x1, box->x2);
+                  last_box = &pair;
+                  last_x2 = pair.x2;
+                  seen_word = TRUE;
+                  seen_rtl = TRUE;
+                  p = letters[n - 1];
+                  i = at[n - 1];
+                  continue;
+                }
+            }
+
+          /* A vowel mark (the tanween of أولاً) sits over its letter.
+           * cairo can give the letter no width and put it after the mark
+           * (رئيساً): it goes first.
+           */
+          if (geometry && g_unichar_ismark (c))
             {
               const char *q = g_utf8_next_char (p);
               glong j = i + 1;
@@ -679,53 +995,35 @@ read_page_lines (PopplerPage *page,
                   q = g_utf8_next_char (q);
                   j++;
                 }
-              if (*q != '\0' && *q != '\n' && boxes[j] >= 0 && boxes[j] < (glong) n_rects)
+              if (*q != '\0' && *q != '\n' && boxes[j] >= 0 && boxes[j] < (glong) n_rects &&
+                  g_unichar_isalpha (g_utf8_get_char (q)) && has_no_width (&rects[boxes[j]]) &&
+                  !(alef_joined != NULL && alef_joined[boxes[j]]))
                 {
-                  gunichar after = g_utf8_get_char (q);
-                  const PopplerRectangle *right = &rects[boxes[j]];
-
-                  if (is_rtl_char (after) && g_unichar_isalpha (after) &&
-                      right->x1 >= box->x2 - 0.5 && right->x1 - box->x2 < line->size * 0.15)
+                  append_char (line, g_utf8_get_char (q), styles[boxes[j]]);
+                  /* The two end where the mark begins. */
+                  if (box != NULL && last_box != NULL)
                     {
-                      if (last_box != NULL && boxes_apart (last_box, right, line->size))
-                        {
-                          if (seen_word)
-                            in_first_word = FALSE;
-                          g_string_append_c (line->text, ' ');
-                          g_array_append_val (line->styles, style);
-                        }
-                      append_char (line, after, styles[boxes[j]]);
-                      append_char (line, c, style);
-                      extend_line (line, right, &have_box, in_first_word);
-                      extend_line (line, box, &have_box, in_first_word);
-                      /* The glyph's left end is where the next letter joins. */
-                      pair = *right;
-                      pair.x1 = MIN (box->x1, box->x2);
+                      pair = *last_box;
+                      pair.x1 = MIN (MIN (box->x1, box->x2), MIN (last_box->x1, last_box->x2));
                       last_box = &pair;
-                      last_x2 = pair.x2;
-                      seen_word = TRUE;
-                      seen_rtl = TRUE;
-                      p = q;
-                      i = j;
-                      continue;
                     }
+                  p = q;
+                  i = j;
                 }
-            }
-
-          /* A vowel mark (the tanween of أولاً) sits over its letter. */
-          if (geometry && g_unichar_ismark (c))
-            {
               append_char (line, c, style);
               continue;
             }
 
-          if (geometry && box != NULL && last_box != NULL && boxes_apart (last_box, box, line->size))
+          if (geometry && box != NULL && last_box != NULL &&
+              boxes_apart (last_box, ltr_first ? &ltr_run : box, line->size))
             {
               if (seen_word)
                 in_first_word = FALSE;
               g_string_append_c (line->text, ' ');
               g_array_append_val (line->styles, style);
             }
+          if (box != NULL)
+            ltr_first = FALSE;
 
           /* A wide gap without a space: the next cell of a table row.
            * Not in right-to-left text, whose boxes poppler gives in the
@@ -757,6 +1055,8 @@ read_page_lines (PopplerPage *page,
           seen_rtl = seen_rtl || is_rtl_char (c);
 
           append_char (line, c, style);
+          if (geometry)
+            append_after_lam (line, after_lam, k, style);
         }
       append_mark (line, &run_mark, run_style);
       trim_trailing_space (line);
@@ -790,15 +1090,6 @@ compare_lines (gconstpointer a,
   if (x->rtl)
     return (x->x2 < y->x2) - (x->x2 > y->x2);
   return (x->x1 > y->x1) - (x->x1 < y->x1);
-}
-
-#define ARABIC_LAM 0x0644
-
-/* The alefs a lam joins into one glyph with: ا أ إ آ. */
-static gboolean
-is_alef (gunichar c)
-{
-  return c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622;
 }
 
 /* poppler can cut a lam-alef (لا) between two pieces of a line: its alef
@@ -844,12 +1135,14 @@ merge_piece (Line *line,
              Line *piece)
 {
   double gap = line->rtl ? line->x1 - piece->x2 : piece->x1 - line->x2;
-  const char *separator = gap > 1.5 * MAX (line->size, piece->size) ? " | " : " ";
+  double size = MAX (line->size, piece->size);
+  /* Pieces that touch are one word cut in two (at a ligature). */
+  const char *separator = gap > 1.5 * size ? " | " : gap > 0.15 * size ? " " : "";
   RstImportStyle none = 0;
 
   if (rejoin_lam_alef (line, piece))
     separator = "";
-  else if (gap > 1.5 * MAX (line->size, piece->size))
+  else if (gap > 1.5 * size)
     line->row = TRUE;
   if (*separator != '\0')
     trim_trailing_space (line);
