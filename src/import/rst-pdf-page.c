@@ -547,16 +547,38 @@ append_after_lam (RstPdfLine     *line,
     append_char (line, g_utf8_get_char (p), style);
 }
 
-/* The extent of the embedding that @p (character @i) starts, up to the
- * bidi control that closes it.
+/* Takes @box into @extent, which is the first if !@found. */
+static void
+take_into_extent (PopplerRectangle       *extent,
+                  gboolean               *found,
+                  const PopplerRectangle *box)
+{
+  if (!*found)
+    {
+      extent->x1 = MIN (box->x1, box->x2);
+      extent->x2 = MAX (box->x1, box->x2);
+      extent->y1 = box->y1;
+      extent->y2 = box->y2;
+      *found = TRUE;
+    }
+  extent->x1 = MIN (extent->x1, MIN (box->x1, box->x2));
+  extent->x2 = MAX (extent->x2, MAX (box->x1, box->x2));
+  extent->y1 = MIN (extent->y1, box->y1);
+  extent->y2 = MAX (extent->y2, box->y2);
+}
+
+/* The extent on the page of what @p (character @i) starts: up to the
+ * bidi control that closes it, if @embedding, else (a run of letters)
+ * up to a bidi control, a space or the line's end.
  */
 static gboolean
-embedding_extent (const char             *p,
-                  glong                   i,
-                  const glong            *boxes,
-                  const PopplerRectangle *rects,
-                  guint                   n_rects,
-                  PopplerRectangle       *extent)
+extent_from (const char             *p,
+             glong                   i,
+             gboolean                embedding,
+             const glong            *boxes,
+             const PopplerRectangle *rects,
+             guint                   n_rects,
+             PopplerRectangle       *extent)
 {
   gboolean found = FALSE;
   guint depth = 1;
@@ -566,64 +588,17 @@ embedding_extent (const char             *p,
       gunichar c = g_utf8_get_char (p);
       glong k = boxes[i];
 
-      if (c == 0x202C && --depth == 0)
-        break;
-      if (c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E)
-        depth++;
-      if (k < 0 || k >= (glong) n_rects)
-        continue;
-      if (!found)
+      if (embedding)
         {
-          extent->x1 = MIN (rects[k].x1, rects[k].x2);
-          extent->x2 = MAX (rects[k].x1, rects[k].x2);
-          extent->y1 = rects[k].y1;
-          extent->y2 = rects[k].y2;
-          found = TRUE;
+          if (c == 0x202C && --depth == 0)
+            break;
+          if (c == 0x202A || c == 0x202B || c == 0x202D || c == 0x202E)
+            depth++;
         }
-      extent->x1 = MIN (extent->x1, MIN (rects[k].x1, rects[k].x2));
-      extent->x2 = MAX (extent->x2, MAX (rects[k].x1, rects[k].x2));
-      extent->y1 = MIN (extent->y1, rects[k].y1);
-      extent->y2 = MAX (extent->y2, rects[k].y2);
-    }
-
-  return found;
-}
-
-/* Where a run of @text from @p (character @i) ends: at a bidi control,
- * a space or the line's end. Its extent on the page and its letters'
- * foot.
- */
-static gboolean
-run_extent (const char             *p,
-            glong                   i,
-            const glong            *boxes,
-            const PopplerRectangle *rects,
-            guint                   n_rects,
-            double                 *x1,
-            double                 *x2,
-            double                 *y2)
-{
-  gboolean found = FALSE;
-
-  for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), i++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      glong k = boxes[i];
-
-      if (is_bidi_control (c) || g_unichar_isspace (c))
+      else if (is_bidi_control (c) || g_unichar_isspace (c))
         break;
-      if (k < 0 || k >= (glong) n_rects)
-        continue;
-      if (!found)
-        {
-          *x1 = MIN (rects[k].x1, rects[k].x2);
-          *x2 = MAX (rects[k].x1, rects[k].x2);
-          *y2 = rects[k].y2;
-          found = TRUE;
-        }
-      *x1 = MIN (*x1, MIN (rects[k].x1, rects[k].x2));
-      *x2 = MAX (*x2, MAX (rects[k].x1, rects[k].x2));
-      *y2 = MAX (*y2, rects[k].y2);
+      if (k >= 0 && k < (glong) n_rects)
+        take_into_extent (extent, &found, &rects[k]);
     }
 
   return found;
@@ -876,8 +851,8 @@ line_reader_read_bidi_control (LineReader *r,
       if (r->geometry && c == 0x202A && r->ltr_depth < 0)
         {
           r->ltr_depth = r->depth;
-          r->ltr_have = embedding_extent (g_utf8_next_char (p), i + 1, r->page->boxes,
-                                          r->page->rects, r->page->n_rects, &r->ltr_run);
+          r->ltr_have = extent_from (g_utf8_next_char (p), i + 1, TRUE, r->page->boxes,
+                                     r->page->rects, r->page->n_rects, &r->ltr_run);
           r->ltr_first = r->ltr_have;
         }
     }
@@ -932,20 +907,20 @@ line_reader_start_run (LineReader     *r,
                        RstImportStyle  style)
 {
   RstPdfLine *line = r->line;
-  double x1, x2, y2;
+  PopplerRectangle run;
 
   r->run_boundary = FALSE;
-  if (!run_extent (p, i, r->page->boxes, r->page->rects, r->page->n_rects, &x1, &x2, &y2))
+  if (!extent_from (p, i, FALSE, r->page->boxes, r->page->rects, r->page->n_rects, &run))
     return;
 
   append_mark (line, &r->run_mark, r->run_style);
-  if (r->have_run && MAX (r->run_x1 - x2, x1 - r->run_x2) > line->size * 0.15 &&
+  if (r->have_run && MAX (r->run_x1 - run.x2, run.x1 - r->run_x2) > line->size * 0.15 &&
       line->text->len > 0 && line->text->str[line->text->len - 1] != ' ')
     line_reader_add_space (r, style);
-  r->run_x1 = x1;
-  r->run_x2 = x2;
+  r->run_x1 = run.x1;
+  r->run_x2 = run.x2;
   r->have_run = TRUE;
-  r->run_mark = take_loose_mark (r->page->marks, x1, y2, line->size);
+  r->run_mark = take_loose_mark (r->page->marks, run.x1, run.y2, line->size);
 }
 
 /* poppler cuts a ligature (لا, لأ, لله) into its letters in page order,
