@@ -133,24 +133,83 @@ rst_test_ui_open_corpus (RstWindow  *window,
   return rst_window_get_current_page (window);
 }
 
-/* The header bar's main menu button, the one F10 opens. */
-static inline GtkWidget *
-rst_test_ui_find_primary_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return widget;
+typedef gboolean (*RstTestUiMatch) (GtkWidget     *widget,
+                                    gconstpointer  data);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+/* The first widget under @root (@root too), depth first, that @match
+ * takes, or NULL.
+ */
+static inline GtkWidget *
+rst_test_ui_find_widget (GtkWidget      *root,
+                         RstTestUiMatch  match,
+                         gconstpointer   data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = rst_test_ui_find_primary_menu_button (child);
+      GtkWidget *found = rst_test_ui_find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* How many widgets under @root (@root too) @match takes. */
+static inline guint
+rst_test_ui_count_widgets (GtkWidget      *root,
+                           RstTestUiMatch  match,
+                           gconstpointer   data)
+{
+  guint n = match (root, data) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += rst_test_ui_count_widgets (child, match, data);
+
+  return n;
+}
+
+static inline gboolean
+rst_test_ui_is_of_type (GtkWidget     *widget,
+                        gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type under @root (@root too), or NULL. */
+static inline GtkWidget *
+rst_test_ui_find_descendant (GtkWidget *root,
+                             GType      type)
+{
+  return rst_test_ui_find_widget (root, rst_test_ui_is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static inline guint
+rst_test_ui_count_descendants (GtkWidget *root,
+                               GType      type)
+{
+  return rst_test_ui_count_widgets (root, rst_test_ui_is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static inline gboolean
+rst_test_ui_is_primary_menu_button (GtkWidget     *widget,
+                                    gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* The header bar's main menu button, the one F10 opens. */
+static inline GtkWidget *
+rst_test_ui_find_primary_menu_button (GtkWidget *widget)
+{
+  return rst_test_ui_find_widget (widget, rst_test_ui_is_primary_menu_button, NULL);
 }
 
 G_END_DECLS

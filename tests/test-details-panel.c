@@ -44,24 +44,6 @@ wait_saved (RstDocument *document)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static RstDetailsPanel *
 get_panel (RstWindow *window)
 {
@@ -70,7 +52,7 @@ get_panel (RstWindow *window)
 
   /* The Details tab, clicked: the panel is made when first shown. */
   rst_sidebar_show_page (sidebar, "details");
-  panel = find_descendant (GTK_WIDGET (sidebar), RST_TYPE_DETAILS_PANEL);
+  panel = rst_test_ui_find_descendant (GTK_WIDGET (sidebar), RST_TYPE_DETAILS_PANEL);
   g_assert_nonnull (panel);
   return RST_DETAILS_PANEL (panel);
 }
@@ -208,7 +190,7 @@ test_details_front_matter_not_in_buffer (void)
    * details when it is.
    */
   sidebar = rst_page_get_sidebar (rst_window_get_current_page (window));
-  g_assert_null (find_descendant (GTK_WIDGET (sidebar), RST_TYPE_DETAILS_PANEL));
+  g_assert_null (rst_test_ui_find_descendant (GTK_WIDGET (sidebar), RST_TYPE_DETAILS_PANEL));
   panel = get_panel (window);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (rst_details_panel_get_session_spin (panel)), ==, 114);
   rst_sidebar_show_page (sidebar, "outline");
@@ -450,10 +432,10 @@ test_details_broken_front_matter (void)
   g_assert_null (rst_document_get_details (document));
   g_assert_false (rst_details_panel_get_editable (panel));
 
-  banner = find_descendant (GTK_WIDGET (page), GTK_TYPE_REVEALER);
+  banner = rst_test_ui_find_descendant (GTK_WIDGET (page), GTK_TYPE_REVEALER);
   g_assert_nonnull (banner);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
-  label = find_descendant (banner, GTK_TYPE_LABEL);
+  label = rst_test_ui_find_descendant (banner, GTK_TYPE_LABEL);
   g_test_message ("Banner: %s", gtk_label_get_text (GTK_LABEL (label)));
   /* The analysis' words: the line, and what is wrong there. */
   invalid = find_diagnostic (rst_document_get_checker (document), "front-matter-invalid");

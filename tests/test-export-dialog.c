@@ -635,8 +635,8 @@ test_export_dialog_reports_errors (void)
 }
 
 static gboolean
-is_label_with_text (GtkWidget  *widget,
-                    const char *text)
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
@@ -645,16 +645,7 @@ static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (is_label_with_text (root, text))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return rst_test_ui_find_widget (root, is_label_with_text, text);
 }
 
 /* File ▸ Export as the drafter does it: the window opens the dialog with

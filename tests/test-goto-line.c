@@ -56,22 +56,6 @@ iterate (void)
     }
 }
 
-static GtkWidget *
-find_entry (GtkWidget *widget)
-{
-  if (GTK_IS_ENTRY (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static int
 cursor_line (GtkTextBuffer *buffer)
 {
@@ -115,7 +99,7 @@ test_goto_line_window (void)
   popover = rst_page_get_go_to_line (page);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  entry = find_entry (GTK_WIDGET (popover));
+  entry = rst_test_ui_find_descendant (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   /* The cursor's line, counted from 1 as the gutter counts. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "3");

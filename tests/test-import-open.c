@@ -557,24 +557,20 @@ test_drop (void)
   remove_folder (dir);
 }
 
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
 /* Bad input ------------------------------------------------------------- */
 
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *prefix)
 {
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return rst_test_ui_find_widget (widget, label_starts_with, prefix);
 }
 
 typedef struct

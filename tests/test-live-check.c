@@ -92,24 +92,6 @@ count_priorities (RstDocumentChecker *checker)
   return n;
 }
 
-/* Depth-first search of the widgets under @root. */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_outline_row (GtkWidget     *widget,
                 gconstpointer  label)
@@ -143,7 +125,7 @@ outline_row_status (RstSidebar *sidebar,
 
   for (guint tries = 0; row == NULL && tries < 100; tries++)
     {
-      row = find_widget (GTK_WIDGET (rst_sidebar_get_outline_view (sidebar)), is_outline_row, label);
+      row = rst_test_ui_find_widget (GTK_WIDGET (rst_sidebar_get_outline_view (sidebar)), is_outline_row, label);
       if (row == NULL)
         spin (20);
     }
@@ -160,7 +142,7 @@ outline_row_time (RstSidebar *sidebar,
 
   for (guint tries = 0; row == NULL && tries < 100; tries++)
     {
-      row = find_widget (GTK_WIDGET (rst_sidebar_get_outline_view (sidebar)), is_outline_row, label);
+      row = rst_test_ui_find_widget (GTK_WIDGET (rst_sidebar_get_outline_view (sidebar)), is_outline_row, label);
       if (row == NULL)
         spin (20);
     }
@@ -325,7 +307,7 @@ test_live_check_fixture (void)
   rst_sidebar_show_page (sidebar, "issues");
   for (guint tries = 0; button == NULL && tries < 100; tries++)
     {
-      button = find_widget (GTK_WIDGET (rst_sidebar_get_issues_view (sidebar)), is_fix_button, "ordinal-sequence");
+      button = rst_test_ui_find_widget (GTK_WIDGET (rst_sidebar_get_issues_view (sidebar)), is_fix_button, "ordinal-sequence");
       if (button == NULL)
         spin (20);
     }

@@ -281,23 +281,19 @@ test_preferences_hidden_info_rules (void)
 }
 
 
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static AdwComboRow *
 find_combo_row (GtkWidget  *widget,
                 const char *title)
 {
-  if (ADW_IS_COMBO_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_COMBO_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = find_combo_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (AdwComboRow *) rst_test_ui_find_widget (widget, is_combo_row_titled, title);
 }
 
 /* The delegation's language, picked by its own name, reaches the
@@ -351,41 +347,33 @@ test_preferences_language (void)
   spin ();
 }
 
+static gboolean
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) != NULL;
+}
+
 static AdwActionRow *
 find_action_row (GtkWidget  *widget,
                  const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget) &&
-      strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) != NULL)
-    return ADW_ACTION_ROW (widget);
+  return (AdwActionRow *) rst_test_ui_find_widget (widget, is_action_row_titled, title);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found = find_action_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static gboolean
+is_warning_icon (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "warning");
 }
 
 /* The row's warning sign, shown when the folder gives nothing. */
 static GtkWidget *
 find_warning_icon (GtkWidget *widget)
 {
-  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "warning"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_warning_icon (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return rst_test_ui_find_widget (widget, is_warning_icon, NULL);
 }
 
 static guint

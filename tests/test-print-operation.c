@@ -221,23 +221,19 @@ test_print_chinese (void)
   g_assert_nonnull (strstr (text, "主席先生"));
 }
 
+static gboolean
+is_check_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
+         g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label);
+}
+
 static GtkCheckButton *
 find_check_button (GtkWidget  *widget,
                    const char *label)
 {
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
-      g_str_has_prefix (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label))
-    return GTK_CHECK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkCheckButton *found = find_check_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (GtkCheckButton *) rst_test_ui_find_widget (widget, is_check_button_labelled, label);
 }
 
 /* Ctrl+P opens the print dialog over the window, for the statement of

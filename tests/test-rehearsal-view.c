@@ -127,20 +127,18 @@ text_at_cursor (RstDocument *document,
 }
 
 static gboolean
+is_shown_label_containing (GtkWidget     *widget,
+                           gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+}
+
+static gboolean
 find_label_containing (GtkWidget  *widget,
                        const char *needle)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (find_label_containing (child, needle))
-        return TRUE;
-    }
-
-  return FALSE;
+  return rst_test_ui_find_widget (widget, is_shown_label_containing, needle) != NULL;
 }
 
 static void

@@ -110,19 +110,6 @@ assert_position (RstSearchBar *bar,
   g_assert_cmpstr (rst_search_bar_get_position_text (bar), ==, expected);
 }
 
-static guint
-count_search_bars (GtkWidget *widget)
-{
-  guint n = RST_IS_SEARCH_BAR (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_search_bars (child);
-
-  return n;
-}
-
 /* Made on Ctrl+F, not with the page; once, above the text. */
 static void
 test_search_bar_made_on_demand (void)
@@ -137,14 +124,14 @@ test_search_bar_made_on_demand (void)
   window = rst_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
   page = rst_window_get_current_page (window);
-  g_assert_cmpuint (count_search_bars (GTK_WIDGET (page)), ==, 0);
+  g_assert_cmpuint (rst_test_ui_count_descendants (GTK_WIDGET (page), RST_TYPE_SEARCH_BAR), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
-  g_assert_cmpuint (count_search_bars (GTK_WIDGET (page)), ==, 1);
+  g_assert_cmpuint (rst_test_ui_count_descendants (GTK_WIDGET (page), RST_TYPE_SEARCH_BAR), ==, 1);
   bar = rst_page_get_search_bar (page);
   g_assert_true (rst_search_bar_get_revealed (bar));
   g_assert_true (rst_page_get_search_bar (page) == bar);
-  g_assert_cmpuint (count_search_bars (GTK_WIDGET (page)), ==, 1);
+  g_assert_cmpuint (rst_test_ui_count_descendants (GTK_WIDGET (page), RST_TYPE_SEARCH_BAR), ==, 1);
 
   /* Between the banner and the text, which it searches. */
   editor = gtk_widget_get_next_sibling (GTK_WIDGET (bar));

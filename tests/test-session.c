@@ -712,21 +712,19 @@ test_session_imported_survives_crash (void)
   g_unlink (path);
 }
 
+static gboolean
+label_says (GtkWidget     *widget,
+            gconstpointer  words)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), words) != NULL;
+}
+
 /* Whether a label under @widget, a toast's among them, says @words. */
 static gboolean
 find_label (GtkWidget  *widget,
             const char *words)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), words) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, words))
-      return TRUE;
-
-  return FALSE;
+  return rst_test_ui_find_widget (widget, label_says, words) != NULL;
 }
 
 /* A draft that is not valid UTF-8 used to open as an empty tab said to be

@@ -164,21 +164,6 @@ check_menu_actions (GtkWidget  *window,
     }
 }
 
-static gboolean
-find_zoom_control (GtkWidget *widget)
-{
-  if (RST_IS_ZOOM_CONTROL (widget))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_zoom_control (child))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 test_shortcuts_menu_actions (void)
 {
@@ -199,7 +184,7 @@ test_shortcuts_menu_actions (void)
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))));
-  g_assert_true (find_zoom_control (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  g_assert_nonnull (rst_test_ui_find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), RST_TYPE_ZOOM_CONTROL));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_assert_nonnull (menu);
@@ -224,25 +209,6 @@ count_shortcuts_windows (void)
   return n;
 }
 
-static GtkShortcutLabel *
-find_shortcut_label (GtkWidget *widget)
-{
-  if (GTK_IS_SHORTCUT_LABEL (widget))
-    return GTK_SHORTCUT_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkShortcutLabel *found = find_shortcut_label (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Every shortcut named by its action shows that action's accelerator. */
 static guint
 check_shown_accels (GtkWidget *widget)
@@ -256,7 +222,7 @@ check_shown_accels (GtkWidget *widget)
       g_object_get (widget, "action-name", &action, NULL);
       if (action != NULL)
         {
-          GtkShortcutLabel *label = find_shortcut_label (widget);
+          GtkShortcutLabel *label = (GtkShortcutLabel *) rst_test_ui_find_descendant (widget, GTK_TYPE_SHORTCUT_LABEL);
           const char *accel = label ? gtk_shortcut_label_get_accelerator (label) : NULL;
 
           if (accel == NULL || *accel == '\0')

@@ -723,17 +723,17 @@ find_message_dialog (void)
 }
 
 static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
+  return rst_test_ui_find_widget (widget, is_label_reading, text) != NULL;
 }
 
 /* The delegation's shared folder of Preferences: its templates are in

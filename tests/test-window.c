@@ -372,24 +372,6 @@ test_window_direction (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Picks @lang in the panel's language row, as a drafter would. */
 static void
 choose_language (RstPage    *page,
@@ -401,7 +383,7 @@ choose_language (RstPage    *page,
 
   /* The Details tab, clicked: the panel is made when first shown. */
   rst_sidebar_show_page (rst_page_get_sidebar (page), "details");
-  panel = find_descendant (GTK_WIDGET (rst_page_get_sidebar (page)), RST_TYPE_DETAILS_PANEL);
+  panel = rst_test_ui_find_descendant (GTK_WIDGET (rst_page_get_sidebar (page)), RST_TYPE_DETAILS_PANEL);
   row = rst_details_panel_get_row (RST_DETAILS_PANEL (panel), "lang");
 
   for (guint i = 0; languages[i] != NULL; i++)

@@ -39,22 +39,6 @@ view_font_size (GtkWidget *view)
   return (double) pango_font_description_get_size (desc) / PANGO_SCALE;
 }
 
-static GtkWidget *
-find_zoom_control (GtkWidget *widget)
-{
-  if (RST_IS_ZOOM_CONTROL (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_zoom_control (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_zoom_css (void)
 {
@@ -137,7 +121,7 @@ test_zoom_font_and_setting (void)
 
   /* The main menu's row shows the level, once the menu is opened. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (rst_test_ui_find_primary_menu_button (GTK_WIDGET (window))));
-  control = find_zoom_control (GTK_WIDGET (window));
+  control = rst_test_ui_find_descendant (GTK_WIDGET (window), RST_TYPE_ZOOM_CONTROL);
   g_assert_nonnull (control);
   g_assert_cmpstr (rst_zoom_control_get_label (RST_ZOOM_CONTROL (control)), ==, "100%");
 
