@@ -269,7 +269,7 @@ read_page_text (PopplerPage       *page,
  */
 typedef struct
 {
-  double   x;
+  double   x;                   /* first: sorted by compare_doubles() */
   double   y2;
   gunichar c;
   gboolean used;
@@ -279,15 +279,6 @@ typedef struct
  * hostile files.
  */
 #define MAX_AT_ONE_PLACE 8
-
-static int
-compare_marks (gconstpointer a,
-               gconstpointer b)
-{
-  double x = ((const LooseMark *) a)->x, y = ((const LooseMark *) b)->x;
-
-  return (x > y) - (x < y);
-}
 
 /* The marks of the Arabic script, found by poppler's search, which takes
  * every word; sorted by place, in the boxes' coordinates.
@@ -318,7 +309,8 @@ find_loose_marks (PopplerPage *page)
         }
       g_list_free_full (rects, (GDestroyNotify) poppler_rectangle_free);
     }
-  g_array_sort (found, compare_marks);
+  /* By their place, their first member. */
+  g_array_sort (found, compare_doubles);
 
   return found;
 }
@@ -386,19 +378,10 @@ has_no_width (const PopplerRectangle *box)
 
 typedef struct
 {
-  double x1;
+  double x1;                    /* first: sorted by compare_doubles() */
   double y2;
   glong  box;
 } LamPlace;
-
-static int
-compare_lam_places (gconstpointer a,
-                    gconstpointer b)
-{
-  double x = ((const LamPlace *) a)->x1, y = ((const LamPlace *) b)->x1;
-
-  return (x > y) - (x < y);
-}
 
 /* cairo gives a lam-alef's glyph (لا) to its lam, and its alef no width
  * at the glyph's left end, after the marks over it (مؤجلاً), where poppler
@@ -430,7 +413,8 @@ find_lam_alefs (const char             *text,
     }
   if (lams->len == 0)
     return after_lam;
-  g_array_sort (lams, compare_lam_places);
+  /* By their place, their first member. */
+  g_array_sort (lams, compare_doubles);
 
   i = 0;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
